@@ -1,0 +1,189 @@
+//! Calendar dates: ISO 8601 `YYYY-MM-DD`, checked, ordered, and shown as people read them.
+
+use std::fmt;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A checked calendar date. Ordering is chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, refusing impossible days such as 2021-02-29.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let text = text.trim();
+        let b = text.as_bytes();
+        let shape_ok = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape_ok {
+            return Err(format!(
+                "'{text}' is not a date; write dates as YYYY-MM-DD, for example 2020-09-30"
+            ));
+        }
+        let year: i32 = text[0..4].parse().unwrap_or(0);
+        let month: u32 = text[5..7].parse().unwrap_or(0);
+        let day: u32 = text[8..10].parse().unwrap_or(0);
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "'{text}' has no month {month}; months run from 01 to 12"
+            ));
+        }
+        let last = days_in_month(year, month);
+        if day == 0 || day > last {
+            return Err(format!(
+                "'{text}' is not a day of the calendar: {} {year} has {last} days",
+                MONTHS[month as usize - 1]
+            ));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// The first day of a month.
+    pub fn first_of(year: i32, month: u32) -> Date {
+        Date {
+            year,
+            month,
+            day: 1,
+        }
+    }
+
+    /// This date moved by whole months, the day clamped to the month's length.
+    #[must_use]
+    pub fn add_months(self, months: i32) -> Date {
+        let index = self.year * 12 + self.month as i32 - 1 + months;
+        let year = index.div_euclid(12);
+        let month = index.rem_euclid(12) as u32 + 1;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
+    /// The day before this one.
+    #[must_use]
+    pub fn previous_day(self) -> Date {
+        if self.day > 1 {
+            return Date {
+                day: self.day - 1,
+                ..self
+            };
+        }
+        let prev = Date { day: 1, ..self }.add_months(-1);
+        Date {
+            day: days_in_month(prev.year, prev.month),
+            ..prev
+        }
+    }
+
+    /// `30 September 2020`.
+    pub fn long(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[self.month as usize - 1],
+            self.year
+        )
+    }
+
+    /// `September 2020`.
+    pub fn month_year(self) -> String {
+        format!("{} {}", MONTHS[self.month as usize - 1], self.year)
+    }
+
+    /// The English name of a month, 1-based.
+    pub fn month_name(month: u32) -> &'static str {
+        MONTHS[(month.clamp(1, 12) - 1) as usize]
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = crate::yaml::scalar_string(d)?;
+        Date::parse(&text).map_err(|e| crate::yaml::custom_error(&e))
+    }
+}
+
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "An ISO 8601 calendar date, YYYY-MM-DD."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_refuses() {
+        assert_eq!(
+            Date::parse("2020-02-29").unwrap().long(),
+            "29 February 2020"
+        );
+        assert!(Date::parse("2021-02-29").is_err());
+        assert!(Date::parse("2021-13-01").is_err());
+        assert!(Date::parse("30/09/2020").is_err());
+        assert!(Date::parse("2020-9-30").is_err());
+    }
+
+    #[test]
+    fn month_arithmetic() {
+        let d = Date::parse("2020-08-31").unwrap();
+        assert_eq!(d.add_months(6).to_string(), "2021-02-28");
+        assert_eq!(d.add_months(-9).to_string(), "2019-11-30");
+        assert_eq!(
+            Date::first_of(2021, 1).previous_day().to_string(),
+            "2020-12-31"
+        );
+        assert_eq!(
+            Date::first_of(2020, 3).previous_day().to_string(),
+            "2020-02-29"
+        );
+    }
+}

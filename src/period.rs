@@ -1,0 +1,222 @@
+//! Reporting periods as people write them (`2019/20`, `2020/21 H1`), their dates and slugs.
+
+use std::fmt;
+
+use crate::date::Date;
+
+/// What an author may write for a period; used in every period error.
+pub const ACCEPTED_FORMS: &str = "write a reporting year as 2019/20, or a half year as 2020/21 H1 (first six months) or 2020/21 H2 (last six months)";
+
+/// A financial year, or one half of it. Ordered by start, a year before its halves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    /// Calendar year in which the reporting year starts.
+    pub year: i32,
+    /// 0 for a whole year, 1 or 2 for a half.
+    pub half: u8,
+}
+
+impl Period {
+    /// Parses `2019/20`, `2020/21 H1` or `2020/21 H2`.
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let trimmed = text.trim();
+        let (year_part, half) = match trimmed.split_once(char::is_whitespace) {
+            Some((y, h)) => {
+                let half = match h.trim() {
+                    "H1" | "h1" => 1,
+                    "H2" | "h2" => 2,
+                    other => {
+                        return Err(format!(
+                            "'{trimmed}' is not a period: '{other}' is not H1 or H2; {ACCEPTED_FORMS}"
+                        ));
+                    }
+                };
+                (y, half)
+            }
+            None => (trimmed, 0),
+        };
+        let bad = || format!("'{trimmed}' is not a period; {ACCEPTED_FORMS}");
+        let (first, second) = year_part.split_once('/').ok_or_else(bad)?;
+        if first.len() != 4 || second.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = first.parse().map_err(|_| bad())?;
+        let next: i32 = second.parse().map_err(|_| bad())?;
+        if (year + 1) % 100 != next {
+            return Err(format!(
+                "'{trimmed}' is not a period: the year after {year} is {:02}, not {second}; {ACCEPTED_FORMS}",
+                (year + 1) % 100
+            ));
+        }
+        Ok(Period { year, half })
+    }
+
+    /// The URL form: `2019-20`, `2020-21-h1`.
+    pub fn slug(self) -> String {
+        let base = format!("{}-{:02}", self.year, (self.year + 1) % 100);
+        match self.half {
+            0 => base,
+            h => format!("{base}-h{h}"),
+        }
+    }
+
+    pub fn is_half(self) -> bool {
+        self.half != 0
+    }
+
+    /// The whole year this period belongs to.
+    pub fn year_period(self) -> Period {
+        Period {
+            year: self.year,
+            half: 0,
+        }
+    }
+
+    /// The period of the same length just before this one.
+    pub fn previous(self) -> Period {
+        match self.half {
+            0 => Period {
+                year: self.year - 1,
+                half: 0,
+            },
+            1 => Period {
+                year: self.year - 1,
+                half: 2,
+            },
+            _ => Period {
+                year: self.year,
+                half: 1,
+            },
+        }
+    }
+
+    /// The period of the same length just after this one.
+    pub fn next(self) -> Period {
+        match self.half {
+            0 => Period {
+                year: self.year + 1,
+                half: 0,
+            },
+            1 => Period {
+                year: self.year,
+                half: 2,
+            },
+            _ => Period {
+                year: self.year + 1,
+                half: 1,
+            },
+        }
+    }
+
+    /// First day, given the month the reporting year starts in.
+    pub fn start(self, year_starts: u32) -> Date {
+        let start = Date::first_of(self.year, year_starts);
+        if self.half == 2 {
+            start.add_months(6)
+        } else {
+            start
+        }
+    }
+
+    /// Last day, given the month the reporting year starts in.
+    pub fn end(self, year_starts: u32) -> Date {
+        let months = if self.half == 0 { 12 } else { 6 };
+        self.start(year_starts).add_months(months).previous_day()
+    }
+
+    /// Whether `other` lies inside this period (a half lies inside its year).
+    pub fn contains(self, other: Period) -> bool {
+        self == other || (self.half == 0 && self.year == other.year)
+    }
+
+    /// `April to September 2020`, `April 2019 to March 2020`.
+    pub fn span(self, year_starts: u32) -> String {
+        let (start, end) = (self.start(year_starts), self.end(year_starts));
+        if start.year == end.year {
+            format!("{} to {}", Date::month_name(start.month), end.month_year())
+        } else {
+            format!("{} to {}", start.month_year(), end.month_year())
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{:02}", self.year, (self.year + 1) % 100)?;
+        if self.half != 0 {
+            write!(f, " H{}", self.half)?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = crate::yaml::scalar_string(d)?;
+        Period::parse(&text).map_err(|e| crate::yaml::custom_error(&e))
+    }
+}
+
+impl schemars::JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}/[0-9]{2}( H[12])?$",
+            "description": "A reporting year (2019/20) or half year (2020/21 H1, 2020/21 H2)."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_written_forms() {
+        let y = Period::parse("2019/20").unwrap();
+        assert_eq!((y.year, y.half, y.slug()), (2019, 0, "2019-20".to_string()));
+        let h = Period::parse("2020/21 H2").unwrap();
+        assert_eq!(h.to_string(), "2020/21 H2");
+        assert_eq!(h.slug(), "2020-21-h2");
+        assert_eq!(Period::parse("1999/00").unwrap().to_string(), "1999/00");
+        for bad in [
+            "2019",
+            "2019/21",
+            "2019-20",
+            "2020/21 H3",
+            "FY2019",
+            "",
+            "2019/2020",
+        ] {
+            let err = Period::parse(bad).unwrap_err();
+            assert!(err.contains("2020/21 H1"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn dates_follow_the_year_start() {
+        let h1 = Period::parse("2020/21 H1").unwrap();
+        assert_eq!(h1.start(4).to_string(), "2020-04-01");
+        assert_eq!(h1.end(4).to_string(), "2020-09-30");
+        assert_eq!(h1.span(4), "April to September 2020");
+        let y = Period::parse("2019/20").unwrap();
+        assert_eq!(y.end(4).to_string(), "2020-03-31");
+        assert_eq!(y.span(4), "April 2019 to March 2020");
+        assert_eq!(y.end(1).to_string(), "2019-12-31");
+        assert_eq!(h1.previous().to_string(), "2019/20 H2");
+        assert_eq!(h1.next().to_string(), "2020/21 H2");
+        assert!(
+            y.year_period()
+                .contains(Period::parse("2019/20 H2").unwrap())
+        );
+    }
+}
