@@ -1,8 +1,24 @@
 //! candour: YAML data and Markdown in, an accessible transparency website out.
 
+pub mod chart;
+pub mod config;
+pub mod contrast;
+pub mod data;
 pub mod date;
 pub mod diagnostic;
+pub mod documents;
+pub mod embedded;
+pub mod init;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod opendata;
+pub mod output;
 pub mod period;
 pub mod raw;
+pub mod render;
+pub mod site;
 pub mod source;
+pub mod theme;
+pub mod validate;
 pub mod yaml;

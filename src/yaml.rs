@@ -25,6 +25,8 @@ const HINT_MARK: char = '\u{1f}';
 #[derive(Default, Debug)]
 pub struct Spans {
     at: HashMap<String, (usize, usize)>,
+    /// Scalar values in document order, with their place.
+    values: Vec<(String, (usize, usize))>,
 }
 
 impl Spans {
@@ -66,7 +68,7 @@ impl Document<'_> {
         let spans = self.scan()?;
         match serde_norway::from_str::<T>(self.yaml) {
             Ok(value) => Ok((value, spans)),
-            Err(err) => Err(vec![self.serde_error(&err)]),
+            Err(err) => Err(vec![self.serde_error(&err, &spans)]),
         }
     }
 
@@ -196,6 +198,7 @@ impl Document<'_> {
                     if let Some(path) = path {
                         spans.at.insert(path, file_place);
                     }
+                    spans.values.push((text_of(&event), file_place));
                     advance(stack.last_mut());
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
@@ -249,7 +252,7 @@ impl Document<'_> {
     }
 
     /// Turns serde_norway's error into a located diagnostic with plain words and a hint.
-    fn serde_error(&self, err: &serde_norway::Error) -> Diagnostic {
+    fn serde_error(&self, err: &serde_norway::Error, spans: &Spans) -> Diagnostic {
         let full = err.to_string();
         let cut = ["at line ", " at position "]
             .iter()
@@ -257,14 +260,36 @@ impl Document<'_> {
             .min()
             .unwrap_or(full.len());
         let raw = full[..cut].trim_end_matches([' ', ',']).to_string();
-        // Drop serde_norway's `path.to[0].field: ` prefix; the place says it better.
-        let raw = match raw.find(": ") {
+        // Split off serde_norway's `path.to[0].field: ` prefix; the place says it better.
+        let (path, raw) = match raw.find(": ") {
             Some(i) if !raw[..i].contains(' ') && !raw.starts_with("invalid") => {
-                raw[i + 2..].to_string()
+                (raw[..i].to_string(), raw[i + 2..].to_string())
             }
-            _ => raw,
+            _ => (String::new(), raw),
         };
         let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+        // A value that failed its own check (a period, a date) is placed by the span index,
+        // since serde_norway reports the mapping that holds it.
+        // serde_norway places it at the top of the file, so find the quoted value instead.
+        let quoted = raw
+            .strip_prefix('\'')
+            .and_then(|r| r.split_once('\''))
+            .map(|(v, _)| v);
+        let found = spans.get(&path).filter(|_| !path.is_empty()).or_else(|| {
+            quoted.and_then(|q| {
+                spans
+                    .values
+                    .iter()
+                    .find(|(v, _)| v.trim() == q)
+                    .map(|(_, at)| *at)
+            })
+        });
+        let (line, column) = match found {
+            Some((l, c)) if raw.contains(HINT_MARK) || raw.starts_with('\'') => {
+                (l - self.line_offset, c)
+            }
+            _ => (line, column),
+        };
         let (message, hint) = humanise(&raw);
         let diag = self.diag(line, column, message);
         match hint {

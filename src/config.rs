@@ -1,0 +1,160 @@
+//! `content/site.yaml` → the validated site settings.
+
+use crate::contrast;
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Origin};
+use crate::model::Config;
+use crate::raw::{Contact, Licence, SiteFile};
+use crate::source::Source;
+use crate::yaml::{Document, Spans};
+
+/// Command-line settings that override site.yaml.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub base_url: Option<String>,
+}
+
+pub fn validate(
+    source: &Source,
+    overrides: &Overrides,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Config> {
+    let doc = Document {
+        source,
+        yaml: &source.text,
+        line_offset: 0,
+    };
+    let (raw, spans): (SiteFile, Spans) = match doc.parse("site settings file") {
+        Ok(ok) => ok,
+        Err(mut d) => {
+            problems.append(&mut d);
+            return None;
+        }
+    };
+    let before = problems.len();
+
+    let base_url = overrides
+        .base_url
+        .clone()
+        .or(raw.base_url.clone())
+        .unwrap_or_else(|| "/".into());
+    let base_ok = base_url.starts_with('/')
+        || base_url.starts_with("https://")
+        || base_url.starts_with("http://");
+    if !base_ok && overrides.base_url.is_none() {
+        problems.push(
+            doc.error_at(
+                &spans,
+                "base_url",
+                format!("'{base_url}' is not a web address"),
+            )
+            .with_hint("write it as https://example.org/ or leave it out"),
+        );
+    }
+    let colour = raw.colour.clone().unwrap_or_else(|| "#1d3c6e".into());
+    let mut colour_text = "#ffffff".to_string();
+    match contrast::parse_hex(&colour) {
+        None => problems.push(
+            doc.error_at(&spans, "colour", format!("'{colour}' is not a colour"))
+                .with_hint("write the colour as #rrggbb, for example #1d3c6e"),
+        ),
+        Some(rgb) => {
+            let (white, black) = (
+                contrast::ratio(rgb, contrast::WHITE),
+                contrast::ratio(rgb, contrast::BLACK),
+            );
+            if white < 4.5 && black < 4.5 {
+                problems.push(
+                    doc.error_at(&spans, "colour", format!(
+                        "text on {colour} would fail the 4.5:1 contrast minimum (white {white:.2}:1, black {black:.2}:1)"
+                    ))
+                    .with_hint("choose a darker or lighter organisation colour"),
+                );
+            } else if white < 4.5 {
+                colour_text = "#0b0c0c".into();
+                problems.push(
+                    Diagnostic { severity: crate::diagnostic::Severity::Warning, ..doc.error_at(&spans, "colour", format!(
+                        "white text on {colour} fails the 4.5:1 contrast minimum ({white:.2}:1), so the header text will be black"
+                    )) }
+                    .with_hint("use a darker colour if the header should have white text"),
+                );
+            }
+        }
+    }
+    let reporting = raw.reporting.unwrap_or_default();
+    let year_starts = reporting.year_starts.unwrap_or(4);
+    if !(1..=12).contains(&year_starts) {
+        problems.push(
+            doc.error_at(
+                &spans,
+                "reporting.year_starts",
+                format!("{year_starts} is not a month"),
+            )
+            .with_hint(
+                "give the month the reporting year starts in as a number from 1 to 12; 4 is April",
+            ),
+        );
+    }
+    let unsafe_html = raw.markdown.is_some_and(|m| m.unsafe_html);
+    let render_md = |text: &str, path: &str| {
+        let (line, _) = spans.get(path).unwrap_or((1, 1));
+        let rendered = markdown::render(
+            text,
+            &Origin {
+                file: &source.path,
+                text: &source.text,
+                line_offset: line - 1,
+            },
+            unsafe_html,
+        );
+        problems_of(rendered.diagnostics, rendered.html)
+    };
+    let mut notice_html = None;
+    if let Some(text) = &raw.notice {
+        let (d, html) = render_md(text, "notice");
+        problems.extend(d);
+        notice_html = Some(html);
+    }
+    let mut exemptions_html = None;
+    if let Some(text) = &raw.accessibility.exemptions {
+        let (d, html) = render_md(text, "accessibility.exemptions");
+        problems.extend(d);
+        exemptions_html = Some(html);
+    }
+    for (path, value) in [("licence.url", raw.licence.as_ref().map(|l| l.url.as_str()))] {
+        if let Some(url) = value {
+            if let Err(why) = markdown::check_url(url) {
+                problems.push(doc.error_at(&spans, path, why));
+            }
+        }
+    }
+    if problems[before..].iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(Config {
+        title: raw.title,
+        organisation: raw.organisation,
+        description: raw.description.unwrap_or_default(),
+        base_url: base_url.trim_end_matches('/').to_string(),
+        language: raw.language.unwrap_or_else(|| "en-GB".into()),
+        theme: raw.theme.unwrap_or_else(|| "default".into()),
+        colour,
+        colour_text,
+        notice_html,
+        licence: raw.licence.unwrap_or_else(|| Licence {
+            name: "Open Government Licence v3.0".into(),
+            url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+                .into(),
+        }),
+        contact: raw.contact.unwrap_or_else(Contact::default),
+        year_starts,
+        accessibility: raw.accessibility,
+        exemptions_html,
+        unsafe_html,
+        update_due_months: reporting.update_due_months.unwrap_or(1),
+    })
+}
+
+fn problems_of(d: Vec<Diagnostic>, html: String) -> (Vec<Diagnostic>, String) {
+    (d, html)
+}

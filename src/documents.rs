@@ -1,0 +1,108 @@
+//! Markdown files with front matter (statements, updates, pages): parsed, rendered, checked.
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::Diagnostic;
+use crate::markdown::{self, Origin, Rendered};
+use crate::source::{Source, split_front_matter};
+use crate::yaml::{Document, Spans};
+
+/// One content file, its front matter typed and its body rendered.
+pub struct Parsed<'s, T> {
+    pub front: T,
+    pub spans: Spans,
+    pub source: &'s Source,
+    pub body: Rendered,
+}
+
+impl<T> Parsed<'_, T> {
+    /// A diagnostic at a front matter path (`statement`, `areas.policies`).
+    pub fn error_at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        let doc = Document {
+            source: self.source,
+            yaml: "",
+            line_offset: 1,
+        };
+        doc.error_at(&self.spans, path, message)
+    }
+
+    /// The file name without `.md`.
+    pub fn stem(&self) -> &str {
+        let name = self
+            .source
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.source.path);
+        name.strip_suffix(".md").unwrap_or(name)
+    }
+}
+
+/// Parses and renders every file in parallel; files with errors are left out of the result.
+pub fn parse_all<'s, T: DeserializeOwned + Send>(
+    sources: &'s [Source],
+    what: &str,
+    unsafe_html: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Parsed<'s, T>> {
+    let results: Vec<(Option<Parsed<'s, T>>, Vec<Diagnostic>)> = sources
+        .par_iter()
+        .map(|source| parse_one(source, what, unsafe_html))
+        .collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    for (doc, mut diags) in results {
+        problems.append(&mut diags);
+        parsed.extend(doc);
+    }
+    parsed
+}
+
+fn parse_one<'s, T: DeserializeOwned>(
+    source: &'s Source,
+    what: &str,
+    unsafe_html: bool,
+) -> (Option<Parsed<'s, T>>, Vec<Diagnostic>) {
+    let fm = match split_front_matter(source) {
+        Ok(fm) => fm,
+        Err(d) => return (None, vec![d]),
+    };
+    let doc = Document {
+        source,
+        yaml: fm.yaml,
+        line_offset: fm.yaml_line_offset,
+    };
+    let origin = Origin {
+        file: &source.path,
+        text: &source.text,
+        line_offset: fm.body_line_offset,
+    };
+    let body = markdown::render(fm.body, &origin, unsafe_html);
+    match doc.parse::<T>(what) {
+        Ok((front, spans)) => {
+            let diags = body.diagnostics.clone();
+            (
+                Some(Parsed {
+                    front,
+                    spans,
+                    source,
+                    body,
+                }),
+                diags,
+            )
+        }
+        Err(mut d) => {
+            d.extend(body.diagnostics);
+            (None, d)
+        }
+    }
+}
+
+/// Whether a file name makes a clean URL segment: lowercase letters, digits and hyphens.
+pub fn is_slug(stem: &str) -> bool {
+    !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !stem.starts_with('-')
+}

@@ -1,0 +1,328 @@
+//! Markdown to HTML with comrak, collecting headings and checking links, images and tables.
+
+use std::sync::Mutex;
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::options::Plugins;
+use comrak::{Anchorizer, Arena, Options, parse_document};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Heading;
+
+/// Where a piece of Markdown sits, so its diagnostics point into the right file and line.
+pub struct Origin<'a> {
+    pub file: &'a str,
+    /// The whole file's text, for showing the offending line.
+    pub text: &'a str,
+    /// Lines of the file before the Markdown starts.
+    pub line_offset: usize,
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Link text that says nothing about where the link goes.
+const VAGUE_LINK_TEXT: [&str; 6] = [
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+    "this link",
+];
+
+/// Renders Markdown; raw HTML is escaped unless `unsafe_html`.
+pub fn render(markdown: &str, origin: &Origin<'_>, unsafe_html: bool) -> Rendered {
+    let options = options(unsafe_html);
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options);
+    let mut diagnostics = Vec::new();
+    let mut headings = Vec::new();
+    let mut anchorizer = Anchorizer::new();
+    let mut last_level = 1;
+    let at = |pos: Sourcepos, message: String| {
+        Diagnostic::error(origin.file, message).at(
+            origin.text,
+            pos.start.line + origin.line_offset,
+            pos.start.column,
+        )
+    };
+
+    for node in root.descendants() {
+        let pos = node.data().sourcepos;
+        let needs_text = matches!(
+            node.data().value,
+            NodeValue::Heading(_) | NodeValue::Link(_) | NodeValue::Image(_)
+        );
+        let text = if needs_text {
+            node_text(node)
+        } else {
+            String::new()
+        };
+        let mut data = node.data_mut();
+        match &mut data.value {
+            NodeValue::Heading(h) => {
+                let id = anchorizer.anchorize(&text);
+                if h.level == 1 {
+                    diagnostics.push(
+                        warning(at(pos, "a level-1 heading in the body; the page title is already the page's only h1".into()))
+                            .with_hint("start sections at '##'"),
+                    );
+                } else if h.level > last_level + 1 {
+                    diagnostics.push(
+                        warning(at(
+                            pos,
+                            format!("heading level skips from h{last_level} to h{}", h.level),
+                        ))
+                        .with_hint(format!(
+                            "use {} for this heading",
+                            "#".repeat(last_level as usize + 1)
+                        )),
+                    );
+                }
+                last_level = h.level;
+                headings.push(Heading {
+                    level: h.level,
+                    id,
+                    text,
+                });
+            }
+            NodeValue::Link(link) => {
+                if let Err(why) = check_url(&link.url) {
+                    diagnostics.push(at(pos, why).with_hint(URL_HINT));
+                    link.url.clear();
+                }
+                let words = text.trim().to_lowercase();
+                if words.is_empty() {
+                    diagnostics.push(
+                        at(
+                            pos,
+                            "this link has no text, so screen readers cannot say where it goes"
+                                .into(),
+                        )
+                        .with_hint("write the link as [words that say where it goes](address)"),
+                    );
+                } else if VAGUE_LINK_TEXT.contains(&words.trim_end_matches(['.', '…'])) {
+                    diagnostics.push(
+                        warning(at(pos, format!("the link text '{}' does not say where the link goes", text.trim())))
+                            .with_hint("use words that make sense out of context, such as the title of the page it opens"),
+                    );
+                }
+            }
+            NodeValue::Image(link) => {
+                if let Err(why) = check_url(&link.url) {
+                    diagnostics.push(at(pos, why).with_hint(URL_HINT));
+                    link.url.clear();
+                }
+                if text.trim().is_empty() {
+                    diagnostics.push(
+                        at(pos, "this image has no alternative text".into())
+                            .with_hint("describe the image inside the brackets: ![what the image shows](file.png)"),
+                    );
+                }
+            }
+            NodeValue::TableRow(true) => {
+                drop(data);
+                if node
+                    .children()
+                    .all(|cell| node_text(cell).trim().is_empty())
+                {
+                    diagnostics.push(
+                        warning(at(pos, "this table has no header row".into()))
+                            .with_hint("put a name for each column in the table's first row"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let ids = Mutex::new(
+        headings
+            .iter()
+            .map(|h| h.id.clone())
+            .collect::<Vec<_>>()
+            .into_iter(),
+    );
+    let adapter = HeadingIds { ids };
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&adapter);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    // Writing into a String cannot fail.
+    let _ = comrak::format_html_with_plugins(root, &options, &mut html, &plugins);
+    Rendered {
+        html,
+        headings,
+        diagnostics,
+    }
+}
+
+fn warning(d: Diagnostic) -> Diagnostic {
+    Diagnostic {
+        severity: crate::diagnostic::Severity::Warning,
+        ..d
+    }
+}
+
+fn node_text<'a>(node: &'a comrak::nodes::AstNode<'a>) -> String {
+    let mut text = String::new();
+    for n in node.descendants() {
+        match &n.data().value {
+            NodeValue::Text(t) => text.push_str(t),
+            NodeValue::Code(c) => text.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn options(unsafe_html: bool) -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.footnotes = true;
+    o.extension.strikethrough = true;
+    o.extension.autolink = true;
+    o.render.r#unsafe = unsafe_html;
+    o.render.escape = !unsafe_html;
+    o
+}
+
+/// Writes each heading with the id collected during the checks, and no anchor link inside.
+struct HeadingIds {
+    ids: Mutex<std::vec::IntoIter<String>>,
+}
+
+impl HeadingAdapter for HeadingIds {
+    fn enter(
+        &self,
+        output: &mut dyn std::fmt::Write,
+        heading: &HeadingMeta,
+        _: Option<Sourcepos>,
+    ) -> std::fmt::Result {
+        let id = self
+            .ids
+            .lock()
+            .ok()
+            .and_then(|mut ids| ids.next())
+            .unwrap_or_default();
+        write!(output, "<h{} id=\"{}\">", heading.level, escape_attr(&id))
+    }
+
+    fn exit(&self, output: &mut dyn std::fmt::Write, heading: &HeadingMeta) -> std::fmt::Result {
+        writeln!(output, "</h{}>", heading.level)
+    }
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+const URL_HINT: &str =
+    "links may use https:, http:, mailto: or tel:, or be relative such as /statements/ or #section";
+
+/// Allows https, http, mailto, tel and relative URLs; refuses every other scheme.
+pub fn check_url(url: &str) -> Result<(), String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    let scheme_end = cleaned.find(':');
+    let first_delim = cleaned.find(['/', '?', '#']);
+    let scheme = match (scheme_end, first_delim) {
+        (Some(c), Some(d)) if d < c => None,
+        (Some(c), _) => Some(&cleaned[..c]),
+        (None, _) => None,
+    };
+    match scheme.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("https" | "http" | "mailto" | "tel") => Ok(()),
+        Some(other) => Err(format!(
+            "the link '{}' uses '{other}:', which is not allowed",
+            url.trim()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Rendered {
+        render(
+            text,
+            &Origin {
+                file: "p.md",
+                text,
+                line_offset: 0,
+            },
+            false,
+        )
+    }
+
+    #[test]
+    fn headings_get_ids_and_no_anchor_links() {
+        let r = md("## Due diligence\n\ntext\n\n## Due diligence\n");
+        assert!(
+            r.html
+                .contains("<h2 id=\"due-diligence\">Due diligence</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("id=\"due-diligence-1\""));
+        assert_eq!(r.headings.len(), 2);
+        assert!(r.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn dangerous_links_and_raw_html_never_become_markup() {
+        let r = md(
+            "[x](javascript:alert(1)) and <script>alert(1)</script>\n\n[y](JaVa\tScRiPt:alert(1))",
+        );
+        assert!(!r.html.contains("javascript:"), "{}", r.html);
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"));
+        assert_eq!(r.diagnostics.iter().filter(|d| d.is_error()).count(), 1);
+    }
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "https://a.org",
+            "http://a",
+            "mailto:a@b",
+            "tel:+44",
+            "/x/",
+            "#top",
+            "../a.pdf",
+            "a/b:c",
+        ] {
+            assert!(check_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            " JAVASCRIPT:x",
+            "file:///etc/passwd",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn accessibility_lints() {
+        let r = md(
+            "# Title\n\n#### Deep\n\n![](a.png)\n\n[click here](/a/)\n\n[](/b/)\n\n| | |\n|-|-|\n|a|b|\n",
+        );
+        let messages: Vec<_> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages.len(), 6, "{messages:?}");
+        assert_eq!(r.diagnostics[0].line, 1);
+    }
+}

@@ -1,0 +1,334 @@
+//! Model + templates → output files. No I/O: every file goes to an `Output` sink.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior, context};
+use rayon::prelude::*;
+
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::period::Period;
+use crate::theme::Theme;
+
+/// A built file's contents: bytes, or a source file to copy as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    Bytes(Vec<u8>),
+    Copy(std::path::PathBuf),
+}
+
+/// Where rendered files go: memory for the dev server and tests, a folder for `build`.
+pub trait Output: Sync {
+    /// Stores one file at a `/`-separated path relative to the output root.
+    fn put(&self, path: &str, body: Body) -> Result<(), String>;
+}
+
+/// The in-memory output: path → contents, in a stable order.
+#[derive(Default)]
+pub struct Memory {
+    pub files: Mutex<BTreeMap<String, Body>>,
+}
+
+impl Output for Memory {
+    fn put(&self, path: &str, body: Body) -> Result<(), String> {
+        self.files
+            .lock()
+            .map_err(|_| "output lock poisoned".to_string())?
+            .insert(path.to_string(), body);
+        Ok(())
+    }
+}
+
+impl Memory {
+    pub fn into_map(self) -> BTreeMap<String, Body> {
+        self.files.into_inner().unwrap_or_default()
+    }
+}
+
+/// One page to render: template, URL and the page-specific variable, if any.
+struct Job {
+    template: &'static str,
+    url: String,
+    title: String,
+    /// (variable name, path into the model: list name and index)
+    item: Option<(&'static str, &'static str, usize)>,
+}
+
+/// The output path of a URL: `/a/b/` → `a/b/index.html`.
+pub fn file_for(url: &str) -> String {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Renders every page of the site into `out`. Returns all template problems found.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    static_root: &std::path::Path,
+    static_files: &[String],
+    out: &dyn Output,
+) -> Vec<Diagnostic> {
+    let env = match environment(site, theme) {
+        Ok(env) => env,
+        Err(problems) => return problems,
+    };
+    let model = Value::from(Serde(site));
+    let config = Value::from(Serde(&site.config));
+    let jobs = jobs(site);
+    let problems: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|job| {
+            let result = render_job(&env, theme, job, &model, &config).and_then(|text| {
+                out.put(&file_for(&job.url), Body::Bytes(text.into_bytes()))
+                    .map_err(|e| Diagnostic::error("", e))
+            });
+            result.err()
+        })
+        .collect();
+
+    let mut problems = problems;
+    let mut put = |path: String, body: Body| {
+        if let Err(e) = out.put(&path, body) {
+            problems.push(Diagnostic::error("", e));
+        }
+    };
+    for (path, bytes) in &theme.static_files {
+        put(format!("theme/{path}"), Body::Bytes(bytes.clone()));
+    }
+    for file in static_files {
+        put(file.clone(), Body::Copy(static_root.join(file)));
+    }
+    for (name, json) in &site.json {
+        put(format!("data/{name}.json"), Body::Bytes(pretty(json)));
+        if let Some(schema) = crate::opendata::schema(name) {
+            put(
+                format!("data/{name}.schema.json"),
+                Body::Bytes(pretty(&schema)),
+            );
+        }
+    }
+    for table in &site.tables {
+        put(
+            format!("data/{}.csv", table.file),
+            Body::Bytes(table.csv().into_bytes()),
+        );
+    }
+    problems
+}
+
+fn pretty(value: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn jobs(site: &Site) -> Vec<Job> {
+    let fixed = |template, url: &str, title: &str| Job {
+        template,
+        url: url.to_string(),
+        title: title.to_string(),
+        item: None,
+    };
+    let mut jobs = vec![
+        fixed("index.html", "/", &site.config.title),
+        fixed("statements.html", "/statements/", "Statements"),
+        fixed("updates.html", "/updates/", "Six-monthly updates"),
+        fixed("performance.html", "/performance/", "Performance"),
+        fixed(
+            "orders.html",
+            "/prevention-orders/",
+            "Prevention and risk orders",
+        ),
+        fixed("training.html", "/training/", "Training"),
+        fixed("partnerships.html", "/partnerships/", "Partnerships"),
+        fixed("actions.html", "/action-plan/", "Action plan"),
+        fixed("commitments.html", "/commitments/", "Commitments"),
+        fixed("data.html", "/data/", "Open data"),
+        fixed(
+            "accessibility.html",
+            "/accessibility/",
+            "Accessibility statement",
+        ),
+        fixed("404.html", "/404.html", "Page not found"),
+        fixed("atom.xml", "/feed.xml", "Feed"),
+        fixed("sitemap.xml", "/sitemap.xml", "Sitemap"),
+        fixed("robots.txt", "/robots.txt", "Robots"),
+    ];
+    for (i, s) in site.statements.iter().enumerate() {
+        jobs.push(Job {
+            template: "statement.html",
+            url: s.url.clone(),
+            title: s.title.clone(),
+            item: Some(("statement", "statements", i)),
+        });
+    }
+    for (i, u) in site.updates.iter().enumerate() {
+        jobs.push(Job {
+            template: "update.html",
+            url: u.url.clone(),
+            title: u.title.clone(),
+            item: Some(("update", "updates", i)),
+        });
+    }
+    for (i, k) in site.kpis.iter().enumerate() {
+        jobs.push(Job {
+            template: "kpi.html",
+            url: k.url.clone(),
+            title: k.title.clone(),
+            item: Some(("kpi", "kpis", i)),
+        });
+    }
+    for (i, p) in site.pages.iter().enumerate() {
+        jobs.push(Job {
+            template: "page.html",
+            url: p.url.clone(),
+            title: p.title.clone(),
+            item: Some(("content", "pages", i)),
+        });
+    }
+    jobs
+}
+
+fn render_job(
+    env: &Environment<'_>,
+    theme: &Theme,
+    job: &Job,
+    model: &Value,
+    config: &Value,
+) -> Result<String, Diagnostic> {
+    let template = env
+        .get_template(job.template)
+        .map_err(|e| template_error(env, theme, &e))?;
+    let page = context! { url => job.url.clone(), title => job.title.clone(), kind => job.template.split('.').next().unwrap_or("") };
+    let item = match job.item {
+        Some((name, list, i)) => {
+            let value = model
+                .get_attr(list)
+                .and_then(|l| l.get_item(&Value::from(i)))
+                .unwrap_or_default();
+            context! { ..Value::from(BTreeMap::from([(name, value)])) }
+        }
+        None => context! {},
+    };
+    template
+        .render(context! { site => config, model => model, page => page, ..item })
+        .map_err(|e| template_error(env, theme, &e))
+}
+
+/// A template error as a diagnostic at the template's file, line and column.
+fn template_error(env: &Environment<'_>, theme: &Theme, err: &Error) -> Diagnostic {
+    let name = err.name().unwrap_or("").to_string();
+    let (origin, text) = env
+        .get_template(&name)
+        .ok()
+        .map(|t| {
+            (
+                theme
+                    .templates
+                    .get(&name)
+                    .map_or_else(|| name.clone(), |t| t.origin.clone()),
+                t.source().to_string(),
+            )
+        })
+        .unwrap_or_else(|| {
+            (
+                name.clone(),
+                err.template_source().unwrap_or("").to_string(),
+            )
+        });
+    let mut message = err.kind().to_string();
+    if let Some(detail) = err.detail() {
+        message = format!("{message}: {detail}");
+    }
+    let mut d = Diagnostic::error(origin, format!("template error: {message}"));
+    if let Some(line) = err.line() {
+        let column = err
+            .range()
+            .and_then(|r| {
+                text.get(..r.start)
+                    .map(|before| before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
+            })
+            .unwrap_or(1);
+        d = d.at(&text, line, column);
+        if let Some(r) = err.range() {
+            d = d.with_width(
+                text.get(r)
+                    .map_or(1, |s| s.lines().next().unwrap_or("").chars().count()),
+            );
+        }
+    }
+    d.with_hint(
+        "fix the template; templates/ in the site root overrides the theme's file of the same name",
+    )
+}
+
+fn environment<'s>(site: &Site, theme: &'s Theme) -> Result<Environment<'s>, Vec<Diagnostic>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| {
+        if [".html", ".htm", ".xml", ".svg"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    let base_path = base_path(&site.config.base_url);
+    let base_url = site.config.base_url.clone();
+    env.add_function("url", move |path: &str| format!("{base_path}{path}"));
+    env.add_function("abs_url", move |path: &str| {
+        if base_url.starts_with("http") {
+            format!("{base_url}{path}")
+        } else {
+            format!("{base_url}{path}")
+        }
+    });
+    env.add_filter("long_date", |iso: &str| {
+        Date::parse(iso)
+            .map(Date::long)
+            .unwrap_or_else(|_| iso.to_string())
+    });
+    env.add_filter("label", |word: &str| {
+        crate::model::label(word).map_or_else(|| word.to_string(), str::to_string)
+    });
+    env.add_filter("slug", |period: &str| {
+        Period::parse(period)
+            .map(Period::slug)
+            .unwrap_or_else(|_| period.to_string())
+    });
+    let mut problems = Vec::new();
+    for (name, t) in &theme.templates {
+        if let Err(e) = env.add_template(name, &t.text) {
+            let mut d = template_error(&env, theme, &e);
+            d.file = t.origin.clone();
+            if let Some(line) = e.line() {
+                let column = d.column;
+                d = d.at(&t.text, line, column);
+            }
+            problems.push(d);
+        }
+    }
+    if problems.is_empty() {
+        Ok(env)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The path part of the base URL, without a trailing slash: `https://x.org/msa` → `/msa`.
+pub fn base_path(base_url: &str) -> String {
+    let path = match base_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => base_url,
+    };
+    path.trim_end_matches('/').to_string()
+}

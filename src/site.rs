@@ -1,0 +1,87 @@
+//! The build pipeline as named steps: load, validate, theme, render, write.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::config::Overrides;
+use crate::diagnostic::{self, Diagnostic};
+use crate::load;
+use crate::model::Site;
+use crate::render::{self, Output};
+use crate::theme::Theme;
+use crate::validate;
+
+/// What was built, and every problem seen on the way.
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Step name and milliseconds, in order.
+    pub steps: Vec<(&'static str, f64)>,
+    pub site: Option<Site>,
+}
+
+impl Report {
+    pub fn ok(&self) -> bool {
+        self.site.is_some() && !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads and checks a site: every validation, nothing rendered.
+pub fn check(root: &Path, overrides: &Overrides) -> Report {
+    let mut steps = Vec::new();
+    let t = Instant::now();
+    let (sources, mut diagnostics) = load::load(root);
+    steps.push(("load", ms(t)));
+    let t = Instant::now();
+    let (site, mut more) = validate::validate(&sources, overrides);
+    diagnostics.append(&mut more);
+    steps.push(("validate", ms(t)));
+    if let Some(site) = &site {
+        if let Err(mut problems) = Theme::load(root, &site.config.theme) {
+            diagnostics.append(&mut problems);
+        }
+    }
+    diagnostic::sort(&mut diagnostics);
+    let site = if diagnostics.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        site
+    };
+    Report {
+        diagnostics,
+        steps,
+        site,
+    }
+}
+
+/// Loads, checks and renders a site into `out`. Nothing is rendered if any check fails.
+pub fn build(root: &Path, overrides: &Overrides, out: &dyn Output) -> Report {
+    let mut report = check(root, overrides);
+    let Some(site) = &report.site else {
+        return report;
+    };
+    let t = Instant::now();
+    let theme = match Theme::load(root, &site.config.theme) {
+        Ok(theme) => theme,
+        Err(mut problems) => {
+            report.diagnostics.append(&mut problems);
+            report.site = None;
+            return report;
+        }
+    };
+    report.steps.push(("theme", ms(t)));
+    let t = Instant::now();
+    let static_root: PathBuf = root.join("content/static");
+    let mut problems = render::render(site, &theme, &static_root, &site.static_files, out);
+    report.steps.push(("render", ms(t)));
+    if !problems.is_empty() {
+        diagnostic::sort(&mut problems);
+        problems.dedup();
+        report.diagnostics.append(&mut problems);
+        report.site = None;
+    }
+    report
+}
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1000.0
+}
