@@ -1,0 +1,461 @@
+//! Integration tests: fixture sites built and checked by the real `candour` binary.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_candour");
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("candour runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A copy of the example site in a temporary folder.
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under a folder with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn build(site: &Path, out: &Path) -> Output {
+    run(
+        &[
+            "build",
+            "--root",
+            site.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        site,
+    )
+}
+
+/// The `<main>` element of a built page, so theme chrome does not churn snapshots.
+fn main_of(html: &str) -> String {
+    let start = html.find("<main").expect("page has <main>");
+    let end = html.rfind("</main>").expect("page closes </main>") + "</main>".len();
+    html[start..end].to_string()
+}
+
+#[test]
+fn example_site_builds_without_warnings() {
+    let out = tempfile::tempdir().unwrap();
+    let o = build(&repo(), &out.path().join("public"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("0 errors, 0 warnings"),
+        "{}",
+        stderr(&o)
+    );
+    let files = tree(&out.path().join("public"));
+    for page in [
+        "index.html",
+        "statements/index.html",
+        "statements/2019-20/index.html",
+        "updates/index.html",
+        "updates/2020-21-h1/index.html",
+        "updates/2020-21-h2/index.html",
+        "performance/index.html",
+        "prevention-orders/index.html",
+        "training/index.html",
+        "partnerships/index.html",
+        "action-plan/index.html",
+        "commitments/index.html",
+        "data/index.html",
+        "accessibility/index.html",
+        "about/index.html",
+        "contact/index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "data/kpis.json",
+        "data/kpis.csv",
+        "data/kpis.schema.json",
+        "theme/style.css",
+    ] {
+        assert!(files.contains_key(page), "missing {page}");
+    }
+}
+
+#[test]
+fn main_of_every_page_kind_is_snapshotted() {
+    let out = tempfile::tempdir().unwrap();
+    let o = build(&repo(), out.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (name, page) in [
+        ("home", "index.html"),
+        ("statements", "statements/index.html"),
+        ("statement", "statements/2019-20/index.html"),
+        ("updates", "updates/index.html"),
+        ("update", "updates/2020-21-h2/index.html"),
+        ("performance", "performance/index.html"),
+        ("kpi", "performance/prevention-orders-imposed/index.html"),
+        ("orders", "prevention-orders/index.html"),
+        ("training", "training/index.html"),
+        ("partnerships", "partnerships/index.html"),
+        ("actions", "action-plan/index.html"),
+        ("commitments", "commitments/index.html"),
+        ("data", "data/index.html"),
+        ("accessibility", "accessibility/index.html"),
+        ("page", "about/index.html"),
+        ("not_found", "404.html"),
+    ] {
+        let html =
+            fs::read_to_string(out.path().join(page)).unwrap_or_else(|_| panic!("{page} built"));
+        insta::assert_snapshot!(format!("page_{name}"), main_of(&html));
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert!(build(&repo(), &a.path().join("p")).status.success());
+    assert!(build(&repo(), &b.path().join("p")).status.success());
+    assert_eq!(tree(&a.path().join("p")), tree(&b.path().join("p")));
+}
+
+#[test]
+fn failed_build_leaves_the_old_output_untouched() {
+    let site = example_copy();
+    let out = site.path().join("public");
+    assert!(build(site.path(), &out).status.success());
+    fs::create_dir_all(out.join(".git")).unwrap();
+    fs::write(out.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    let before = tree(&out);
+    // A template that fails while rendering one page kind, after others were written.
+    fs::create_dir_all(site.path().join("templates")).unwrap();
+    fs::write(site.path().join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}<h1>{{ content.no_such_field }}</h1>{% endblock %}").unwrap();
+    let o = build(site.path(), &out);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("templates/page.html:1:"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(tree(&out), before);
+    let leftovers: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().contains("candour-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // A good build replaces the output and keeps .git.
+    fs::remove_dir_all(site.path().join("templates")).unwrap();
+    assert!(build(site.path(), &out).status.success());
+    assert!(out.join(".git/HEAD").exists());
+}
+
+#[test]
+fn dangerous_output_folders_are_refused() {
+    let site = example_copy();
+    let home = tempfile::tempdir().unwrap();
+    let root = site.path().to_str().unwrap().to_string();
+    let foreign = site.path().join("mine");
+    fs::create_dir_all(&foreign).unwrap();
+    fs::write(foreign.join("notes.txt"), "keep me").unwrap();
+    for (out, why) in [
+        (root.clone(), "is the site's root folder"),
+        (
+            format!("{root}/content"),
+            "is inside the site's content/ folder",
+        ),
+        (
+            format!("{root}/content/x"),
+            "is inside the site's content/ folder",
+        ),
+        (
+            site.path().parent().unwrap().to_str().unwrap().to_string(),
+            "contains the site's sources",
+        ),
+        (
+            home.path().to_str().unwrap().to_string(),
+            "is the home folder",
+        ),
+        (
+            foreign.to_str().unwrap().to_string(),
+            "holds files candour did not write",
+        ),
+    ] {
+        let o = Command::new(BIN)
+            .args(["build", "--root", &root, "--out", &out])
+            .env("HOME", home.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{out}: {}", stderr(&o));
+        assert!(stderr(&o).contains(why), "{out}: {}", stderr(&o));
+    }
+    assert_eq!(
+        fs::read_to_string(foreign.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+}
+
+#[test]
+fn script_in_yaml_and_markdown_never_becomes_markup() {
+    let site = example_copy();
+    let page = site.path().join("content/pages/about.md");
+    let text = fs::read_to_string(&page).unwrap();
+    let text = text.replacen("title: ", "title: <script>alert('t')</script>", 1);
+    fs::write(
+        &page,
+        format!("{text}\n\n<script>alert('m')</script>\n\n<img src=x onerror=alert(1)>\n"),
+    )
+    .unwrap();
+    let out = site.path().join("public");
+    let o = build(site.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = fs::read_to_string(out.join("about/index.html")).unwrap();
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert("), "{html}");
+}
+
+#[test]
+fn javascript_links_are_errors_in_markdown_and_data() {
+    let site = example_copy();
+    let page = site.path().join("content/pages/about.md");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(
+        &page,
+        format!("{text}\n[Our policy](javascript:alert(1))\n"),
+    )
+    .unwrap();
+    let data = site.path().join("content/data/training.yaml");
+    let yaml = fs::read_to_string(&data).unwrap();
+    let yaml = yaml.replacen("  - id: ", "  - url: \"JavaScript:alert(1)\"\n    id: ", 2);
+    fs::write(&data, yaml).unwrap();
+    let out = site.path().join("public");
+    let o = build(site.path(), &out);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/pages/about.md:") && err.contains("uses 'javascript:'"),
+        "{err}"
+    );
+    assert!(err.contains("content/data/training.yaml:"), "{err}");
+    assert!(!out.exists());
+}
+
+/// Parses RFC 4180 CSV, enough for the downloads.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut cell)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => cell.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_and_json_downloads_match_the_yaml() {
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(&repo(), out.path()).status.success());
+    for name in [
+        "kpis",
+        "prevention-orders",
+        "training",
+        "partnerships",
+        "actions",
+        "commitments",
+    ] {
+        let yaml: serde_json::Value = serde_norway::from_str(
+            &fs::read_to_string(repo().join(format!("content/data/{name}.yaml"))).unwrap(),
+        )
+        .unwrap();
+        let json: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(out.path().join(format!("data/{name}.json"))).unwrap(),
+        )
+        .unwrap();
+        // Every field the author wrote is in the download with the same value.
+        assert_subset(&yaml, &json, name);
+        let schema: serde_json::Value = serde_json::from_str(
+            &fs::read_to_string(out.path().join(format!("data/{name}.schema.json"))).unwrap(),
+        )
+        .unwrap();
+        assert!(schema["properties"].is_object(), "{name} schema");
+    }
+    let yaml: serde_json::Value =
+        serde_norway::from_str(&fs::read_to_string(repo().join("content/data/kpis.yaml")).unwrap())
+            .unwrap();
+    let rows = parse_csv(&fs::read_to_string(out.path().join("data/kpis.csv")).unwrap());
+    let header = &rows[0];
+    let col = |n: &str| header.iter().position(|h| h == n).unwrap();
+    let values: usize = yaml["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["values"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(rows.len() - 1, values);
+    for kpi in yaml["kpis"].as_array().unwrap() {
+        for v in kpi["values"].as_array().unwrap() {
+            let period = v["period"].as_str().unwrap();
+            let row = rows
+                .iter()
+                .find(|r| {
+                    r[col("kpi_id")] == kpi["id"].as_str().unwrap() && r[col("period")] == period
+                })
+                .expect("row per value");
+            if let Some(n) = v["value"].as_f64() {
+                assert_eq!(row[col("value")].parse::<f64>().unwrap(), n);
+            }
+            assert_eq!(
+                row[col("illustrative")],
+                v["illustrative"].as_bool().unwrap_or(false).to_string()
+            );
+        }
+    }
+    let orders =
+        parse_csv(&fs::read_to_string(out.path().join("data/prevention-orders.csv")).unwrap());
+    let granted = orders[0].iter().position(|h| h == "stpo_granted").unwrap();
+    assert!(
+        orders
+            .iter()
+            .any(|r| r[0] == "2018/19" && r[granted] == "11")
+    );
+}
+
+fn assert_subset(yaml: &serde_json::Value, json: &serde_json::Value, at: &str) {
+    match (yaml, json) {
+        (serde_json::Value::Object(a), serde_json::Value::Object(b)) => {
+            for (k, v) in a {
+                assert_subset(
+                    v,
+                    b.get(k)
+                        .unwrap_or_else(|| panic!("{at}.{k} missing from JSON")),
+                    &format!("{at}.{k}"),
+                );
+            }
+        }
+        (serde_json::Value::Array(a), serde_json::Value::Array(b)) => {
+            assert_eq!(a.len(), b.len(), "{at}");
+            for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                assert_subset(x, y, &format!("{at}[{i}]"));
+            }
+        }
+        (serde_json::Value::Number(a), serde_json::Value::Number(b)) => {
+            assert_eq!(a.as_f64(), b.as_f64(), "{at}")
+        }
+        (a, b) => assert_eq!(a, b, "{at}"),
+    }
+}
+
+#[test]
+fn check_formats_and_exit_codes() {
+    let site = example_copy();
+    let root = site.path().to_str().unwrap();
+    assert_eq!(
+        run(&["check", "--root", root], site.path()).status.code(),
+        Some(0)
+    );
+    let kpis = site.path().join("content/data/kpis.yaml");
+    let text = fs::read_to_string(&kpis)
+        .unwrap()
+        .replacen("kind: count", "kind: counts", 1);
+    fs::write(&kpis, text).unwrap();
+    let o = run(&["check", "--root", root, "--format", "json"], site.path());
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["diagnostics"][0]["file"], "content/data/kpis.yaml");
+    assert!(json["diagnostics"][0]["line"].as_u64().unwrap() > 1);
+    let o = run(
+        &["check", "--root", root, "--format", "github"],
+        site.path(),
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("::error file=content/data/kpis.yaml,line=")
+    );
+    assert_eq!(
+        run(&["check", "--format", "xml"], site.path())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"], site.path()).status.code(), Some(2));
+    assert_eq!(run(&["--help"], site.path()).status.code(), Some(0));
+}
+
+#[test]
+fn init_writes_the_example_and_refuses_a_full_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new-site");
+    assert!(
+        run(&["init", target.to_str().unwrap()], dir.path())
+            .status
+            .success()
+    );
+    assert_eq!(
+        run(&["check", "--root", target.to_str().unwrap()], dir.path())
+            .status
+            .code(),
+        Some(0)
+    );
+    let o = run(&["init", target.to_str().unwrap()], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is not empty"));
+}

@@ -1,0 +1,279 @@
+//! Invalid fixture sites: the example site with one mistake each, and the diagnostics
+//! `candour check` prints for it, snapshot-tested so every change of wording is reviewed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One way to break a file of the example site.
+enum Edit {
+    /// Replace the first occurrence of the text.
+    Replace(&'static str, &'static str),
+    Append(&'static str),
+    Write(Vec<u8>),
+}
+
+use Edit::{Append, Replace, Write};
+
+fn cases() -> Vec<(&'static str, &'static str, Edit)> {
+    vec![
+        (
+            "yaml_syntax",
+            "site.yaml",
+            Replace("title: \"Derbyshire", "title: [\"Derbyshire"),
+        ),
+        (
+            "unknown_field",
+            "statements/2019-20.md",
+            Replace("title: Modern", "titel: Modern"),
+        ),
+        (
+            "wrong_type",
+            "data/prevention-orders.yaml",
+            Replace("granted: 11", "granted: eleven"),
+        ),
+        (
+            "negative_count",
+            "data/prevention-orders.yaml",
+            Replace("granted: 11", "granted: -3"),
+        ),
+        (
+            "missing_field",
+            "site.yaml",
+            Replace("organisation: Derbyshire Constabulary\n", ""),
+        ),
+        ("duplicate_key", "site.yaml", Append("title: Again\n")),
+        (
+            "duplicate_key_in_map",
+            "statements/2019-20.md",
+            Replace(
+                "  policies: policies\n",
+                "  policies: policies\n  policies: due-diligence\n",
+            ),
+        ),
+        (
+            "bad_period",
+            "updates/2020-21-h1.md",
+            Replace("period: 2020/21 H1", "period: 2020/21 H3"),
+        ),
+        (
+            "year_as_update_period",
+            "updates/2020-21-h1.md",
+            Replace("period: 2020/21 H1", "period: 2021/22"),
+        ),
+        (
+            "bad_date",
+            "statements/2019-20.md",
+            Replace("published: 2020-09-30", "published: 2020-02-30"),
+        ),
+        (
+            "update_without_statement",
+            "updates/2020-21-h2.md",
+            Replace("statement: 2019/20", "statement: 2018/19"),
+        ),
+        (
+            "activity_without_partnership",
+            "data/partnerships.yaml",
+            Replace(
+                "    partnership: derby-and-derbyshire-modern-slavery-partnership",
+                "    partnership: derby-and-derbyshire-modern-slavery-partnershp",
+            ),
+        ),
+        (
+            "duplicate_id",
+            "data/partnerships.yaml",
+            Replace(
+                "  - id: anti-slavery-day-2019",
+                "  - id: partnership-meeting-2019-06",
+            ),
+        ),
+        (
+            "evidence_unknown_page",
+            "data/commitments.yaml",
+            Replace("page: about", "page: abuot"),
+        ),
+        (
+            "area_heading_missing",
+            "statements/2019-20.md",
+            Replace("  policies: policies", "  policies: our-policies"),
+        ),
+        (
+            "area_not_covered",
+            "statements/2019-20.md",
+            Replace("  training: training\n", ""),
+        ),
+        (
+            "unknown_area",
+            "statements/2019-20.md",
+            Replace(
+                "  training: training\n",
+                "  training: training\n  trainin: training\n",
+            ),
+        ),
+        (
+            "unsigned_statement",
+            "statements/2019-20.md",
+            Replace(
+                "  signed_by:\n    - role: Chief Constable\n      signed_on: 2020-09-22\n",
+                "  signed_by: []\n",
+            ),
+        ),
+        (
+            "javascript_url_in_data",
+            "data/partnerships.yaml",
+            Replace(
+                "    partnership: derby-and-derbyshire-modern-slavery-partnership",
+                "    partnership: derby-and-derbyshire-modern-slavery-partnership\n    url: javascript:alert(1)",
+            ),
+        ),
+        (
+            "javascript_link_in_markdown",
+            "pages/about.md",
+            Append("\n[Our policy](javascript:alert(1))\n"),
+        ),
+        (
+            "unknown_enum_value",
+            "data/kpis.yaml",
+            Replace("kind: count", "kind: counts"),
+        ),
+        (
+            "count_not_whole",
+            "data/kpis.yaml",
+            Replace("        value: 11", "        value: 2.5"),
+        ),
+        (
+            "percent_over_100",
+            "data/kpis.yaml",
+            Replace("        value: 42", "        value: 142"),
+        ),
+        ("empty_file", "data/kpis.yaml", Write(Vec::new())),
+        (
+            "invalid_utf8",
+            "pages/about.md",
+            Write(b"---\ntitle: About\n---\n\nCaf\xe9 menu\n".to_vec()),
+        ),
+        (
+            "tab_indentation",
+            "site.yaml",
+            Replace("  compliance: partial", "\tcompliance: partial"),
+        ),
+        (
+            "several_documents",
+            "data/actions.yaml",
+            Append("---\nactions: []\n"),
+        ),
+        ("alias_bomb", "data/kpis.yaml", Write(alias_bomb())),
+        (
+            "file_too_large",
+            "data/actions.yaml",
+            Write(vec![b'#'; 9 * 1024 * 1024]),
+        ),
+        (
+            "no_front_matter",
+            "pages/about.md",
+            Write(b"# About\n\nText.\n".to_vec()),
+        ),
+        (
+            "reserved_page_url",
+            "pages/performance.md",
+            Write(b"---\ntitle: Performance\n---\n\nText.\n".to_vec()),
+        ),
+        (
+            "second_statement_same_period",
+            "statements/copy.md",
+            Write(fs::read(repo().join("content/statements/2019-20.md")).unwrap()),
+        ),
+        (
+            "image_without_alt",
+            "pages/about.md",
+            Append("\n![](/files/chart.png)\n"),
+        ),
+        (
+            "low_contrast_colour",
+            "site.yaml",
+            Replace("colour: \"#1d3c6e\"", "colour: \"#999999\""),
+        ),
+        (
+            "unknown_data_file",
+            "data/kpi.yaml",
+            Write(b"kpis: []\n".to_vec()),
+        ),
+        (
+            "bom_is_accepted_but_bad_field_reported",
+            "pages/contact.md",
+            Write(b"\xef\xbb\xbf---\ntitle: Contact\nfooter: 2\n---\n\nText.\n".to_vec()),
+        ),
+    ]
+}
+
+fn alias_bomb() -> Vec<u8> {
+    let mut s = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
+    for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h", "i"])
+    {
+        let refs = vec![format!("*{prev}"); 9].join(",");
+        s.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    s.into_bytes()
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn invalid_sites_report_located_diagnostics() {
+    let cases = cases();
+    assert!(cases.len() >= 20);
+    for (name, file, edit) in cases {
+        let site = tempfile::tempdir().unwrap();
+        copy_dir(&repo().join("content"), &site.path().join("content"));
+        let path = site.path().join("content").join(file);
+        let bytes = match edit {
+            Replace(from, to) => {
+                let text = fs::read_to_string(&path).unwrap();
+                assert!(text.contains(from), "{name}: '{from}' not in {file}");
+                text.replacen(from, to, 1).into_bytes()
+            }
+            Append(more) => {
+                let mut text = fs::read(&path).unwrap();
+                text.extend_from_slice(more.as_bytes());
+                text
+            }
+            Write(bytes) => bytes,
+        };
+        fs::write(&path, bytes).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_candour"))
+            .args(["check", "--root", site.path().to_str().unwrap()])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(
+            !text.contains("panicked") && !text.contains("RUST_BACKTRACE"),
+            "{name}: {text}"
+        );
+        let has_error = text.contains("error: ");
+        assert_eq!(
+            out.status.code(),
+            Some(if has_error { 1 } else { 0 }),
+            "{name}: {text}"
+        );
+        assert!(text.contains("content/"), "{name} names no file: {text}");
+        insta::assert_snapshot!(format!("invalid_{name}"), text);
+    }
+}
