@@ -122,10 +122,10 @@ pub fn validate(
         exemptions_html = Some(html);
     }
     for (path, value) in [("licence.url", raw.licence.as_ref().map(|l| l.url.as_str()))] {
-        if let Some(url) = value {
-            if let Err(why) = markdown::check_url(url) {
-                problems.push(doc.error_at(&spans, path, why));
-            }
+        if let Some(url) = value
+            && let Err(why) = markdown::check_url(url)
+        {
+            problems.push(doc.error_at(&spans, path, why));
         }
     }
     if problems[before..].iter().any(Diagnostic::is_error) {

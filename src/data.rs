@@ -123,10 +123,10 @@ impl Checker<'_> {
     }
 
     fn url(&mut self, path: &str, url: Option<&String>) {
-        if let Some(url) = url {
-            if let Err(why) = check_url(url) {
-                self.error(path, why, Some("use an https:// address".into()));
-            }
+        if let Some(url) = url
+            && let Err(why) = check_url(url)
+        {
+            self.error(path, why, Some("use an https:// address".into()));
         }
     }
 }
@@ -351,7 +351,7 @@ pub fn format_number(n: f64, kind: KpiKind) -> String {
         let digits = whole.unsigned_abs().to_string();
         let mut grouped = String::new();
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(ch);

@@ -1,6 +1,6 @@
 //! The `candour` command: parses arguments, calls the library, prints diagnostics, sets the exit code.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use candour::config::Overrides;
@@ -95,7 +95,7 @@ fn print_human(diagnostics: &[Diagnostic]) {
     }
 }
 
-fn build(root: &PathBuf, out: &PathBuf, overrides: Overrides) -> ExitCode {
+fn build(root: &Path, out: &Path, overrides: Overrides) -> ExitCode {
     if !root.is_dir() {
         return fail(&format!(
             "the site folder {} does not exist",
@@ -105,7 +105,7 @@ fn build(root: &PathBuf, out: &PathBuf, overrides: Overrides) -> ExitCode {
     let out = if out.is_relative() {
         root.join(out)
     } else {
-        out.clone()
+        out.to_path_buf()
     };
     if let Err(e) = output::check_target(root, &out) {
         return fail(&e);
@@ -151,7 +151,7 @@ fn build(root: &PathBuf, out: &PathBuf, overrides: Overrides) -> ExitCode {
     }
 }
 
-fn check(root: &PathBuf, format: Format) -> ExitCode {
+fn check(root: &Path, format: Format) -> ExitCode {
     let report = site::check(root, &Overrides::default());
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     match format {

@@ -22,6 +22,8 @@ pub struct Site {
     pub updates: Vec<Update>,
     /// By footer order, then title.
     pub pages: Vec<Page>,
+    /// The pages that have a `footer_order`, in that order: what every page's footer lists.
+    pub footer_pages: Vec<Link>,
     pub kpis: Vec<Kpi>,
     /// Oldest period first.
     pub orders: Vec<Orders>,
@@ -175,12 +177,29 @@ pub struct ProgressItem {
 }
 
 #[derive(Debug, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// What `page.html` sees as `content`: the page with its body.
+#[derive(Serialize)]
+pub struct PageContext<'a> {
+    #[serde(flatten)]
+    pub page: &'a Page,
+    pub body_html: &'a str,
+}
+
+#[derive(Debug, Serialize)]
 pub struct Page {
     pub title: String,
     pub slug: String,
     pub url: String,
     pub summary: Option<String>,
     pub footer_order: Option<u32>,
+    /// Left out of the shared model (a large site's pages would be copied into every
+    /// template's view of it); `page.html` gets it through `PageContext`.
+    #[serde(skip)]
     pub body_html: String,
     pub toc: Vec<Heading>,
 }

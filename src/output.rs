@@ -78,13 +78,13 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), String> {
             ));
         }
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if fs::canonicalize(&home).is_ok_and(|h| h == out_abs) {
-            return Err(format!(
-                "the output folder {} is the home folder",
-                out.display()
-            ));
-        }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && fs::canonicalize(&home).is_ok_and(|h| h == out_abs)
+    {
+        return Err(format!(
+            "the output folder {} is the home folder",
+            out.display()
+        ));
     }
     if out_abs.parent().is_none() {
         return Err("the output folder is the root of the file system".into());

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior, context};
 use rayon::prelude::*;
@@ -85,7 +86,7 @@ pub fn render(
     let problems: Vec<Diagnostic> = jobs
         .par_iter()
         .filter_map(|job| {
-            let result = render_job(&env, theme, job, &model, &config).and_then(|text| {
+            let result = render_job(&env, theme, site, job, &model, &config).and_then(|text| {
                 out.put(&file_for(&job.url), Body::Bytes(text.into_bytes()))
                     .map_err(|e| Diagnostic::error("", e))
             });
@@ -199,6 +200,7 @@ fn jobs(site: &Site) -> Vec<Job> {
 fn render_job(
     env: &Environment<'_>,
     theme: &Theme,
+    site: &Site,
     job: &Job,
     model: &Value,
     config: &Value,
@@ -208,6 +210,14 @@ fn render_job(
         .map_err(|e| template_error(env, theme, &e))?;
     let page = context! { url => job.url.clone(), title => job.title.clone(), kind => job.template.split('.').next().unwrap_or("") };
     let item = match job.item {
+        Some((name, "pages", i)) => {
+            let page = &site.pages[i];
+            let value = Value::from(Serde(crate::model::PageContext {
+                page,
+                body_html: &page.body_html,
+            }));
+            context! { ..Value::from(BTreeMap::from([(name, value)])) }
+        }
         Some((name, list, i)) => {
             let value = model
                 .get_attr(list)
@@ -282,16 +292,30 @@ fn environment<'s>(site: &Site, theme: &'s Theme) -> Result<Environment<'s>, Vec
             AutoEscape::None
         }
     });
+    env.set_syntax(
+        SyntaxConfig::builder()
+            .keep_trailing_newline(true)
+            .build()
+            .unwrap_or_default(),
+    );
+    // minijinja's HTML escaping also writes `/` as `&#x2f;`; URLs read better, and built-site
+    // diffs stay clean, when only the five characters that matter are escaped.
+    env.set_formatter(|out, state, value| {
+        let plain = value
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| value.is_number().then(|| value.to_string()));
+        match (state.auto_escape(), plain) {
+            (AutoEscape::Html, Some(text)) if !value.is_safe() => out
+                .write_str(&escape_html(&text))
+                .map_err(|_| Error::new(minijinja::ErrorKind::WriteFailure, "write failed")),
+            _ => minijinja::escape_formatter(out, state, value),
+        }
+    });
     let base_path = base_path(&site.config.base_url);
     let base_url = site.config.base_url.clone();
     env.add_function("url", move |path: &str| format!("{base_path}{path}"));
-    env.add_function("abs_url", move |path: &str| {
-        if base_url.starts_with("http") {
-            format!("{base_url}{path}")
-        } else {
-            format!("{base_url}{path}")
-        }
-    });
+    env.add_function("abs_url", move |path: &str| format!("{base_url}{path}"));
     env.add_filter("long_date", |iso: &str| {
         Date::parse(iso)
             .map(Date::long)
@@ -331,4 +355,20 @@ pub fn base_path(base_url: &str) -> String {
         None => base_url,
     };
     path.trim_end_matches('/').to_string()
+}
+
+/// Escapes `& < > " '` for HTML text and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -35,10 +35,10 @@ pub fn check(root: &Path, overrides: &Overrides) -> Report {
     let (site, mut more) = validate::validate(&sources, overrides);
     diagnostics.append(&mut more);
     steps.push(("validate", ms(t)));
-    if let Some(site) = &site {
-        if let Err(mut problems) = Theme::load(root, &site.config.theme) {
-            diagnostics.append(&mut problems);
-        }
+    if let Some(site) = &site
+        && let Err(mut problems) = Theme::load(root, &site.config.theme)
+    {
+        diagnostics.append(&mut problems);
     }
     diagnostic::sort(&mut diagnostics);
     let site = if diagnostics.iter().any(Diagnostic::is_error) {

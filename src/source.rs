@@ -105,9 +105,9 @@ pub fn split_front_matter(source: &Source) -> Result<FrontMatter<'_>, Diagnostic
     }
     let yaml_start = text.find('\n').map_or(text.len(), |nl| nl + 1);
     let mut offset = yaml_start;
-    let mut line_no = 1;
-    for line in text[yaml_start..].split_inclusive('\n') {
-        line_no += 1;
+    // The opening `---` is line 1, so the n-th line after it is line n + 2.
+    for (n, line) in text[yaml_start..].split_inclusive('\n').enumerate() {
+        let line_no = n + 2;
         if line.trim_end() == "---" {
             return Ok(FrontMatter {
                 yaml: &text[yaml_start..offset],

@@ -8,8 +8,8 @@ use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::documents::{self, Parsed, is_slug};
 use crate::load::Sources;
 use crate::model::{
-    Area, Headline, Home, KpiComparison, NextUpdate, OrdersComparison, Page, ProgressItem, Site,
-    Statement, TrainingComparison, Update, UpdateFigures,
+    Area, Headline, Home, KpiComparison, Link, NextUpdate, OrdersComparison, Page, ProgressItem,
+    Site, Statement, TrainingComparison, Update, UpdateFigures,
 };
 use crate::period::Period;
 use crate::raw::{PageFile, StatementFile, UpdateFile};
@@ -86,7 +86,7 @@ pub fn validate(sources: &Sources, overrides: &Overrides) -> (Option<Site>, Vec<
         unsafe_html,
         &mut problems,
     );
-    let pages: Vec<Parsed<PageFile>> = documents::parse_all(
+    let mut pages: Vec<Parsed<PageFile>> = documents::parse_all(
         &sources.pages,
         "page's front matter",
         unsafe_html,
@@ -122,7 +122,7 @@ pub fn validate(sources: &Sources, overrides: &Overrides) -> (Option<Site>, Vec<
     let statements_complete = statements.len() == sources.statements.len();
 
     let mut page_models = Vec::new();
-    for p in &pages {
+    for p in &mut pages {
         let slug = p.stem().to_string();
         if !is_slug(&slug) {
             problems.push(
@@ -151,7 +151,8 @@ pub fn validate(sources: &Sources, overrides: &Overrides) -> (Option<Site>, Vec<
             url,
             summary: p.front.summary.clone(),
             footer_order: p.front.footer_order,
-            body_html: p.body.html.clone(),
+            // Moved, not copied: page bodies are most of a large site's memory.
+            body_html: std::mem::take(&mut p.body.html),
             toc: p.body.headings.clone(),
         });
     }
@@ -254,8 +255,8 @@ pub fn validate(sources: &Sources, overrides: &Overrides) -> (Option<Site>, Vec<
             }
         })
         .collect();
-    update_models.sort_by(|a, b| b.period.cmp(&a.period));
-    statement_models.sort_by(|a, b| b.period.cmp(&a.period));
+    update_models.sort_by_key(|u| std::cmp::Reverse(u.period));
+    statement_models.sort_by_key(|s| std::cmp::Reverse(s.period));
     for s in &mut statement_models {
         let mut follow: Vec<&Update> = update_models
             .iter()
@@ -277,6 +278,14 @@ pub fn validate(sources: &Sources, overrides: &Overrides) -> (Option<Site>, Vec<
         config,
         statements: statement_models,
         updates: update_models,
+        footer_pages: page_models
+            .iter()
+            .filter(|p| p.footer_order.is_some())
+            .map(|p| Link {
+                title: p.title.clone(),
+                url: p.url.clone(),
+            })
+            .collect(),
         pages: page_models,
         kpis: data.kpis,
         orders: data.orders,

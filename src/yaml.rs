@@ -354,17 +354,16 @@ fn humanise(raw: &str) -> (String, Option<String>) {
     if let Some(rest) = raw
         .strip_prefix("invalid type: ")
         .or_else(|| raw.strip_prefix("invalid value: "))
+        && let Some((found, expected)) = rest.split_once(", expected ")
     {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return (
-                format!(
-                    "expected {}, found {}",
-                    plain_type(expected),
-                    plain_found(found)
-                ),
-                type_hint(expected),
-            );
-        }
+        return (
+            format!(
+                "expected {}, found {}",
+                plain_type(expected),
+                plain_found(found)
+            ),
+            type_hint(expected),
+        );
     }
     if raw.contains("repetition limit exceeded") {
         return (

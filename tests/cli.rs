@@ -135,7 +135,7 @@ fn main_of_every_page_kind_is_snapshotted() {
         ("updates", "updates/index.html"),
         ("update", "updates/2020-21-h2/index.html"),
         ("performance", "performance/index.html"),
-        ("kpi", "performance/prevention-orders-imposed/index.html"),
+        ("kpi", "performance/prevention-orders/index.html"),
         ("orders", "prevention-orders/index.html"),
         ("training", "training/index.html"),
         ("partnerships", "partnerships/index.html"),

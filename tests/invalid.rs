@@ -155,7 +155,7 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
         (
             "tab_indentation",
             "site.yaml",
-            Replace("  compliance: partial", "\tcompliance: partial"),
+            Replace("  compliance: full", "\tcompliance: full"),
         ),
         (
             "several_documents",

@@ -1,0 +1,219 @@
+//! Build benchmark: times `candour build` on the example site and on synthetic sites.
+//!
+//! Run with `cargo bench --bench build`. Sizes come from `CANDOUR_BENCH_PAGES`
+//! (default `1000,10000`); each synthetic site has N Markdown pages of about 4 KB and data
+//! files with N/10 records. Wall time is the best of three runs; peak memory is the child's
+//! VmHWM from /proc, sampled while it runs.
+//!
+//! Sites and output live in memory (`/dev/shm`) when the machine has it, so the figures
+//! measure candour rather than the disk. One more build per size writes to the disk, timed
+//! beside a plain copy of the same output tree to the same disk: the floor any generator
+//! writing those files pays, so the ratio is comparable across noisy machines.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_candour");
+
+fn main() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sizes: Vec<usize> = std::env::var("CANDOUR_BENCH_PAGES")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    println!(
+        "{:<22} {:>10} {:>12} {:>10}",
+        "site", "pages", "best ms", "peak MiB"
+    );
+    let scratch = if Path::new("/dev/shm").is_dir() {
+        PathBuf::from("/dev/shm")
+    } else {
+        std::env::temp_dir()
+    };
+    let (ms, mib, files) = measure(repo, &scratch);
+    println!("{:<22} {:>10} {:>12.1} {:>10.1}", "example", files, ms, mib);
+    for n in sizes {
+        let dir = tempfile::tempdir_in(&scratch).expect("temp dir");
+        generate(dir.path(), n);
+        let (ms, mib, files) = measure(dir.path(), &scratch);
+        println!(
+            "{:<22} {:>10} {:>12.1} {:>10.1}",
+            format!("synthetic {n}"),
+            files,
+            ms,
+            mib
+        );
+        disk_ratio(dir.path());
+        if let Ok(keep) = std::env::var("CANDOUR_BENCH_KEEP") {
+            generate(Path::new(&keep), n);
+        }
+    }
+}
+
+/// One build onto the disk, against copying its output tree onto the same disk.
+fn disk_ratio(root: &Path) {
+    let disk = tempfile::tempdir().expect("temp dir");
+    let started = Instant::now();
+    let status = Command::new(BIN)
+        .args([
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            disk.path().join("public").to_str().unwrap(),
+        ])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("candour starts");
+    assert!(status.success());
+    let build_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let started = Instant::now();
+    copy_tree(&disk.path().join("public"), &disk.path().join("copy"));
+    let copy_ms = started.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "{:<22} build to disk {build_ms:.0} ms; copying its output on the same disk {copy_ms:.0} ms; ratio {:.2}",
+        "",
+        build_ms / copy_ms
+    );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Best wall time of three builds, the largest peak memory seen, and the HTML pages built.
+fn measure(root: &Path, scratch: &Path) -> (f64, f64, usize) {
+    let out = tempfile::tempdir_in(scratch).expect("temp dir");
+    let target = out.path().join("public");
+    let mut best = f64::MAX;
+    let mut peak_kib = 0u64;
+    let mut last_line = String::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut child = Command::new(BIN)
+            .args([
+                "build",
+                "--root",
+                root.to_str().unwrap(),
+                "--out",
+                target.to_str().unwrap(),
+            ])
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("candour starts");
+        let mut stderr = child.stderr.take().expect("piped stderr");
+        let reader = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+            text
+        });
+        let status_file = format!("/proc/{}/status", child.id());
+        let status = loop {
+            if let Ok(text) = fs::read_to_string(&status_file)
+                && let Some(kib) = text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+            {
+                peak_kib = peak_kib.max(kib);
+            }
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        let report = reader.join().unwrap_or_default();
+        assert!(
+            status.success(),
+            "build of {} failed: {report}",
+            root.display()
+        );
+        if let Some(line) = report.lines().find(|l| l.starts_with("Built ")) {
+            last_line = line.to_string();
+        }
+        best = best.min(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let pages = walkdir::WalkDir::new(&target)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count();
+    eprintln!("  {last_line}");
+    (best, peak_kib as f64 / 1024.0, pages)
+}
+
+/// Writes a site of `n` pages of about 4 KB and data files with n/10 records.
+fn generate(root: &Path, n: usize) {
+    let content = root.join("content");
+    for dir in ["pages", "statements", "updates", "data"] {
+        fs::create_dir_all(content.join(dir)).unwrap();
+    }
+    fs::write(content.join("site.yaml"), "title: Synthetic\norganisation: Benchmark Force\naccessibility:\n  compliance: full\n  contact:\n    email: a@example.org\n  tested_by: benchmark\n  tested_on: 2021-01-01\n  prepared_on: 2021-01-01\n").unwrap();
+    fs::write(content.join("statements/2019-20.md"), "---\ntitle: Statement\nperiod: 2019/20\npublished: 2020-09-30\napproval:\n  approved_by: Board\n  approved_on: 2020-09-01\n  signed_by:\n    - role: Chief Constable\n      signed_on: 2020-09-02\nareas:\n  structure: a\n  policies: b\n  due-diligence: c\n  risk: d\n  effectiveness: e\n  training: f\n---\n\n## A\n\n## B\n\n## C\n\n## D\n\n## E\n\n## F\n").unwrap();
+    fs::write(content.join("updates/2020-21-h1.md"), "---\ntitle: Update\nperiod: 2020/21 H1\npublished: 2020-10-30\nstatement: 2019/20\n---\n\n## Progress\n\nText.\n").unwrap();
+    for i in 0..n {
+        let mut page = format!(
+            "---\ntitle: Synthetic page {i}\nsummary: Page number {i} of the benchmark.\n---\n\n"
+        );
+        for s in 0..4 {
+            let _ = write!(
+                page,
+                "## Section {s}\n\nThe force worked with partners on modern slavery in period {s}, reviewing suppliers and training staff. See [the statement](/statements/2019-20/) and [page {}](/page-{}/) for more on how the work is measured and reported to the board.\n\n",
+                (i + 1) % n,
+                (i + 1) % n
+            );
+            page.push_str("- Risk assessment of the supply chain beyond Tier 1\n- Codes of conduct communicated to suppliers\n- Responses from suppliers reviewed by procurement\n\n");
+            page.push_str("| Measure | 2019/20 | 2020/21 |\n|---|---|---|\n| Orders | 11 | 9 |\n| People trained | 120 | 240 |\n\n");
+            page.push_str("Partnership working is essential in tackling modern slavery and human trafficking, and much of it is driven through the local partnership, which is open to agencies in the public, private and voluntary sectors.\n\n");
+        }
+        fs::write(content.join(format!("pages/page-{i}.md")), page).unwrap();
+    }
+    let records = (n / 10).max(1);
+    let mut kpis = String::from("kpis:\n");
+    let mut actions = String::from("actions:\n");
+    let mut partnerships = String::from(
+        "partnerships:\n  - id: p\n    name: Partnership\n    description: A partnership.\nactivities:\n",
+    );
+    let mut orders = String::from("orders:\n");
+    for i in 0..records {
+        let _ = write!(
+            kpis,
+            "  - id: kpi-{i}\n    title: Indicator {i}\n    description: Indicator {i} of the benchmark.\n    aspect: force-capability\n    kind: count\n    direction: up\n    values:\n      - period: 2019/20\n        value: {}\n      - period: 2020/21 H1\n        value: {}\n",
+            i % 17,
+            i % 13
+        );
+        let _ = write!(
+            actions,
+            "  - id: action-{i}\n    title: Action {i}\n    aspect: internal-capability\n    owner: Head of HR\n    due: 2021-03-31\n    status: in-progress\n    progress:\n      - period: 2020/21 H1\n        note: Work began on action {i}.\n"
+        );
+        let _ = write!(
+            partnerships,
+            "  - id: activity-{i}\n    partnership: p\n    date: 2020-0{}-15\n    kind: meeting\n    title: Meeting {i}\n",
+            4 + i % 5
+        );
+    }
+    for y in 0..records.min(50) {
+        let _ = write!(
+            orders,
+            "  - period: {}/{:02}\n    stpo:\n      granted: {}\n",
+            1970 + y,
+            (1971 + y) % 100,
+            y % 12
+        );
+    }
+    fs::write(content.join("data/kpis.yaml"), kpis).unwrap();
+    fs::write(content.join("data/actions.yaml"), actions).unwrap();
+    fs::write(content.join("data/partnerships.yaml"), partnerships).unwrap();
+    fs::write(content.join("data/prevention-orders.yaml"), orders).unwrap();
+}
