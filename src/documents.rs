@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::cache::Cache;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Origin, Rendered};
 use crate::source::{Source, split_front_matter};
@@ -44,11 +45,12 @@ pub fn parse_all<'s, T: DeserializeOwned + Send>(
     sources: &'s [Source],
     what: &str,
     unsafe_html: bool,
+    cache: Option<&Cache>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Parsed<'s, T>> {
     let results: Vec<(Option<Parsed<'s, T>>, Vec<Diagnostic>)> = sources
         .par_iter()
-        .map(|source| parse_one(source, what, unsafe_html))
+        .map(|source| parse_one(source, what, unsafe_html, cache))
         .collect();
     let mut parsed = Vec::with_capacity(results.len());
     for (doc, mut diags) in results {
@@ -62,6 +64,7 @@ fn parse_one<'s, T: DeserializeOwned>(
     source: &'s Source,
     what: &str,
     unsafe_html: bool,
+    cache: Option<&Cache>,
 ) -> (Option<Parsed<'s, T>>, Vec<Diagnostic>) {
     let fm = match split_front_matter(source) {
         Ok(fm) => fm,
@@ -77,7 +80,12 @@ fn parse_one<'s, T: DeserializeOwned>(
         text: &source.text,
         line_offset: fm.body_line_offset,
     };
-    let body = markdown::render(fm.body, &origin, unsafe_html);
+    let body = match cache {
+        Some(c) => c.markdown(&source.path, &source.text, || {
+            markdown::render(fm.body, &origin, unsafe_html)
+        }),
+        None => markdown::render(fm.body, &origin, unsafe_html),
+    };
     match doc.parse::<T>(what) {
         Ok((front, spans)) => {
             let diags = body.diagnostics.clone();

@@ -4,6 +4,7 @@
 // would add noise at every call site for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod cache;
 pub mod chart;
 pub mod config;
 pub mod contrast;
@@ -21,6 +22,8 @@ pub mod output;
 pub mod period;
 pub mod raw;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme;

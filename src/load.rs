@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::cache::Cache;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::source::{Source, io_reason};
 
@@ -33,7 +34,11 @@ pub struct Sources {
 }
 
 /// Reads `ROOT/content`. Unreadable and unexpected files become diagnostics.
-pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
+pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
+    let read = |rel: &str| match cache {
+        Some(c) => c.read(root, rel),
+        None => Source::read(root, rel),
+    };
     let mut sources = Sources {
         root: root.to_path_buf(),
         ..Sources::default()
@@ -117,9 +122,8 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
         }
     }
 
-    let read: Vec<Result<Source, Diagnostic>> =
-        texts.par_iter().map(|p| Source::read(root, p)).collect();
-    for result in read {
+    let results: Vec<Result<Source, Diagnostic>> = texts.par_iter().map(|p| read(p)).collect();
+    for result in results {
         match result {
             Ok(s) if s.path == "content/site.yaml" => sources.site = Some(s),
             Ok(s) if s.path.starts_with("content/statements/") => sources.statements.push(s),
@@ -130,7 +134,7 @@ pub fn load(root: &Path) -> (Sources, Vec<Diagnostic>) {
     }
     data.sort_by_key(|(name, _)| DATA_FILES.iter().position(|n| n == name));
     for (name, path) in data {
-        match Source::read(root, &path) {
+        match read(&path) {
             Ok(s) => sources.data.push((name, s)),
             Err(d) => problems.push(d),
         }

@@ -41,6 +41,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Preview the site: build it in memory, serve it on this computer, rebuild on every save
+    #[cfg(feature = "serve")]
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on; the next free one is used if it is taken
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Address to listen on; anything but loopback lets other machines see the preview
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of using the system's file events (network drives, containers)
+        #[arg(long)]
+        poll: bool,
+    },
     /// Start a new site in DIR from the built-in example
     Init {
         /// An empty or new folder
@@ -70,6 +88,25 @@ fn main() -> ExitCode {
             base_url,
         } => build(&root, &out, Overrides { base_url }),
         Command::Check { root, format } => check(&root, format),
+        #[cfg(feature = "serve")]
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            poll,
+        } => {
+            match candour::serve::run(&candour::serve::Options {
+                root,
+                port,
+                bind,
+                open,
+                poll,
+            }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            }
+        }
         Command::Init { dir } => match candour::init::init(&dir) {
             Ok(n) => {
                 eprintln!(

@@ -19,6 +19,7 @@ pub struct Origin<'a> {
     pub line_offset: usize,
 }
 
+#[derive(Clone)]
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,

@@ -202,6 +202,9 @@ pub struct Page {
     #[serde(skip)]
     pub body_html: String,
     pub toc: Vec<Heading>,
+    /// The Markdown file it comes from (`content/pages/about.md`).
+    #[serde(skip)]
+    pub source: String,
 }
 
 #[derive(Debug, Serialize, Clone)]

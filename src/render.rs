@@ -76,6 +76,24 @@ pub fn render(
     static_files: &[String],
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
+    render_some(site, theme, static_root, static_files, out, &|_| true)
+}
+
+/// What a page job is rendered from: its output path and, for content pages, the source file.
+pub struct JobInput<'a> {
+    pub path: String,
+    pub source: Option<&'a str>,
+}
+
+/// Renders the pages `wanted` accepts, and every data, theme and static file, into `out`.
+pub fn render_some(
+    site: &Site,
+    theme: &Theme,
+    static_root: &std::path::Path,
+    static_files: &[String],
+    out: &dyn Output,
+    wanted: &(dyn Fn(&JobInput<'_>) -> bool + Sync),
+) -> Vec<Diagnostic> {
     let env = match environment(site, theme) {
         Ok(env) => env,
         Err(problems) => return problems,
@@ -85,6 +103,16 @@ pub fn render(
     let jobs = jobs(site);
     let problems: Vec<Diagnostic> = jobs
         .par_iter()
+        .filter(|job| {
+            let source = match job.item {
+                Some((_, "pages", i)) => Some(site.pages[i].source.as_str()),
+                _ => None,
+            };
+            wanted(&JobInput {
+                path: file_for(&job.url),
+                source,
+            })
+        })
         .filter_map(|job| {
             let result = render_job(&env, theme, site, job, &model, &config).and_then(|text| {
                 out.put(&file_for(&job.url), Body::Bytes(text.into_bytes()))
@@ -128,6 +156,11 @@ fn pretty(value: &serde_json::Value) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+/// The output path of every rendered page, in a stable order.
+pub fn page_paths(site: &Site) -> Vec<String> {
+    jobs(site).iter().map(|j| file_for(&j.url)).collect()
 }
 
 fn jobs(site: &Site) -> Vec<Job> {

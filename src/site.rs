@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::cache::Cache;
 use crate::config::Overrides;
 use crate::diagnostic::{self, Diagnostic};
 use crate::load;
@@ -27,12 +28,17 @@ impl Report {
 
 /// Loads and checks a site: every validation, nothing rendered.
 pub fn check(root: &Path, overrides: &Overrides) -> Report {
+    check_cached(root, overrides, None)
+}
+
+/// `check`, reusing what `cache` holds from earlier runs.
+pub fn check_cached(root: &Path, overrides: &Overrides, cache: Option<&Cache>) -> Report {
     let mut steps = Vec::new();
     let t = Instant::now();
-    let (sources, mut diagnostics) = load::load(root);
+    let (sources, mut diagnostics) = load::load(root, cache);
     steps.push(("load", ms(t)));
     let t = Instant::now();
-    let (site, mut more) = validate::validate(&sources, overrides);
+    let (site, mut more) = validate::validate(&sources, overrides, cache);
     diagnostics.append(&mut more);
     steps.push(("validate", ms(t)));
     if let Some(site) = &site

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::cache::Cache;
 use crate::config::{self, Overrides};
 use crate::data::{self, Known, known_periods};
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
@@ -65,7 +66,11 @@ pub const RESERVED: [&str; 12] = [
 ];
 
 /// Checks everything; returns the site only when there are no errors.
-pub fn validate(sources: &Sources, overrides: &Overrides) -> (Option<Site>, Vec<Diagnostic>) {
+pub fn validate(
+    sources: &Sources,
+    overrides: &Overrides,
+    cache: Option<&Cache>,
+) -> (Option<Site>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let Some(site_source) = &sources.site else {
         return (None, problems);
@@ -78,18 +83,21 @@ pub fn validate(sources: &Sources, overrides: &Overrides) -> (Option<Site>, Vec<
         &sources.statements,
         "statement's front matter",
         unsafe_html,
+        cache,
         &mut problems,
     );
     let updates: Vec<Parsed<UpdateFile>> = documents::parse_all(
         &sources.updates,
         "update's front matter",
         unsafe_html,
+        cache,
         &mut problems,
     );
     let mut pages: Vec<Parsed<PageFile>> = documents::parse_all(
         &sources.pages,
         "page's front matter",
         unsafe_html,
+        cache,
         &mut problems,
     );
 
@@ -153,6 +161,7 @@ pub fn validate(sources: &Sources, overrides: &Overrides) -> (Option<Site>, Vec<
             footer_order: p.front.footer_order,
             // Moved, not copied: page bodies are most of a large site's memory.
             body_html: std::mem::take(&mut p.body.html),
+            source: p.source.path.clone(),
             toc: p.body.headings.clone(),
         });
     }

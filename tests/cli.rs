@@ -121,6 +121,13 @@ fn example_site_builds_without_warnings() {
     ] {
         assert!(files.contains_key(page), "missing {page}");
     }
+    // The dev server's live-reload script is added when serving, never built into the site.
+    for (path, bytes) in &files {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("__candour"),
+            "{path} has the reload script"
+        );
+    }
 }
 
 #[test]

@@ -1,0 +1,345 @@
+//! The HTTP side of the dev server: serves only what the build produced, on an allowed Host.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::Duration;
+
+use tiny_http::{Header, Request, Response, Server};
+
+use crate::diagnostic::Diagnostic;
+use crate::render::Body;
+
+/// Live-reload requests held open at once; more get 503 and retry.
+pub const MAX_WAITERS: usize = 32;
+/// How long a live-reload request is held before it is answered anyway (the heartbeat).
+pub const HEARTBEAT: Duration = Duration::from_secs(20);
+
+const RELOAD_JS: &str = include_str!("reload.js");
+
+/// What the server shows: the last good files, the current errors, a generation counter.
+pub struct Shared {
+    pub files: RwLock<Arc<BTreeMap<String, Body>>>,
+    pub errors: RwLock<Arc<Vec<Diagnostic>>>,
+    pub generation: Mutex<u64>,
+    pub changed: Condvar,
+    pub waiters: AtomicUsize,
+    /// Host header values accepted (DNS-rebinding defence).
+    pub hosts: Vec<String>,
+}
+
+impl Shared {
+    /// Publishes a rebuild and wakes every waiting browser.
+    pub fn publish(&self, files: Option<BTreeMap<String, Body>>, errors: Vec<Diagnostic>) {
+        if let Some(files) = files
+            && let Ok(mut f) = self.files.write()
+        {
+            *f = Arc::new(files);
+        }
+        if let Ok(mut e) = self.errors.write() {
+            *e = Arc::new(errors);
+        }
+        if let Ok(mut g) = self.generation.lock() {
+            *g += 1;
+        }
+        self.changed.notify_all();
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.lock().map_or(0, |g| *g)
+    }
+}
+
+/// Serves requests until the process ends, on `threads` worker threads.
+pub fn serve(server: Arc<Server>, shared: Arc<Shared>, threads: usize) {
+    let mut handles = Vec::new();
+    for _ in 0..threads {
+        let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
+        handles.push(std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                handle(request, &shared);
+            }
+        }));
+    }
+    for h in handles {
+        let _ = h.join();
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
+        Header::from_bytes(&b"X-Candour"[..], &b"1"[..]).expect("static header")
+    })
+}
+
+fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) {
+    let response = Response::new(
+        status.into(),
+        vec![
+            header("Content-Type", content_type),
+            header("Cache-Control", "no-store"),
+            header("X-Content-Type-Options", "nosniff"),
+            header("Referrer-Policy", "no-referrer"),
+        ],
+        Cursor::new(body.clone()),
+        Some(body.len()),
+        None,
+    );
+    let _ = request.respond(response);
+}
+
+/// Answers one request.
+pub fn handle(request: Request, shared: &Shared) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase());
+    if !host.is_some_and(|h| shared.hosts.contains(&h)) {
+        return respond(
+            request,
+            403,
+            "text/plain; charset=utf-8",
+            b"Forbidden: this server only answers requests addressed to it by its local address.\n"
+                .to_vec(),
+        );
+    }
+    let target = request.url().to_string();
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    if path == "/__candour/reload.js" {
+        return respond(
+            request,
+            200,
+            "text/javascript; charset=utf-8",
+            RELOAD_JS.as_bytes().to_vec(),
+        );
+    }
+    if path == "/__candour/poll" {
+        let since = target
+            .split_once("since=")
+            .and_then(|(_, v)| v.split('&').next())
+            .and_then(|v| v.parse::<u64>().ok());
+        return poll(request, shared, since);
+    }
+    let Some(key) = file_key(path) else {
+        return not_found(request, shared);
+    };
+    let files = shared
+        .files
+        .read()
+        .map(|f| Arc::clone(&f))
+        .unwrap_or_default();
+    let key = if files.contains_key(&key) {
+        key
+    } else if files.contains_key(&format!("{key}/index.html")) {
+        // `/statements` → `/statements/`, as static hosts do.
+        let response = Response::empty(301).with_header(header("Location", &format!("{path}/")));
+        let _ = request.respond(response);
+        return;
+    } else {
+        return not_found(request, shared);
+    };
+    match read_body(&files[&key]) {
+        Some(bytes) => {
+            let kind = content_type(&key);
+            let bytes = if kind.starts_with("text/html") {
+                inject(bytes, shared)
+            } else {
+                bytes
+            };
+            respond(request, 200, kind, bytes);
+        }
+        None => not_found(request, shared),
+    }
+}
+
+/// The output key for a request path, or `None` for anything that is not a plain path.
+pub fn file_key(path: &str) -> Option<String> {
+    if !path.starts_with('/') || path.starts_with("//") {
+        return None;
+    }
+    // No built file has an encoded separator or NUL in its name: such a request is an attack.
+    let lower = path.to_ascii_lowercase();
+    if ["%2f", "%5c", "%00"].iter().any(|bad| lower.contains(bad)) {
+        return None;
+    }
+    let decoded = percent_decode(path)?;
+    if decoded.contains(['\\', '\0'])
+        || decoded.split('/').any(|seg| seg == ".." || seg == ".")
+        || decoded.contains("//")
+    {
+        return None;
+    }
+    let trimmed = decoded.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        Some(format!("{trimmed}index.html"))
+    } else {
+        Some(trimmed.to_string())
+    }
+}
+
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn read_body(body: &Body) -> Option<Vec<u8>> {
+    match body {
+        Body::Bytes(b) => Some(b.clone()),
+        // A static file is read when asked for, and only if it is still a plain file.
+        Body::Copy(path) => {
+            let meta = std::fs::symlink_metadata(path).ok()?;
+            if meta.file_type().is_file() {
+                std::fs::read(path).ok()
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn not_found(request: Request, shared: &Shared) {
+    let files = shared
+        .files
+        .read()
+        .map(|f| Arc::clone(&f))
+        .unwrap_or_default();
+    let body = files
+        .get("404.html")
+        .and_then(read_body)
+        .unwrap_or_else(|| {
+            b"<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>".to_vec()
+        });
+    respond(
+        request,
+        404,
+        "text/html; charset=utf-8",
+        inject(body, shared),
+    );
+}
+
+/// Adds the reload script, and the error overlay when the last rebuild failed.
+fn inject(html: Vec<u8>, shared: &Shared) -> Vec<u8> {
+    let mut text = String::from_utf8(html).unwrap_or_default();
+    let errors = shared
+        .errors
+        .read()
+        .map(|e| Arc::clone(&e))
+        .unwrap_or_default();
+    if errors.iter().any(Diagnostic::is_error) {
+        let overlay = super::overlay::overlay(&errors);
+        match text
+            .find("<body")
+            .and_then(|i| text[i..].find('>').map(|j| i + j + 1))
+        {
+            Some(at) => text.insert_str(at, &overlay),
+            None => text.insert_str(0, &overlay),
+        }
+    }
+    let script = format!(
+        "<script src=\"/__candour/reload.js\" data-generation=\"{}\"></script>",
+        shared.generation()
+    );
+    match text.rfind("</body>") {
+        Some(at) => text.insert_str(at, &script),
+        None => text.push_str(&script),
+    }
+    text.into_bytes()
+}
+
+/// A long-poll: answers when the generation moves past `since`, or after the heartbeat.
+fn poll(request: Request, shared: &Shared, since: Option<u64>) {
+    if shared.waiters.fetch_add(1, Ordering::SeqCst) >= MAX_WAITERS {
+        shared.waiters.fetch_sub(1, Ordering::SeqCst);
+        return respond(
+            request,
+            503,
+            "text/plain; charset=utf-8",
+            b"Too many live-reload connections\n".to_vec(),
+        );
+    }
+    let generation = match (since, shared.generation.lock()) {
+        (Some(since), Ok(guard)) => {
+            let (guard, _) = shared
+                .changed
+                .wait_timeout_while(guard, HEARTBEAT, |g| *g == since)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            *guard
+        }
+        (_, Ok(guard)) => *guard,
+        (_, Err(_)) => 0,
+    };
+    shared.waiters.fetch_sub(1, Ordering::SeqCst);
+    respond(
+        request,
+        200,
+        "application/json",
+        format!("{{\"generation\":{generation}}}").into_bytes(),
+    );
+}
+
+fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_key;
+
+    #[test]
+    fn only_plain_paths_become_keys() {
+        assert_eq!(file_key("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            file_key("/statements/2019-20/").as_deref(),
+            Some("statements/2019-20/index.html")
+        );
+        assert_eq!(
+            file_key("/files/a%20b.pdf").as_deref(),
+            Some("files/a b.pdf")
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/a/%2e%2e/%2e%2e/x",
+            "//etc/passwd",
+            "http://x/",
+            "/a%5c..%5cb",
+            "/a%00",
+            "/%zz",
+            "/a/./b",
+        ] {
+            assert_eq!(file_key(bad), None, "{bad}");
+        }
+    }
+}

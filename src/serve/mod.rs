@@ -1,0 +1,186 @@
+//! `candour serve`: builds the site in memory, serves it on loopback and rebuilds on change.
+//!
+//! Three parts: `workspace` (the incremental build), `watch` (file events) and `http`
+//! (serving, live reload, the error overlay). Nothing here writes to disk.
+
+mod http;
+mod overlay;
+mod watch;
+pub mod workspace;
+
+use std::collections::BTreeSet;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+
+pub use http::file_key;
+use workspace::Workspace;
+
+use crate::config::Overrides;
+
+pub struct Options {
+    pub root: PathBuf,
+    pub port: u16,
+    pub bind: IpAddr,
+    pub open: bool,
+    pub poll: bool,
+}
+
+/// Ports tried after the requested one when it is taken.
+const PORT_TRIES: u16 = 20;
+
+/// Runs the dev server until the process is stopped.
+pub fn run(options: &Options) -> Result<(), String> {
+    if !options.root.join("content").is_dir() {
+        return Err(format!(
+            "there is no content/ folder in {}",
+            options.root.display()
+        ));
+    }
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}, which other machines may reach; the preview is meant for this computer only",
+            options.bind
+        );
+    }
+    let (server, addr) = bind(options)?;
+    let host = match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    let url = format!("http://{host}:{}", addr.port());
+    let mut hosts = vec![
+        format!("{host}:{}", addr.port()),
+        format!("localhost:{}", addr.port()),
+    ];
+    if addr.ip().is_loopback() {
+        hosts.push(format!("127.0.0.1:{}", addr.port()));
+        hosts.push(format!("[::1]:{}", addr.port()));
+    }
+
+    let mut workspace = Workspace::new(
+        &options.root,
+        Overrides {
+            base_url: Some(url.clone()),
+        },
+    );
+    let first = workspace.rebuild(&BTreeSet::new());
+    report(&workspace, &first, "first build", None);
+    let shared = Arc::new(http::Shared {
+        files: RwLock::new(Arc::new(workspace.files.clone())),
+        errors: RwLock::new(Arc::new(workspace.errors.clone())),
+        generation: Mutex::new(1),
+        changed: Condvar::new(),
+        waiters: AtomicUsize::new(0),
+        hosts,
+    });
+    let watch = watch::Watch::start(&options.root, options.poll)?;
+    let server = Arc::new(server);
+    {
+        let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
+        std::thread::spawn(move || http::serve(server, shared, http::MAX_WAITERS + 8));
+    }
+    eprintln!(
+        "Serving {} at {url}/ ({}; press Ctrl-C to stop)",
+        options.root.display(),
+        if watch.polling {
+            "polling for changes"
+        } else {
+            "watching for changes"
+        }
+    );
+    if options.open {
+        open_browser(&format!("{url}/"));
+    }
+    while let Some(batch) = watch.next() {
+        let changed = batch.clone().unwrap_or_default();
+        let outcome = workspace.rebuild(&changed);
+        let files = outcome.ok.then(|| workspace.files.clone());
+        shared.publish(files, workspace.errors.clone());
+        report(&workspace, &outcome, "rebuilt", Some(&batch));
+    }
+    Ok(())
+}
+
+fn bind(options: &Options) -> Result<(tiny_http::Server, SocketAddr), String> {
+    let mut last = String::new();
+    for offset in 0..PORT_TRIES {
+        let Some(port) = options.port.checked_add(offset) else {
+            break;
+        };
+        let addr = SocketAddr::new(options.bind, port);
+        match tiny_http::Server::http(addr) {
+            Ok(server) => {
+                let bound = server.server_addr().to_ip().unwrap_or(addr);
+                if offset > 0 {
+                    eprintln!(
+                        "Port {} is taken; using {} instead.",
+                        options.port,
+                        bound.port()
+                    );
+                }
+                return Ok((server, bound));
+            }
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(format!(
+        "cannot listen on {} ports {}–{}: {last}",
+        options.bind,
+        options.port,
+        options.port.saturating_add(PORT_TRIES - 1)
+    ))
+}
+
+fn report(
+    workspace: &Workspace,
+    outcome: &workspace::Outcome,
+    what: &str,
+    batch: Option<&watch::Batch>,
+) {
+    let cause = match batch {
+        Some(None) => " (full rescan)".to_string(),
+        Some(Some(paths)) => {
+            let list: Vec<&str> = paths.iter().take(3).map(String::as_str).collect();
+            let more = paths.len().saturating_sub(3);
+            format!(
+                " after {}{}",
+                list.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            )
+        }
+        None => String::new(),
+    };
+    for d in &workspace.errors {
+        eprintln!("{}", d.human());
+    }
+    if outcome.ok {
+        eprintln!(
+            "{what}{cause}: {} pages rendered, {} files changed in {:.0} ms",
+            outcome.pages_rendered, outcome.files_changed, outcome.ms
+        );
+    } else {
+        eprintln!(
+            "{what}{cause}: failed in {:.0} ms; still serving the last good build, with the errors shown in the browser",
+            outcome.ms
+        );
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("Open {url} in a browser.");
+    }
+}

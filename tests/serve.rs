@@ -1,0 +1,377 @@
+//! `candour serve` through the real binary on a free loopback port: pages, live reload,
+//! the error overlay, saves by rename, deletions, and requests that must be refused.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use candour::config::Overrides;
+use candour::render::Memory;
+use candour::serve::workspace::Workspace;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(repo().join("content")) {
+        let entry = entry.unwrap();
+        let target = dir
+            .path()
+            .join("content")
+            .join(entry.path().strip_prefix(repo().join("content")).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
+
+/// A running `candour serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+// The child is killed and waited for when the `Server` is dropped.
+#[allow(clippy::zombie_processes)]
+fn start(root: &Path) -> Server {
+    let free = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_candour"))
+        .args([
+            "serve",
+            "--root",
+            root.to_str().unwrap(),
+            "--port",
+            &free.to_string(),
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
+            && let Some(rest) = line.split(" at http://127.0.0.1:").nth(1)
+        {
+            let port = rest.split('/').next().unwrap().parse().unwrap();
+            std::thread::spawn(move || while rx.recv().is_ok() {});
+            return Server { child, port };
+        }
+    }
+    panic!("candour serve did not start");
+}
+
+/// One HTTP/1.1 request; returns the status and the body.
+fn request(port: u16, target: &str, host: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn get(server: &Server, path: &str) -> (u16, String) {
+    request(server.port, path, &format!("127.0.0.1:{}", server.port))
+}
+
+fn generation(html: &str) -> u64 {
+    let at = html
+        .find("data-generation=\"")
+        .expect("reload script injected")
+        + "data-generation=\"".len();
+    html[at..].split('"').next().unwrap().parse().unwrap()
+}
+
+/// Waits, as the browser's script does, until the server reports a newer generation.
+fn wait_for_reload(server: &Server, since: u64) -> u64 {
+    let (status, body) = get(server, &format!("/__candour/poll?since={since}"));
+    assert_eq!(status, 200);
+    let generation: u64 = body
+        .trim_start_matches("{\"generation\":")
+        .trim_end_matches('}')
+        .parse()
+        .unwrap();
+    assert!(generation > since, "no reload event: {body}");
+    generation
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn pages_are_served_with_the_reload_script_and_edits_reload() {
+    let site = example_copy();
+    let server = start(site.path());
+    let (status, home) = get(&server, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("<script src=\"/__candour/reload.js\""));
+    let (status, js) = get(&server, "/__candour/reload.js");
+    assert_eq!(status, 200);
+    assert!(js.contains("location.reload"));
+
+    // A Markdown page.
+    let g = generation(&get(&server, "/about/").1);
+    edit(
+        &site.path().join("content/pages/about.md"),
+        "## What this site is",
+        "## What this site is\n\nFreshly edited paragraph.",
+    );
+    let g = wait_for_reload(&server, g);
+    assert!(
+        get(&server, "/about/")
+            .1
+            .contains("Freshly edited paragraph.")
+    );
+
+    // A data file.
+    edit(
+        &site.path().join("content/data/training.yaml"),
+        "title: ",
+        "title: Renamed course ",
+    );
+    let g = wait_for_reload(&server, g);
+    assert!(get(&server, "/training/").1.contains("Renamed course"));
+
+    // A template override.
+    fs::create_dir_all(site.path().join("templates")).unwrap();
+    fs::write(site.path().join("templates/404.html"), "{% extends \"base.html\" %}{% block content %}<h1>Lost? Custom template</h1>{% endblock %}").unwrap();
+    let g = wait_for_reload(&server, g);
+    let (status, body) = get(&server, "/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Custom template"), "{body}");
+
+    // An invalid edit: overlay with the diagnostic, last good page underneath; the fix clears it.
+    let about = site.path().join("content/pages/about.md");
+    edit(&about, "title: About this site", "titel: About this site");
+    let g = wait_for_reload(&server, g);
+    let (_, page) = get(&server, "/about/");
+    assert!(page.contains("candour-overlay"), "{page}");
+    assert!(
+        page.contains("unknown field `titel`") && page.contains("content/pages/about.md:2:1"),
+        "{page}"
+    );
+    assert!(page.contains("Freshly edited paragraph."));
+    edit(&about, "titel: About this site", "title: About this site");
+    let _ = wait_for_reload(&server, g);
+    assert!(!get(&server, "/about/").1.contains("candour-overlay"));
+}
+
+#[test]
+fn saves_by_rename_and_deletions_are_seen() {
+    let site = example_copy();
+    let server = start(site.path());
+    let page = site.path().join("content/pages/contact.md");
+    let g = generation(&get(&server, "/contact/").1);
+    // Editors often write a temporary file and rename it over the original.
+    let text = fs::read_to_string(&page).unwrap() + "\nSaved by rename.\n";
+    let temp = site.path().join("content/pages/.contact.md.tmp");
+    fs::write(&temp, text).unwrap();
+    fs::rename(&temp, &page).unwrap();
+    let g = wait_for_reload(&server, g);
+    assert!(get(&server, "/contact/").1.contains("Saved by rename."));
+    // A new page, then its deletion.
+    fs::write(
+        site.path().join("content/pages/new-page.md"),
+        "---\ntitle: Brand new\n---\n\nHello.\n",
+    )
+    .unwrap();
+    let g = wait_for_reload(&server, g);
+    assert_eq!(get(&server, "/new-page/").0, 200);
+    fs::remove_file(site.path().join("content/pages/new-page.md")).unwrap();
+    let _ = wait_for_reload(&server, g);
+    assert_eq!(get(&server, "/new-page/").0, 404);
+}
+
+#[test]
+fn traversal_and_foreign_hosts_are_refused() {
+    let site = example_copy();
+    fs::create_dir_all(site.path().join("content/static/files")).unwrap();
+    fs::write(
+        site.path().join("content/static/files/report.txt"),
+        "public",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        "/etc/passwd",
+        site.path().join("content/static/files/passwd"),
+    )
+    .unwrap();
+    let server = start(site.path());
+    assert_eq!(get(&server, "/files/report.txt").0, 200);
+    let root = site.path().to_string_lossy().to_string();
+    for target in [
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/files/..%2f..%2f..%2fetc%2fpasswd",
+        "/files%5c..%5c..%5cetc%5cpasswd",
+        "//etc/passwd",
+        "http://127.0.0.1/etc/passwd",
+        "/files/report.txt%00.html",
+        "/files/passwd",
+        "/content/site.yaml",
+        "/.candour-manifest",
+    ] {
+        let (status, body) = get(&server, target);
+        assert_eq!(status, 404, "{target}");
+        assert!(
+            !body.contains(&root) && !body.contains("root:x:0"),
+            "{target} leaks: {body}"
+        );
+    }
+    for host in ["evil.example", "evil.example:80", "127.0.0.1.evil.example"] {
+        assert_eq!(request(server.port, "/", host).0, 403, "{host}");
+    }
+    assert_eq!(
+        request(server.port, "/", &format!("localhost:{}", server.port)).0,
+        200
+    );
+    // No permissive cross-origin header.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(stream, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n", server.port).unwrap();
+    let mut raw = String::new();
+    let _ = stream.read_to_string(&mut raw);
+    assert!(
+        !raw.to_ascii_lowercase()
+            .contains("access-control-allow-origin")
+    );
+}
+
+#[test]
+fn incremental_rebuilds_equal_a_clean_build() {
+    let site = example_copy();
+    let root = site.path();
+    let overrides = Overrides {
+        base_url: Some("http://127.0.0.1:8000".into()),
+    };
+    let mut workspace = Workspace::new(root, overrides.clone());
+    assert!(workspace.rebuild(&BTreeSet::new()).ok);
+    let clean = |root: &Path| {
+        let memory = Memory::default();
+        let report = candour::site::build(root, &overrides, &memory);
+        assert!(report.ok());
+        memory.into_map()
+    };
+    let about = root.join("content/pages/about.md");
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "content/pages/about.md",
+            Box::new(|| {
+                edit(
+                    &about,
+                    "## What this site is",
+                    "## What this site is\n\nBody edit.",
+                )
+            }),
+        ),
+        (
+            "content/pages/about.md",
+            Box::new(|| edit(&about, "title: About this site", "title: About candour")),
+        ),
+        (
+            "content/data/kpis.yaml",
+            Box::new(|| {
+                edit(
+                    &root.join("content/data/kpis.yaml"),
+                    "title: ",
+                    "title: Edited ",
+                )
+            }),
+        ),
+        (
+            "content/site.yaml",
+            Box::new(|| {
+                edit(
+                    &root.join("content/site.yaml"),
+                    "organisation: Derbyshire Constabulary",
+                    "organisation: Example Force",
+                )
+            }),
+        ),
+        (
+            "content/pages/extra.md",
+            Box::new(|| {
+                fs::write(
+                    root.join("content/pages/extra.md"),
+                    "---\ntitle: Extra\nfooter_order: 3\n---\n\nExtra page.\n",
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "content/static/files/a.txt",
+            Box::new(|| {
+                fs::create_dir_all(root.join("content/static/files")).unwrap();
+                fs::write(root.join("content/static/files/a.txt"), "a").unwrap();
+            }),
+        ),
+        (
+            "content/pages/extra.md",
+            Box::new(|| fs::remove_file(root.join("content/pages/extra.md")).unwrap()),
+        ),
+        (
+            "templates/page.html",
+            Box::new(|| {
+                fs::create_dir_all(root.join("templates")).unwrap();
+                fs::write(root.join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}<h1>{{ content.title }}</h1>{{ content.body_html|safe }}{% endblock %}").unwrap();
+            }),
+        ),
+    ];
+    for (path, step) in steps {
+        step();
+        let outcome = workspace.rebuild(&BTreeSet::from([path.to_string()]));
+        assert!(outcome.ok, "{path}: {:?}", workspace.errors);
+        assert_eq!(workspace.files, clean(root), "after changing {path}");
+    }
+    // A body-only edit re-renders just that page.
+    edit(&about, "Body edit.", "Body edited again.");
+    let outcome = workspace.rebuild(&BTreeSet::from(["content/pages/about.md".to_string()]));
+    assert_eq!(outcome.pages_rendered, 1);
+    assert_eq!(workspace.files, clean(root));
+}
