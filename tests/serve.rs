@@ -137,6 +137,23 @@ fn wait_for_reload(server: &Server, since: u64) -> u64 {
     generation
 }
 
+/// Follows reload events until `path` shows (or, with `present` false, stops showing) `text`.
+/// A save can arrive as several file events, so the first reload may show a half-written file.
+fn reload_until(server: &Server, mut since: u64, path: &str, text: &str, present: bool) -> u64 {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        since = wait_for_reload(server, since);
+        if get(server, path).1.contains(text) == present {
+            return since;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{path} never {} {text}",
+            if present { "showed" } else { "stopped showing" }
+        );
+    }
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{from} not in {}", path.display());
@@ -174,13 +191,12 @@ fn pages_are_served_with_the_reload_script_and_edits_reload() {
         "title: ",
         "title: Renamed course ",
     );
-    let g = wait_for_reload(&server, g);
-    assert!(get(&server, "/training/").1.contains("Renamed course"));
+    let g = reload_until(&server, g, "/training/", "Renamed course", true);
 
     // A template override.
     fs::create_dir_all(site.path().join("templates")).unwrap();
     fs::write(site.path().join("templates/404.html"), "{% extends \"base.html\" %}{% block content %}<h1>Lost? Custom template</h1>{% endblock %}").unwrap();
-    let g = wait_for_reload(&server, g);
+    let g = reload_until(&server, g, "/no-such-page/", "Custom template", true);
     let (status, body) = get(&server, "/no-such-page/");
     assert_eq!(status, 404);
     assert!(body.contains("Custom template"), "{body}");
@@ -188,7 +204,7 @@ fn pages_are_served_with_the_reload_script_and_edits_reload() {
     // An invalid edit: overlay with the diagnostic, last good page underneath; the fix clears it.
     let about = site.path().join("content/pages/about.md");
     edit(&about, "title: About this site", "titel: About this site");
-    let g = wait_for_reload(&server, g);
+    let g = reload_until(&server, g, "/about/", "unknown field `titel`", true);
     let (_, page) = get(&server, "/about/");
     assert!(page.contains("candour-overlay"), "{page}");
     assert!(
@@ -197,8 +213,7 @@ fn pages_are_served_with_the_reload_script_and_edits_reload() {
     );
     assert!(page.contains("Freshly edited paragraph."));
     edit(&about, "titel: About this site", "title: About this site");
-    let _ = wait_for_reload(&server, g);
-    assert!(!get(&server, "/about/").1.contains("candour-overlay"));
+    reload_until(&server, g, "/about/", "candour-overlay", false);
 }
 
 #[test]
@@ -212,18 +227,16 @@ fn saves_by_rename_and_deletions_are_seen() {
     let temp = site.path().join("content/pages/.contact.md.tmp");
     fs::write(&temp, text).unwrap();
     fs::rename(&temp, &page).unwrap();
-    let g = wait_for_reload(&server, g);
-    assert!(get(&server, "/contact/").1.contains("Saved by rename."));
+    let g = reload_until(&server, g, "/contact/", "Saved by rename.", true);
     // A new page, then its deletion.
     fs::write(
         site.path().join("content/pages/new-page.md"),
         "---\ntitle: Brand new\n---\n\nHello.\n",
     )
     .unwrap();
-    let g = wait_for_reload(&server, g);
-    assert_eq!(get(&server, "/new-page/").0, 200);
+    let g = reload_until(&server, g, "/new-page/", "Brand new", true);
     fs::remove_file(site.path().join("content/pages/new-page.md")).unwrap();
-    let _ = wait_for_reload(&server, g);
+    reload_until(&server, g, "/new-page/", "Brand new", false);
     assert_eq!(get(&server, "/new-page/").0, 404);
 }
 
