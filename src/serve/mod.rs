@@ -160,9 +160,17 @@ fn report(
         eprintln!("{}", d.human());
     }
     if outcome.ok {
+        let steps: Vec<String> = outcome
+            .steps
+            .iter()
+            .map(|(n, ms)| format!("{n} {ms:.0} ms"))
+            .collect();
         eprintln!(
-            "{what}{cause}: {} pages rendered, {} files changed in {:.0} ms",
-            outcome.pages_rendered, outcome.files_changed, outcome.ms
+            "{what}{cause}: {} pages rendered, {} files changed in {:.0} ms ({})",
+            outcome.pages_rendered,
+            outcome.files_changed,
+            outcome.ms,
+            steps.join(", ")
         );
     } else {
         eprintln!(

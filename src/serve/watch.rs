@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use notify::{Config, Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::load::{is_editor_litter, rel};
 
@@ -108,6 +108,8 @@ impl Watch {
                 Some(_) => QUIET,
             };
             match self.events.recv_timeout(wait) {
+                // Reads (including the rebuild's own) are not changes.
+                Ok(Ok(event)) if matches!(event.kind, EventKind::Access(_)) => {}
                 Ok(Ok(event)) => {
                     if event.need_rescan() {
                         rescan = true;

@@ -31,6 +31,8 @@ pub struct Workspace {
 
 /// What one rebuild did.
 pub struct Outcome {
+    /// Step name and milliseconds.
+    pub steps: Vec<(&'static str, f64)>,
     pub ok: bool,
     pub pages_rendered: usize,
     pub files_changed: usize,
@@ -62,12 +64,15 @@ impl Workspace {
         let failed = |this: &mut Workspace, diagnostics: Vec<Diagnostic>| {
             this.errors = diagnostics;
             Outcome {
+                steps: Vec::new(),
                 ok: false,
                 pages_rendered: 0,
                 files_changed: 0,
                 ms: started.elapsed().as_secs_f64() * 1000.0,
             }
         };
+        let mut steps = report.steps.clone();
+        let t = Instant::now();
         let Some(site) = report.site else {
             return failed(self, report.diagnostics);
         };
@@ -84,6 +89,8 @@ impl Workspace {
             &theme.static_files,
         ));
         let model_hash = hash_of(&serde_json::to_vec(&site).unwrap_or_default());
+        steps.push(("theme+hash", t.elapsed().as_secs_f64() * 1000.0));
+        let t = Instant::now();
         let everything = changed.is_empty() || self.fingerprint != Some((theme_hash, model_hash));
         let memory = Memory::default();
         let static_root = self.root.join("content/static");
@@ -105,6 +112,8 @@ impl Workspace {
         if !problems.is_empty() {
             return failed(self, problems);
         }
+        steps.push(("render", t.elapsed().as_secs_f64() * 1000.0));
+        let t = Instant::now();
         let fresh = memory.into_map();
         let pages: BTreeSet<String> = render::page_paths(&site).into_iter().collect();
         let mut files = BTreeMap::new();
@@ -129,7 +138,9 @@ impl Workspace {
             .filter(|d| !d.is_error())
             .collect();
         self.fingerprint = Some((theme_hash, model_hash));
+        steps.push(("merge", t.elapsed().as_secs_f64() * 1000.0));
         Outcome {
+            steps,
             ok: true,
             pages_rendered: rendered.into_inner(),
             files_changed,

@@ -1,0 +1,159 @@
+//! Edit-to-reload benchmark for `candour serve`.
+//!
+//! Run with `cargo bench --bench reload`. For the example site and synthetic sites of
+//! `CANDOUR_BENCH_PAGES` pages (default `1000,10000`), it starts the server with default
+//! settings, then 15 times appends a sentence to a page and measures, from the write:
+//! the reload event reaching a client already waiting on the live-reload endpoint, and the
+//! new text being served. It prints the median and the worst of each.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+use std::{fs, thread};
+
+#[path = "synthetic.rs"]
+mod synthetic;
+
+const BIN: &str = env!("CARGO_BIN_EXE_candour");
+const EDITS: usize = 15;
+
+fn main() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let scratch = if Path::new("/dev/shm").is_dir() {
+        std::path::PathBuf::from("/dev/shm")
+    } else {
+        std::env::temp_dir()
+    };
+    let sizes: Vec<usize> = std::env::var("CANDOUR_BENCH_PAGES")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    println!(
+        "{:<18} {:>14} {:>14} {:>14} {:>14}",
+        "site", "event median", "event worst", "page median", "page worst"
+    );
+    let example = tempfile::tempdir_in(&scratch).unwrap();
+    copy_dir(&repo.join("content"), &example.path().join("content"));
+    run(
+        "example",
+        example.path(),
+        "content/pages/about.md",
+        "/about/",
+    );
+    for n in sizes {
+        let dir = tempfile::tempdir_in(&scratch).unwrap();
+        synthetic::generate(dir.path(), n);
+        run(
+            &format!("synthetic {n}"),
+            dir.path(),
+            "content/pages/page-7.md",
+            "/page-7/",
+        );
+    }
+}
+
+fn run(label: &str, root: &Path, file: &str, url: &str) {
+    let free = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(BIN)
+        .args([
+            "serve",
+            "--root",
+            root.to_str().unwrap(),
+            "--port",
+            &free.to_string(),
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let port: u16 = loop {
+        let line = lines.next().expect("server output").unwrap();
+        if let Some(rest) = line.split(" at http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    thread::spawn(move || lines.for_each(drop));
+    let path = root.join(file);
+    let mut events = Vec::new();
+    let mut pages = Vec::new();
+    for i in 0..EDITS {
+        // Let the previous save's events settle, then wait from the current generation.
+        thread::sleep(Duration::from_millis(300));
+        let since = poll(port, None);
+        let waiter = thread::spawn(move || {
+            let g = poll(port, Some(since));
+            (g, Instant::now())
+        });
+        thread::sleep(Duration::from_millis(100));
+        let marker = format!("Benchmark edit {i}.");
+        let mut text = fs::read_to_string(&path).unwrap();
+        text.push_str(&format!("\n{marker}\n"));
+        let started = Instant::now();
+        fs::write(&path, text).unwrap();
+        let (_, at) = waiter.join().unwrap();
+        events.push(at.duration_since(started).as_secs_f64() * 1000.0);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if get(port, url).contains(&marker) {
+                pages.push(started.elapsed().as_secs_f64() * 1000.0);
+                break;
+            }
+            assert!(Instant::now() < deadline, "{label}: edit never served");
+            thread::sleep(Duration::from_micros(200));
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let (em, ew) = stats(&mut events);
+    let (pm, pw) = stats(&mut pages);
+    println!("{label:<18} {em:>11.1} ms {ew:>11.1} ms {pm:>11.1} ms {pw:>11.1} ms");
+}
+
+fn stats(v: &mut [f64]) -> (f64, f64) {
+    v.sort_by(f64::total_cmp);
+    (v[v.len() / 2], v[v.len() - 1])
+}
+
+fn get(port: u16, target: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut body = String::new();
+    let _ = s.read_to_string(&mut body);
+    body
+}
+
+/// The current generation, or the next one after `since`.
+fn poll(port: u16, since: Option<u64>) -> u64 {
+    let target = match since {
+        Some(g) => format!("/__candour/poll?since={g}"),
+        None => "/__candour/poll".into(),
+    };
+    let body = get(port, &target);
+    body.rsplit("\"generation\":")
+        .next()
+        .and_then(|t| t.trim_end_matches(['}', '\n']).parse().ok())
+        .unwrap_or(0)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
