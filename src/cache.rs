@@ -1,20 +1,21 @@
 //! What a long-running process (the dev server) keeps between builds: file texts by their
-//! modification time and size, and rendered Markdown by its text. A one-off build uses none.
+//! modification time and size, and parsed documents (front matter and Markdown) by their
+//! text. A one-off build uses none.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use crate::diagnostic::Diagnostic;
-use crate::markdown::Rendered;
 use crate::source::Source;
 
 #[derive(Default)]
 pub struct Cache {
     sources: Mutex<HashMap<String, (SystemTime, u64, Source)>>,
-    markdown: Mutex<HashMap<String, (u64, Rendered)>>,
+    documents: Mutex<HashMap<String, (u64, Arc<dyn Any + Send + Sync>)>>,
 }
 
 impl Cache {
@@ -37,21 +38,28 @@ impl Cache {
         Ok(source)
     }
 
-    /// Rendered Markdown for a file's body, rendering only when the text changed.
-    pub fn markdown(&self, key: &str, text: &str, render: impl FnOnce() -> Rendered) -> Rendered {
+    /// A parsed document, recomputed only when its text (or the raw-HTML setting) changed.
+    pub fn document<V: Clone + Send + Sync + 'static>(
+        &self,
+        key: &str,
+        text: &str,
+        unsafe_html: bool,
+        make: impl FnOnce() -> V,
+    ) -> V {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut hasher);
+        (text, unsafe_html).hash(&mut hasher);
         let hash = hasher.finish();
-        if let Ok(map) = self.markdown.lock()
-            && let Some((h, rendered)) = map.get(key)
+        if let Ok(map) = self.documents.lock()
+            && let Some((h, value)) = map.get(key)
             && *h == hash
+            && let Some(v) = value.downcast_ref::<V>()
         {
-            return rendered.clone();
+            return v.clone();
         }
-        let rendered = render();
-        if let Ok(mut map) = self.markdown.lock() {
-            map.insert(key.to_string(), (hash, rendered.clone()));
+        let value = make();
+        if let Ok(mut map) = self.documents.lock() {
+            map.insert(key.to_string(), (hash, Arc::new(value.clone())));
         }
-        rendered
+        value
     }
 }

@@ -41,7 +41,7 @@ impl<T> Parsed<'_, T> {
 }
 
 /// Parses and renders every file in parallel; files with errors are left out of the result.
-pub fn parse_all<'s, T: DeserializeOwned + Send>(
+pub fn parse_all<'s, T: DeserializeOwned + Clone + Send + Sync + 'static>(
     sources: &'s [Source],
     what: &str,
     unsafe_html: bool,
@@ -60,15 +60,39 @@ pub fn parse_all<'s, T: DeserializeOwned + Send>(
     parsed
 }
 
-fn parse_one<'s, T: DeserializeOwned>(
+/// What parsing one file gives: typed front matter (if valid), the rendered body, problems.
+type Outcome<T> = (Option<(T, Spans)>, Rendered, Vec<Diagnostic>);
+
+fn parse_one<'s, T: DeserializeOwned + Clone + Send + Sync + 'static>(
     source: &'s Source,
     what: &str,
     unsafe_html: bool,
     cache: Option<&Cache>,
 ) -> (Option<Parsed<'s, T>>, Vec<Diagnostic>) {
+    let (typed, body, diags): Outcome<T> = match cache {
+        Some(c) => c.document(&source.path, &source.text, unsafe_html, || {
+            compute(source, what, unsafe_html)
+        }),
+        None => compute(source, what, unsafe_html),
+    };
+    let parsed = typed.map(|(front, spans)| Parsed {
+        front,
+        spans,
+        source,
+        body,
+    });
+    (parsed, diags)
+}
+
+fn compute<T: DeserializeOwned>(source: &Source, what: &str, unsafe_html: bool) -> Outcome<T> {
+    let empty = || Rendered {
+        html: String::new(),
+        headings: Vec::new(),
+        diagnostics: Vec::new(),
+    };
     let fm = match split_front_matter(source) {
         Ok(fm) => fm,
-        Err(d) => return (None, vec![d]),
+        Err(d) => return (None, empty(), vec![d]),
     };
     let doc = Document {
         source,
@@ -80,28 +104,15 @@ fn parse_one<'s, T: DeserializeOwned>(
         text: &source.text,
         line_offset: fm.body_line_offset,
     };
-    let body = match cache {
-        Some(c) => c.markdown(&source.path, &source.text, || {
-            markdown::render(fm.body, &origin, unsafe_html)
-        }),
-        None => markdown::render(fm.body, &origin, unsafe_html),
-    };
+    let body = markdown::render(fm.body, &origin, unsafe_html);
     match doc.parse::<T>(what) {
         Ok((front, spans)) => {
             let diags = body.diagnostics.clone();
-            (
-                Some(Parsed {
-                    front,
-                    spans,
-                    source,
-                    body,
-                }),
-                diags,
-            )
+            (Some((front, spans)), body, diags)
         }
         Err(mut d) => {
-            d.extend(body.diagnostics);
-            (None, d)
+            d.extend(body.diagnostics.iter().cloned());
+            (None, body, d)
         }
     }
 }

@@ -131,7 +131,7 @@ pub struct KnownIssue {
 }
 
 /// Front matter of `content/statements/*.md`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct StatementFile {
     pub title: String,
@@ -172,7 +172,7 @@ pub struct Signature {
 }
 
 /// Front matter of `content/updates/*.md`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateFile {
     pub title: String,
@@ -186,7 +186,7 @@ pub struct UpdateFile {
 }
 
 /// Front matter of `content/pages/*.md`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PageFile {
     pub title: String,

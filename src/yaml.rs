@@ -22,7 +22,7 @@ const MAX_ALIASES: usize = 64;
 const HINT_MARK: char = '\u{1f}';
 
 /// Where each value of a parsed file starts, by path: `kpis[2].values[0].period`.
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone)]
 pub struct Spans {
     at: HashMap<String, (usize, usize)>,
     /// Scalar values in document order, with their place.
