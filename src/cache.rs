@@ -12,10 +12,13 @@ use std::time::SystemTime;
 use crate::diagnostic::Diagnostic;
 use crate::source::Source;
 
+/// A cached value of any document type, shared between rebuilds.
+type Shared = Arc<dyn Any + Send + Sync>;
+
 #[derive(Default)]
 pub struct Cache {
     sources: Mutex<HashMap<String, (SystemTime, u64, Source)>>,
-    documents: Mutex<HashMap<String, (u64, Arc<dyn Any + Send + Sync>)>>,
+    documents: Mutex<HashMap<String, (u64, Shared)>>,
 }
 
 impl Cache {
