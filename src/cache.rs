@@ -41,16 +41,16 @@ impl Cache {
         Ok(source)
     }
 
-    /// A parsed document, recomputed only when its text (or the raw-HTML setting) changed.
+    /// A parsed document, recomputed only when its text or the Markdown settings changed.
     pub fn document<V: Clone + Send + Sync + 'static>(
         &self,
         key: &str,
         text: &str,
-        unsafe_html: bool,
+        settings: &impl Hash,
         make: impl FnOnce() -> V,
     ) -> V {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (text, unsafe_html).hash(&mut hasher);
+        (text, settings).hash(&mut hasher);
         let hash = hasher.finish();
         if let Ok(map) = self.documents.lock()
             && let Some((h, value)) = map.get(key)

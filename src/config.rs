@@ -51,6 +51,13 @@ pub fn validate(
             .with_hint("write it as https://example.org/ or leave it out"),
         );
     }
+    if raw.base_url.is_none() && overrides.base_url.is_none() {
+        problems.push(
+            Diagnostic::warning(&source.path, "no `base_url`: the feed and sitemap.xml need the site's full web address")
+                .at(&source.text, 1, 1)
+                .with_hint("add `base_url: https://...` with the address the site is published at, or pass --base-url"),
+        );
+    }
     let colour = raw.colour.clone().unwrap_or_else(|| "#1d3c6e".into());
     let mut colour_text = "#ffffff".to_string();
     match contrast::parse_hex(&colour) {
@@ -95,7 +102,10 @@ pub fn validate(
             ),
         );
     }
-    let unsafe_html = raw.markdown.is_some_and(|m| m.unsafe_html);
+    let settings = markdown::Settings {
+        unsafe_html: raw.markdown.is_some_and(|m| m.unsafe_html),
+        base_path: crate::render::base_path(&base_url),
+    };
     let render_md = |text: &str, path: &str| {
         let (line, _) = spans.get(path).unwrap_or((1, 1));
         let rendered = markdown::render(
@@ -105,7 +115,7 @@ pub fn validate(
                 text: &source.text,
                 line_offset: line - 1,
             },
-            unsafe_html,
+            &settings,
         );
         problems_of(rendered.diagnostics, rendered.html)
     };
@@ -150,7 +160,7 @@ pub fn validate(
         year_starts,
         accessibility: raw.accessibility,
         exemptions_html,
-        unsafe_html,
+        markdown: settings,
         update_due_months: reporting.update_due_months.unwrap_or(1),
     })
 }

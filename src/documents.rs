@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 
 use crate::cache::Cache;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{self, Origin, Rendered};
+use crate::markdown::{self, Origin, Rendered, Settings};
 use crate::source::{Source, split_front_matter};
 use crate::yaml::{Document, Spans};
 
@@ -44,13 +44,13 @@ impl<T> Parsed<'_, T> {
 pub fn parse_all<'s, T: DeserializeOwned + Clone + Send + Sync + 'static>(
     sources: &'s [Source],
     what: &str,
-    unsafe_html: bool,
+    settings: &Settings,
     cache: Option<&Cache>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Parsed<'s, T>> {
     let results: Vec<(Option<Parsed<'s, T>>, Vec<Diagnostic>)> = sources
         .par_iter()
-        .map(|source| parse_one(source, what, unsafe_html, cache))
+        .map(|source| parse_one(source, what, settings, cache))
         .collect();
     let mut parsed = Vec::with_capacity(results.len());
     for (doc, mut diags) in results {
@@ -66,14 +66,14 @@ type Outcome<T> = (Option<(T, Spans)>, Rendered, Vec<Diagnostic>);
 fn parse_one<'s, T: DeserializeOwned + Clone + Send + Sync + 'static>(
     source: &'s Source,
     what: &str,
-    unsafe_html: bool,
+    settings: &Settings,
     cache: Option<&Cache>,
 ) -> (Option<Parsed<'s, T>>, Vec<Diagnostic>) {
     let (typed, body, diags): Outcome<T> = match cache {
-        Some(c) => c.document(&source.path, &source.text, unsafe_html, || {
-            compute(source, what, unsafe_html)
+        Some(c) => c.document(&source.path, &source.text, settings, || {
+            compute(source, what, settings)
         }),
-        None => compute(source, what, unsafe_html),
+        None => compute(source, what, settings),
     };
     let parsed = typed.map(|(front, spans)| Parsed {
         front,
@@ -84,7 +84,7 @@ fn parse_one<'s, T: DeserializeOwned + Clone + Send + Sync + 'static>(
     (parsed, diags)
 }
 
-fn compute<T: DeserializeOwned>(source: &Source, what: &str, unsafe_html: bool) -> Outcome<T> {
+fn compute<T: DeserializeOwned>(source: &Source, what: &str, settings: &Settings) -> Outcome<T> {
     let empty = || Rendered {
         html: String::new(),
         headings: Vec::new(),
@@ -104,7 +104,7 @@ fn compute<T: DeserializeOwned>(source: &Source, what: &str, unsafe_html: bool) 
         text: &source.text,
         line_offset: fm.body_line_offset,
     };
-    let body = markdown::render(fm.body, &origin, unsafe_html);
+    let body = markdown::render(fm.body, &origin, settings);
     match doc.parse::<T>(what) {
         Ok((front, spans)) => {
             let diags = body.diagnostics.clone();

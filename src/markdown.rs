@@ -36,9 +36,18 @@ const VAGUE_LINK_TEXT: [&str; 6] = [
     "this link",
 ];
 
-/// Renders Markdown; raw HTML is escaped unless `unsafe_html`.
-pub fn render(markdown: &str, origin: &Origin<'_>, unsafe_html: bool) -> Rendered {
-    let options = options(unsafe_html);
+/// How the site renders Markdown.
+#[derive(Clone, Debug, Default, Hash)]
+pub struct Settings {
+    /// Let raw HTML through; escaped otherwise.
+    pub unsafe_html: bool,
+    /// Put before root-relative links (`/data/` → `/msa/data/`) for a site under a sub-path.
+    pub base_path: String,
+}
+
+/// Renders Markdown; raw HTML is escaped unless the settings allow it.
+pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rendered {
+    let options = options(settings.unsafe_html);
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, &options);
     let mut diagnostics = Vec::new();
@@ -97,6 +106,7 @@ pub fn render(markdown: &str, origin: &Origin<'_>, unsafe_html: bool) -> Rendere
                     diagnostics.push(at(pos, why).with_hint(URL_HINT));
                     link.url.clear();
                 }
+                rebase(&mut link.url, &settings.base_path);
                 let words = text.trim().to_lowercase();
                 if words.is_empty() {
                     diagnostics.push(
@@ -119,6 +129,7 @@ pub fn render(markdown: &str, origin: &Origin<'_>, unsafe_html: bool) -> Rendere
                     diagnostics.push(at(pos, why).with_hint(URL_HINT));
                     link.url.clear();
                 }
+                rebase(&mut link.url, &settings.base_path);
                 if text.trim().is_empty() {
                     diagnostics.push(
                         at(pos, "this image has no alternative text".into())
@@ -159,6 +170,13 @@ pub fn render(markdown: &str, origin: &Origin<'_>, unsafe_html: bool) -> Rendere
         html,
         headings,
         diagnostics,
+    }
+}
+
+/// `/data/` → `{base_path}/data/`; other links are left as they are.
+fn rebase(url: &mut String, base_path: &str) {
+    if !base_path.is_empty() && url.starts_with('/') && !url.starts_with("//") {
+        url.insert_str(0, base_path);
     }
 }
 
@@ -263,7 +281,7 @@ mod tests {
                 text,
                 line_offset: 0,
             },
-            false,
+            &Settings::default(),
         )
     }
 
@@ -290,6 +308,27 @@ mod tests {
         assert!(!r.html.contains("<script>"), "{}", r.html);
         assert!(r.html.contains("&lt;script&gt;"));
         assert_eq!(r.diagnostics.iter().filter(|d| d.is_error()).count(), 1);
+    }
+
+    #[test]
+    fn root_relative_links_follow_the_base_path() {
+        let settings = Settings {
+            unsafe_html: false,
+            base_path: "/msa".into(),
+        };
+        let text = "[Data](/data/) [Top](#top) [Ext](https://a.org/x) ![Chart](/files/c.png)";
+        let r = render(
+            text,
+            &Origin {
+                file: "p.md",
+                text,
+                line_offset: 0,
+            },
+            &settings,
+        );
+        assert!(r.html.contains("href=\"/msa/data/\""), "{}", r.html);
+        assert!(r.html.contains("href=\"#top\"") && r.html.contains("href=\"https://a.org/x\""));
+        assert!(r.html.contains("src=\"/msa/files/c.png\""), "{}", r.html);
     }
 
     #[test]

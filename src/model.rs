@@ -69,8 +69,9 @@ pub struct Config {
     pub year_starts: u32,
     pub accessibility: Accessibility,
     pub exemptions_html: Option<String>,
+    /// How Markdown is rendered (raw HTML, the base path of links).
     #[serde(skip)]
-    pub unsafe_html: bool,
+    pub markdown: crate::markdown::Settings,
     #[serde(skip)]
     pub update_due_months: u32,
 }

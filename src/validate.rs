@@ -76,27 +76,30 @@ pub fn validate(
         return (None, problems);
     };
     let config = config::validate(site_source, overrides, &mut problems);
-    let unsafe_html = config.as_ref().is_some_and(|c| c.unsafe_html);
+    let settings = config
+        .as_ref()
+        .map(|c| c.markdown.clone())
+        .unwrap_or_default();
     let year_starts = config.as_ref().map_or(4, |c| c.year_starts);
 
     let statements: Vec<Parsed<StatementFile>> = documents::parse_all(
         &sources.statements,
         "statement's front matter",
-        unsafe_html,
+        &settings,
         cache,
         &mut problems,
     );
     let updates: Vec<Parsed<UpdateFile>> = documents::parse_all(
         &sources.updates,
         "update's front matter",
-        unsafe_html,
+        &settings,
         cache,
         &mut problems,
     );
     let mut pages: Vec<Parsed<PageFile>> = documents::parse_all(
         &sources.pages,
         "page's front matter",
-        unsafe_html,
+        &settings,
         cache,
         &mut problems,
     );
