@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::cache::Cache;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::markdown::check_url;
@@ -132,7 +133,12 @@ impl Checker<'_> {
 }
 
 /// Validates every data file present. Problems are appended; invalid files contribute nothing.
-pub fn validate(files: &[(String, Source)], known: &Known, problems: &mut Vec<Diagnostic>) -> Data {
+pub fn validate(
+    files: &[(String, Source)],
+    known: &Known,
+    cache: Option<&Cache>,
+    problems: &mut Vec<Diagnostic>,
+) -> Data {
     let mut data = Data::default();
     for (name, source) in files {
         let doc = Document {
@@ -142,8 +148,14 @@ pub fn validate(files: &[(String, Source)], known: &Known, problems: &mut Vec<Di
         };
         let mut json = None;
         macro_rules! parse {
-            ($t:ty) => {
-                match doc.parse::<$t>("data file") {
+            ($t:ty) => {{
+                let parsed = match cache {
+                    Some(c) => c.document(&source.path, &source.text, &"data", || {
+                        doc.parse::<$t>("data file")
+                    }),
+                    None => doc.parse::<$t>("data file"),
+                };
+                match parsed {
                     Ok((raw, spans)) => {
                         json = serde_json::to_value(&raw).ok();
                         (
@@ -160,7 +172,7 @@ pub fn validate(files: &[(String, Source)], known: &Known, problems: &mut Vec<Di
                         continue;
                     }
                 }
-            };
+            }};
         }
         let ok = match name.as_str() {
             "kpis" => {

@@ -428,6 +428,25 @@ pub fn describe(data: &Data, tables: &[Table]) -> Vec<Dataset> {
         .collect()
 }
 
+/// The JSON Schema of a data file as published: generated once per process.
+pub fn schema_text(name: &str) -> Option<&'static [u8]> {
+    static TEXTS: std::sync::OnceLock<Vec<(&'static str, Vec<u8>)>> = std::sync::OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        crate::load::DATA_FILES
+            .iter()
+            .filter_map(|n| {
+                let mut bytes = serde_json::to_vec_pretty(&schema(n)?).ok()?;
+                bytes.push(b'\n');
+                Some((*n, bytes))
+            })
+            .collect()
+    });
+    texts
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, b)| b.as_slice())
+}
+
 /// The JSON Schema of a data file, generated from the raw type serde reads it with.
 pub fn schema(name: &str) -> Option<serde_json::Value> {
     let schema = match name {

@@ -12,7 +12,7 @@ use crate::date::Date;
 use crate::period::Period;
 
 /// `content/site.yaml`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
     /// The site's name, shown in the header and the window title.
@@ -57,7 +57,7 @@ pub struct Licence {
     pub url: String,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema, Default)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
     /// Month (1 to 12) the reporting year starts in; default 4 (April).
@@ -68,7 +68,7 @@ pub struct Reporting {
     pub update_due_months: Option<u32>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema, Default)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownOptions {
     /// Let raw HTML in Markdown through unescaped. Off by default.
@@ -198,13 +198,13 @@ pub struct PageFile {
 }
 
 /// `content/data/kpis.yaml`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct KpisFile {
     pub kpis: Vec<RawKpi>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawKpi {
     pub id: String,
@@ -224,7 +224,7 @@ pub struct RawKpi {
     pub values: Vec<RawKpiValue>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawKpiValue {
     pub period: Period,
@@ -279,14 +279,14 @@ pub enum Status {
 }
 
 /// `content/data/prevention-orders.yaml`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct OrdersFile {
     pub orders: Vec<RawOrders>,
 }
 
 /// Slavery and Trafficking Prevention and Risk Orders for one period: counts, never cases.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawOrders {
     pub period: Period,
@@ -318,7 +318,7 @@ pub struct OrderCounts {
 }
 
 /// `content/data/training.yaml`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct TrainingFile {
     #[serde(default)]
@@ -327,7 +327,7 @@ pub struct TrainingFile {
     pub resources: Vec<RawResource>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawCourse {
     pub id: String,
@@ -343,7 +343,7 @@ pub struct RawCourse {
     pub trained: Vec<RawTrained>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawTrained {
     pub period: Period,
@@ -353,7 +353,7 @@ pub struct RawTrained {
     pub illustrative: bool,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawResource {
     pub id: String,
@@ -371,7 +371,7 @@ pub struct RawResource {
 }
 
 /// `content/data/partnerships.yaml`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct PartnershipsFile {
     pub partnerships: Vec<RawPartnership>,
@@ -379,7 +379,7 @@ pub struct PartnershipsFile {
     pub activities: Vec<RawActivity>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawPartnership {
     pub id: String,
@@ -392,7 +392,7 @@ pub struct RawPartnership {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawActivity {
     pub id: String,
@@ -417,13 +417,13 @@ pub enum ActivityKind {
 }
 
 /// `content/data/actions.yaml`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ActionsFile {
     pub actions: Vec<RawAction>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawAction {
     pub id: String,
@@ -439,7 +439,7 @@ pub struct RawAction {
     pub illustrative: bool,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgress {
     pub period: Period,
@@ -451,7 +451,7 @@ pub struct RawProgress {
 }
 
 /// `content/data/commitments.yaml`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct CommitmentsFile {
     pub charter: Charter,
@@ -471,7 +471,7 @@ pub struct Charter {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawCommitment {
     pub id: String,
@@ -484,7 +484,7 @@ pub struct RawCommitment {
 }
 
 /// A link to evidence: exactly one of `page`, `dataset`, `statement`, `update` or `url`.
-#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvidence {
     pub title: String,

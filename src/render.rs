@@ -136,10 +136,10 @@ pub fn render_some(
     }
     for (name, json) in &site.json {
         put(format!("data/{name}.json"), Body::Bytes(pretty(json)));
-        if let Some(schema) = crate::opendata::schema(name) {
+        if let Some(schema) = crate::opendata::schema_text(name) {
             put(
                 format!("data/{name}.schema.json"),
-                Body::Bytes(pretty(&schema)),
+                Body::Bytes(schema.to_vec()),
             );
         }
     }

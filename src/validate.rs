@@ -216,7 +216,7 @@ pub fn validate(
         updates: update_periods,
         year_starts,
     };
-    let data = data::validate(&sources.data, &known, &mut problems);
+    let data = data::validate(&sources.data, &known, cache, &mut problems);
 
     // Static files may not shadow generated pages.
     for file in &sources.static_files {
