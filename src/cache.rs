@@ -14,11 +14,13 @@ use crate::source::Source;
 
 /// A cached value of any document type, shared between rebuilds.
 type Shared = Arc<dyn Any + Send + Sync>;
+type Entry = (Arc<str>, u64, Shared);
 
 #[derive(Default)]
 pub struct Cache {
     sources: Mutex<HashMap<String, (SystemTime, u64, Source)>>,
-    documents: Mutex<HashMap<String, (u64, Shared)>>,
+    /// By path: the text it was parsed from, a hash of the settings, the result.
+    documents: Mutex<HashMap<String, Entry>>,
 }
 
 impl Cache {
@@ -45,23 +47,27 @@ impl Cache {
     pub fn document<V: Clone + Send + Sync + 'static>(
         &self,
         key: &str,
-        text: &str,
+        text: &Arc<str>,
         settings: &impl Hash,
         make: impl FnOnce() -> V,
     ) -> V {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        (text, settings).hash(&mut hasher);
-        let hash = hasher.finish();
+        settings.hash(&mut hasher);
+        let salt = hasher.finish();
         if let Ok(map) = self.documents.lock()
-            && let Some((h, value)) = map.get(key)
-            && *h == hash
+            && let Some((old_text, old_salt, value)) = map.get(key)
+            && *old_salt == salt
+            && (Arc::ptr_eq(old_text, text) || **old_text == **text)
             && let Some(v) = value.downcast_ref::<V>()
         {
             return v.clone();
         }
         let value = make();
         if let Ok(mut map) = self.documents.lock() {
-            map.insert(key.to_string(), (hash, Arc::new(value.clone())));
+            map.insert(
+                key.to_string(),
+                (Arc::clone(text), salt, Arc::new(value.clone())),
+            );
         }
         value
     }

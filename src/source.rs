@@ -12,7 +12,8 @@ pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 pub struct Source {
     /// Relative to the site root, `/`-separated: how diagnostics name it.
     pub path: String,
-    pub text: String,
+    /// Shared, so caches can keep it and tell an unchanged file by pointer.
+    pub text: std::sync::Arc<str>,
 }
 
 impl Source {
@@ -48,7 +49,7 @@ impl Source {
                 }
                 Ok(Source {
                     path: rel.to_string(),
-                    text,
+                    text: text.into(),
                 })
             }
             Err(e) => {
@@ -96,7 +97,7 @@ pub struct FrontMatter<'a> {
 
 /// Splits `---\nyaml\n---\nmarkdown`. Front matter is required of every content file.
 pub fn split_front_matter(source: &Source) -> Result<FrontMatter<'_>, Diagnostic> {
-    let text = source.text.as_str();
+    let text: &str = &source.text;
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() != "---" {
         return Err(Diagnostic::error(&source.path, "this file has no front matter")
@@ -157,7 +158,7 @@ mod tests {
     #[test]
     fn bom_dropped_and_bad_utf8_located() {
         let s = Source::from_bytes("a", b"\xEF\xBB\xBFtitle: x".to_vec()).unwrap();
-        assert_eq!(s.text, "title: x");
+        assert_eq!(&*s.text, "title: x");
         let d = Source::from_bytes("a", b"ok\nab\xFFc".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (2, 3));
     }

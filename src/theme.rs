@@ -97,7 +97,7 @@ impl Theme {
                         name.to_string(),
                         Template {
                             origin: origin.to_string(),
-                            text: s.text,
+                            text: s.text.to_string(),
                         },
                     );
                 }
