@@ -1,8 +1,10 @@
 //! Invalid fixture sites: the example site with one mistake each, and the diagnostics
 //! `candour check` prints for it, snapshot-tested so every change of wording is reviewed.
 
+mod common;
+use common::{copy_dir, repo};
+
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// One way to break a file of the example site.
@@ -218,22 +220,6 @@ fn alias_bomb() -> Vec<u8> {
         s.push_str(&format!("{name}: &{name} [{refs}]\n"));
     }
     s.into_bytes()
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -1,38 +1,20 @@
 //! `candour serve` through the real binary on a free loopback port: pages, live reload,
 //! the error overlay, saves by rename, deletions, and requests that must be refused.
 
+mod common;
+use common::example_copy;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use candour::config::Overrides;
 use candour::render::Memory;
 use candour::serve::workspace::Workspace;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(repo().join("content")) {
-        let entry = entry.unwrap();
-        let target = dir
-            .path()
-            .join("content")
-            .join(entry.path().strip_prefix(repo().join("content")).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
-}
 
 /// A running `candour serve`, stopped when dropped.
 struct Server {

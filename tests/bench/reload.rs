@@ -13,6 +13,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
+#[path = "../common/mod.rs"]
+mod common;
 #[path = "synthetic.rs"]
 mod synthetic;
 
@@ -36,7 +38,7 @@ fn main() {
         "site", "event median", "event worst", "page median", "page worst"
     );
     let example = tempfile::tempdir_in(&scratch).unwrap();
-    copy_dir(&repo.join("content"), &example.path().join("content"));
+    common::copy_dir(&repo.join("content"), &example.path().join("content"));
     run(
         "example",
         example.path(),
@@ -144,16 +146,4 @@ fn poll(port: u16, since: Option<u64>) -> u64 {
         .next()
         .and_then(|t| t.trim_end_matches(['}', '\n']).parse().ok())
         .unwrap_or(0)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
