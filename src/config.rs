@@ -117,7 +117,7 @@ pub fn validate(
             },
             &settings,
         );
-        problems_of(rendered.diagnostics, rendered.html)
+        (rendered.diagnostics, rendered.html)
     };
     let mut notice_html = None;
     if let Some(text) = &raw.notice {
@@ -163,8 +163,4 @@ pub fn validate(
         markdown: settings,
         update_due_months: reporting.update_due_months.unwrap_or(1),
     })
-}
-
-fn problems_of(d: Vec<Diagnostic>, html: String) -> (Vec<Diagnostic>, String) {
-    (d, html)
 }

@@ -18,6 +18,8 @@ pub struct Report {
     /// Step name and milliseconds, in order.
     pub steps: Vec<(&'static str, f64)>,
     pub site: Option<Site>,
+    /// The theme, read once by the checks and used again by rendering.
+    pub theme: Option<Theme>,
 }
 
 impl Report {
@@ -41,11 +43,15 @@ pub fn check_cached(root: &Path, overrides: &Overrides, cache: Option<&Cache>) -
     let (site, mut more) = validate::validate(&sources, overrides, cache);
     diagnostics.append(&mut more);
     steps.push(("validate", ms(t)));
-    if let Some(site) = &site
-        && let Err(mut problems) = Theme::load(root, &site.config.theme)
-    {
-        diagnostics.append(&mut problems);
+    let t = Instant::now();
+    let mut theme = None;
+    if let Some(site) = &site {
+        match Theme::load(root, &site.config.theme) {
+            Ok(t) => theme = Some(t),
+            Err(mut problems) => diagnostics.append(&mut problems),
+        }
     }
+    steps.push(("theme", ms(t)));
     diagnostic::sort(&mut diagnostics);
     let site = if diagnostics.iter().any(Diagnostic::is_error) {
         None
@@ -56,28 +62,19 @@ pub fn check_cached(root: &Path, overrides: &Overrides, cache: Option<&Cache>) -
         diagnostics,
         steps,
         site,
+        theme,
     }
 }
 
 /// Loads, checks and renders a site into `out`. Nothing is rendered if any check fails.
 pub fn build(root: &Path, overrides: &Overrides, out: &dyn Output) -> Report {
     let mut report = check(root, overrides);
-    let Some(site) = &report.site else {
+    let (Some(site), Some(theme)) = (&report.site, &report.theme) else {
         return report;
     };
     let t = Instant::now();
-    let theme = match Theme::load(root, &site.config.theme) {
-        Ok(theme) => theme,
-        Err(mut problems) => {
-            report.diagnostics.append(&mut problems);
-            report.site = None;
-            return report;
-        }
-    };
-    report.steps.push(("theme", ms(t)));
-    let t = Instant::now();
     let static_root: PathBuf = root.join("content/static");
-    let mut problems = render::render(site, &theme, &static_root, &site.static_files, out);
+    let mut problems = render::render(site, theme, &static_root, &site.static_files, out);
     report.steps.push(("render", ms(t)));
     if !problems.is_empty() {
         diagnostic::sort(&mut problems);
