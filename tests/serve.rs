@@ -2,70 +2,21 @@
 //! the error overlay, saves by rename, deletions, and requests that must be refused.
 
 mod common;
-use common::example_copy;
+use common::{Server, example_copy, start_serve};
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use candour::config::Overrides;
 use candour::render::Memory;
 use candour::serve::workspace::Workspace;
 
-/// A running `candour serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-// The child is killed and waited for when the `Server` is dropped.
-#[allow(clippy::zombie_processes)]
 fn start(root: &Path) -> Server {
-    let free = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_candour"))
-        .args([
-            "serve",
-            "--root",
-            root.to_str().unwrap(),
-            "--port",
-            &free.to_string(),
-        ])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
-            && let Some(rest) = line.split(" at http://127.0.0.1:").nth(1)
-        {
-            let port = rest.split('/').next().unwrap().parse().unwrap();
-            std::thread::spawn(move || while rx.recv().is_ok() {});
-            return Server { child, port };
-        }
-    }
-    panic!("candour serve did not start");
+    start_serve(env!("CARGO_BIN_EXE_candour"), root)
 }
 
 /// One HTTP/1.1 request; returns the status and the body.

@@ -6,10 +6,9 @@
 //! the reload event reaching a client already waiting on the live-reload endpoint, and the
 //! new text being served. It prints the median and the worst of each.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
@@ -58,30 +57,8 @@ fn main() {
 }
 
 fn run(label: &str, root: &Path, file: &str, url: &str) {
-    let free = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new(BIN)
-        .args([
-            "serve",
-            "--root",
-            root.to_str().unwrap(),
-            "--port",
-            &free.to_string(),
-        ])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let port: u16 = loop {
-        let line = lines.next().expect("server output").unwrap();
-        if let Some(rest) = line.split(" at http://127.0.0.1:").nth(1) {
-            break rest.split('/').next().unwrap().parse().unwrap();
-        }
-    };
-    thread::spawn(move || lines.for_each(drop));
+    let server = common::start_serve(BIN, root);
+    let port = server.port;
     let path = root.join(file);
     let mut events = Vec::new();
     let mut pages = Vec::new();
@@ -111,8 +88,7 @@ fn run(label: &str, root: &Path, file: &str, url: &str) {
             thread::sleep(Duration::from_micros(200));
         }
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     let (em, ew) = stats(&mut events);
     let (pm, pw) = stats(&mut pages);
     println!("{label:<18} {em:>11.1} ms {ew:>11.1} ms {pm:>11.1} ms {pw:>11.1} ms");
