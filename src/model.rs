@@ -189,6 +189,7 @@ pub struct PageContext<'a> {
     #[serde(flatten)]
     pub page: &'a Page,
     pub body_html: &'a str,
+    pub toc: &'a [Heading],
 }
 
 #[derive(Debug, Serialize)]
@@ -202,6 +203,8 @@ pub struct Page {
     /// template's view of it); `page.html` gets it through `PageContext`.
     #[serde(skip)]
     pub body_html: String,
+    /// Left out of the shared model for the same reason; `page.html` gets it too.
+    #[serde(skip)]
     pub toc: Vec<Heading>,
     /// The Markdown file it comes from (`content/pages/about.md`).
     #[serde(skip)]

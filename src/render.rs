@@ -1,7 +1,7 @@
 //! Model + templates → output files. No I/O: every file goes to an `Output` sink.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::{Serde, Value};
@@ -17,7 +17,8 @@ use crate::theme::Theme;
 /// A built file's contents: bytes, or a source file to copy as it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
-    Bytes(Vec<u8>),
+    /// Shared, so the dev server can hand its files to the HTTP side without copying them.
+    Bytes(Arc<[u8]>),
     Copy(std::path::PathBuf),
 }
 
@@ -76,7 +77,14 @@ pub fn render(
     static_files: &[String],
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
-    render_some(site, theme, static_root, static_files, out, &|_| true)
+    match Renderer::new(site, theme) {
+        Ok(renderer) => {
+            let mut problems = renderer.pages(site, out, &|_| true);
+            problems.append(&mut files(site, theme, static_root, static_files, out));
+            problems
+        }
+        Err(problems) => problems,
+    }
 }
 
 /// What a page job is rendered from: its output path and, for content pages, the source file.
@@ -85,68 +93,138 @@ pub struct JobInput<'a> {
     pub source: Option<&'a str>,
 }
 
-/// Renders the pages `wanted` accepts, and every data, theme and static file, into `out`.
-pub fn render_some(
+/// The templates, ready to render, and the model as templates see it. Made once per build;
+/// the dev server keeps it while neither the theme nor the shared model changes.
+pub struct Renderer {
+    env: Environment<'static>,
+    /// Template name → the file it came from, for diagnostics.
+    origins: BTreeMap<String, String>,
+    model: Value,
+    config: Value,
+    jobs: Vec<Job>,
+}
+
+impl Renderer {
+    pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+        Ok(Renderer {
+            env: environment(site, theme)?,
+            origins: theme
+                .templates
+                .iter()
+                .map(|(name, t)| (name.clone(), t.origin.clone()))
+                .collect(),
+            model: Value::from(Serde(site)),
+            config: Value::from(Serde(&site.config)),
+            jobs: jobs(site),
+        })
+    }
+
+    /// Renders the pages `wanted` accepts into `out`, in parallel. `site` must be the site
+    /// this renderer was made from, or differ from it only in what the model leaves out
+    /// (content pages' bodies and contents lists).
+    pub fn pages(
+        &self,
+        site: &Site,
+        out: &dyn Output,
+        wanted: &(dyn Fn(&JobInput<'_>) -> bool + Sync),
+    ) -> Vec<Diagnostic> {
+        self.jobs
+            .par_iter()
+            .filter(|job| {
+                let source = match job.item {
+                    Some((_, "pages", i)) => site.pages.get(i).map(|p| p.source.as_str()),
+                    _ => None,
+                };
+                wanted(&JobInput {
+                    path: file_for(&job.url),
+                    source,
+                })
+            })
+            .filter_map(|job| {
+                let result = self.render_job(site, job).and_then(|text| {
+                    out.put(&file_for(&job.url), Body::Bytes(text.into_bytes().into()))
+                        .map_err(|e| Diagnostic::error("", e))
+                });
+                result.err()
+            })
+            .collect()
+    }
+
+    fn render_job(&self, site: &Site, job: &Job) -> Result<String, Diagnostic> {
+        let env = &self.env;
+        let template = env
+            .get_template(job.template)
+            .map_err(|e| self.template_error(&e))?;
+        let page = context! { url => job.url.clone(), title => job.title.clone(), kind => job.template.split('.').next().unwrap_or("") };
+        let item = match job.item {
+            Some((name, "pages", i)) => {
+                let page = &site.pages[i];
+                let value = Value::from(Serde(crate::model::PageContext {
+                    page,
+                    body_html: &page.body_html,
+                    toc: &page.toc,
+                }));
+                context! { ..Value::from(BTreeMap::from([(name, value)])) }
+            }
+            Some((name, list, i)) => {
+                let value = self
+                    .model
+                    .get_attr(list)
+                    .and_then(|l| l.get_item(&Value::from(i)))
+                    .unwrap_or_default();
+                context! { ..Value::from(BTreeMap::from([(name, value)])) }
+            }
+            None => context! {},
+        };
+        template
+            .render(context! { site => &self.config, model => &self.model, page => page, ..item })
+            .map_err(|e| self.template_error(&e))
+    }
+
+    fn template_error(&self, err: &Error) -> Diagnostic {
+        template_error(&self.env, &self.origins, err)
+    }
+}
+
+/// Every file that is not a page: theme files, static files, and the open data.
+pub fn files(
     site: &Site,
     theme: &Theme,
     static_root: &std::path::Path,
     static_files: &[String],
     out: &dyn Output,
-    wanted: &(dyn Fn(&JobInput<'_>) -> bool + Sync),
 ) -> Vec<Diagnostic> {
-    let env = match environment(site, theme) {
-        Ok(env) => env,
-        Err(problems) => return problems,
-    };
-    let model = Value::from(Serde(site));
-    let config = Value::from(Serde(&site.config));
-    let jobs = jobs(site);
-    let problems: Vec<Diagnostic> = jobs
-        .par_iter()
-        .filter(|job| {
-            let source = match job.item {
-                Some((_, "pages", i)) => Some(site.pages[i].source.as_str()),
-                _ => None,
-            };
-            wanted(&JobInput {
-                path: file_for(&job.url),
-                source,
-            })
-        })
-        .filter_map(|job| {
-            let result = render_job(&env, theme, site, job, &model, &config).and_then(|text| {
-                out.put(&file_for(&job.url), Body::Bytes(text.into_bytes()))
-                    .map_err(|e| Diagnostic::error("", e))
-            });
-            result.err()
-        })
-        .collect();
-
-    let mut problems = problems;
+    let mut problems = Vec::new();
     let mut put = |path: String, body: Body| {
         if let Err(e) = out.put(&path, body) {
             problems.push(Diagnostic::error("", e));
         }
     };
     for (path, bytes) in &theme.static_files {
-        put(format!("theme/{path}"), Body::Bytes(bytes.clone()));
+        put(
+            format!("theme/{path}"),
+            Body::Bytes(bytes.as_slice().into()),
+        );
     }
     for file in static_files {
         put(file.clone(), Body::Copy(static_root.join(file)));
     }
     for (name, json) in &site.json {
-        put(format!("data/{name}.json"), Body::Bytes(pretty(json)));
+        put(
+            format!("data/{name}.json"),
+            Body::Bytes(pretty(json).into()),
+        );
         if let Some(schema) = crate::opendata::schema_text(name) {
             put(
                 format!("data/{name}.schema.json"),
-                Body::Bytes(schema.to_vec()),
+                Body::Bytes(schema.into()),
             );
         }
     }
     for table in &site.tables {
         put(
             format!("data/{}.csv", table.file),
-            Body::Bytes(table.csv().into_bytes()),
+            Body::Bytes(table.csv().into_bytes().into()),
         );
     }
     problems
@@ -230,53 +308,19 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
-fn render_job(
-    env: &Environment<'_>,
-    theme: &Theme,
-    site: &Site,
-    job: &Job,
-    model: &Value,
-    config: &Value,
-) -> Result<String, Diagnostic> {
-    let template = env
-        .get_template(job.template)
-        .map_err(|e| template_error(env, theme, &e))?;
-    let page = context! { url => job.url.clone(), title => job.title.clone(), kind => job.template.split('.').next().unwrap_or("") };
-    let item = match job.item {
-        Some((name, "pages", i)) => {
-            let page = &site.pages[i];
-            let value = Value::from(Serde(crate::model::PageContext {
-                page,
-                body_html: &page.body_html,
-            }));
-            context! { ..Value::from(BTreeMap::from([(name, value)])) }
-        }
-        Some((name, list, i)) => {
-            let value = model
-                .get_attr(list)
-                .and_then(|l| l.get_item(&Value::from(i)))
-                .unwrap_or_default();
-            context! { ..Value::from(BTreeMap::from([(name, value)])) }
-        }
-        None => context! {},
-    };
-    template
-        .render(context! { site => config, model => model, page => page, ..item })
-        .map_err(|e| template_error(env, theme, &e))
-}
-
 /// A template error as a diagnostic at the template's file, line and column.
-fn template_error(env: &Environment<'_>, theme: &Theme, err: &Error) -> Diagnostic {
+fn template_error(
+    env: &Environment<'_>,
+    origins: &BTreeMap<String, String>,
+    err: &Error,
+) -> Diagnostic {
     let name = err.name().unwrap_or("").to_string();
     let (origin, text) = env
         .get_template(&name)
         .ok()
         .map(|t| {
             (
-                theme
-                    .templates
-                    .get(&name)
-                    .map_or_else(|| name.clone(), |t| t.origin.clone()),
+                origins.get(&name).cloned().unwrap_or_else(|| name.clone()),
                 t.source().to_string(),
             )
         })
@@ -312,7 +356,7 @@ fn template_error(env: &Environment<'_>, theme: &Theme, err: &Error) -> Diagnost
     )
 }
 
-fn environment<'s>(site: &Site, theme: &'s Theme) -> Result<Environment<'s>, Vec<Diagnostic>> {
+fn environment(site: &Site, theme: &Theme) -> Result<Environment<'static>, Vec<Diagnostic>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| {
@@ -364,8 +408,8 @@ fn environment<'s>(site: &Site, theme: &'s Theme) -> Result<Environment<'s>, Vec
     });
     let mut problems = Vec::new();
     for (name, t) in &theme.templates {
-        if let Err(e) = env.add_template(name, &t.text) {
-            let mut d = template_error(&env, theme, &e);
+        if let Err(e) = env.add_template_owned(name.clone(), t.text.clone()) {
+            let mut d = template_error(&env, &BTreeMap::new(), &e);
             d.file = t.origin.clone();
             if let Some(line) = e.line() {
                 let column = d.column;

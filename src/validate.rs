@@ -134,39 +134,16 @@ pub fn validate(
 
     let mut page_models = Vec::new();
     for p in &mut pages {
-        let slug = p.stem().to_string();
-        if !is_slug(&slug) {
-            problems.push(
-                Diagnostic::error(&p.source.path, format!("'{slug}' cannot be part of a web address"))
-                    .with_hint("name the file with lowercase letters, digits and hyphens, such as modern-slavery-act.md"),
-            );
+        let Some(page) = page(p, &mut problems) else {
             continue;
-        }
-        let url = format!("/{slug}/");
-        if RESERVED.contains(&slug.as_str()) {
-            problems.push(
-                Diagnostic::error(&p.source.path, format!("the page {url} is one candour makes itself"))
-                    .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/ and /accessibility/"),
-            );
-            continue;
-        }
+        };
         claim(
-            url.clone(),
+            page.url.clone(),
             &p.source.path,
             &mut problems,
-            Diagnostic::error(&p.source.path, format!("two pages make {url}")),
+            Diagnostic::error(&p.source.path, format!("two pages make {}", page.url)),
         );
-        page_models.push(Page {
-            title: p.front.title.clone(),
-            slug,
-            url,
-            summary: p.front.summary.clone(),
-            footer_order: p.front.footer_order,
-            // Moved, not copied: page bodies are most of a large site's memory.
-            body_html: std::mem::take(&mut p.body.html),
-            source: p.source.path.clone(),
-            toc: p.body.headings.clone(),
-        });
+        page_models.push(page);
     }
     page_models.sort_by(|a, b| {
         (a.footer_order.unwrap_or(u32::MAX), &a.title)
@@ -316,6 +293,37 @@ pub fn validate(
         has_illustrative,
     };
     (Some(site), problems)
+}
+
+/// A content page's model, or `None` (with the problem) when its file name cannot be its URL.
+/// Its body is moved out of `p`, not copied: page bodies are most of a large site's memory.
+pub fn page(p: &mut Parsed<PageFile>, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+    let slug = p.stem().to_string();
+    if !is_slug(&slug) {
+        problems.push(
+            Diagnostic::error(&p.source.path, format!("'{slug}' cannot be part of a web address"))
+                .with_hint("name the file with lowercase letters, digits and hyphens, such as modern-slavery-act.md"),
+        );
+        return None;
+    }
+    let url = format!("/{slug}/");
+    if RESERVED.contains(&slug.as_str()) {
+        problems.push(
+            Diagnostic::error(&p.source.path, format!("the page {url} is one candour makes itself"))
+                .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/ and /accessibility/"),
+        );
+        return None;
+    }
+    Some(Page {
+        title: p.front.title.clone(),
+        slug,
+        url,
+        summary: p.front.summary.clone(),
+        footer_order: p.front.footer_order,
+        body_html: std::mem::take(&mut p.body.html),
+        source: p.source.path.clone(),
+        toc: std::mem::take(&mut p.body.headings),
+    })
 }
 
 fn statement(

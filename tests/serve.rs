@@ -4,7 +4,7 @@
 mod common;
 use common::{Server, example_copy, start_serve};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -12,7 +12,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use candour::config::Overrides;
-use candour::render::Memory;
+use candour::diagnostic::Diagnostic;
+use candour::render::{Body, Memory};
 use candour::serve::workspace::Workspace;
 
 fn start(root: &Path) -> Server {
@@ -228,6 +229,23 @@ fn traversal_and_foreign_hosts_are_refused() {
     );
 }
 
+/// The files and the warnings of a clean build of `root`.
+fn clean(root: &Path, overrides: &Overrides) -> (BTreeMap<String, Body>, Vec<Diagnostic>) {
+    let memory = Memory::default();
+    let report = candour::site::build(root, overrides, &memory);
+    assert!(report.ok(), "{:?}", report.diagnostics);
+    (memory.into_map(), report.diagnostics)
+}
+
+fn assert_clean(workspace: &Workspace, root: &Path, overrides: &Overrides, after: &str) {
+    let (files, warnings) = clean(root, overrides);
+    assert_eq!(workspace.errors, warnings, "warnings after {after}");
+    assert!(
+        workspace.files == files,
+        "files differ from a clean build after {after}"
+    );
+}
+
 #[test]
 fn incremental_rebuilds_equal_a_clean_build() {
     let site = example_copy();
@@ -237,12 +255,6 @@ fn incremental_rebuilds_equal_a_clean_build() {
     };
     let mut workspace = Workspace::new(root, overrides.clone());
     assert!(workspace.rebuild(&BTreeSet::new()).ok);
-    let clean = |root: &Path| {
-        let memory = Memory::default();
-        let report = candour::site::build(root, &overrides, &memory);
-        assert!(report.ok());
-        memory.into_map()
-    };
     let about = root.join("content/pages/about.md");
     type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
     let steps: Vec<Step> = vec![
@@ -313,11 +325,79 @@ fn incremental_rebuilds_equal_a_clean_build() {
         step();
         let outcome = workspace.rebuild(&BTreeSet::from([path.to_string()]));
         assert!(outcome.ok, "{path}: {:?}", workspace.errors);
-        assert_eq!(workspace.files, clean(root), "after changing {path}");
+        assert_clean(&workspace, root, &overrides, path);
     }
+    // A new heading (the page's contents list) and a new warning take the page-edit path,
+    // which reads, checks and renders that page only; the warning goes with its text.
+    let about_key = "content/pages/about.md".to_string();
+    edit(
+        &about,
+        "## Where the content comes from",
+        "## Where it comes from\n\nSee [here](/contact/).",
+    );
+    let outcome = workspace.rebuild(&BTreeSet::from([about_key.clone()]));
+    assert_eq!(outcome.steps.first().map(|s| s.0), Some("read"));
+    assert_eq!(outcome.pages_rendered, 1);
+    assert!(
+        workspace
+            .errors
+            .iter()
+            .any(|d| d.file == about_key && !d.is_error())
+    );
+    assert_clean(&workspace, root, &overrides, "a new heading and a warning");
+    edit(&about, "See [here](/contact/).", "See the contact page.");
+    workspace.rebuild(&BTreeSet::from([about_key.clone()]));
+    assert!(!workspace.errors.iter().any(|d| d.file == about_key));
+    assert_clean(&workspace, root, &overrides, "removing the warning");
+
     // A body-only edit re-renders just that page.
     edit(&about, "Body edit.", "Body edited again.");
-    let outcome = workspace.rebuild(&BTreeSet::from(["content/pages/about.md".to_string()]));
+    let outcome = workspace.rebuild(&BTreeSet::from([about_key.clone()]));
     assert_eq!(outcome.pages_rendered, 1);
-    assert_eq!(workspace.files, clean(root));
+    assert_eq!(outcome.steps.first().map(|s| s.0), Some("read"));
+    assert_clean(&workspace, root, &overrides, "a body edit");
+
+    // An error in a page fails the rebuild and keeps the last good files; the fix clears it.
+    let good = workspace.files.clone();
+    edit(&about, "Body edited again.", "![](/static/chart.png)");
+    assert!(!workspace.rebuild(&BTreeSet::from([about_key.clone()])).ok);
+    assert!(workspace.failing());
+    assert!(workspace.files == good);
+    edit(&about, "![](/static/chart.png)", "Body fixed.");
+    assert!(workspace.rebuild(&BTreeSet::from([about_key.clone()])).ok);
+    assert_clean(&workspace, root, &overrides, "fixing an error");
+
+    // A page edit that the template cannot render fails; so does any later rebuild until
+    // it is fixed, even one for another file, because a clean build would fail too.
+    fs::write(
+        root.join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ content.toc[0].text }}</h1>{{ content.body_html|safe }}{% endblock %}",
+    )
+    .unwrap();
+    assert!(
+        workspace
+            .rebuild(&BTreeSet::from(["templates/page.html".to_string()]))
+            .ok
+    );
+    assert_clean(
+        &workspace,
+        root,
+        &overrides,
+        "a template using the contents list",
+    );
+    let text = fs::read_to_string(&about).unwrap();
+    let headless = text.replace("## ", "");
+    fs::write(&about, &headless).unwrap();
+    assert!(!workspace.rebuild(&BTreeSet::from([about_key.clone()])).ok);
+    let contact = root.join("content/pages/contact.md");
+    let contact_text = fs::read_to_string(&contact).unwrap();
+    fs::write(&contact, format!("{contact_text}\nMore.\n")).unwrap();
+    assert!(
+        !workspace
+            .rebuild(&BTreeSet::from(["content/pages/contact.md".to_string()]))
+            .ok
+    );
+    fs::write(&about, &text).unwrap();
+    assert!(workspace.rebuild(&BTreeSet::from([about_key])).ok);
+    assert_clean(&workspace, root, &overrides, "fixing a render error");
 }

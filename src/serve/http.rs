@@ -198,7 +198,7 @@ fn percent_decode(path: &str) -> Option<String> {
 
 fn read_body(body: &Body) -> Option<Vec<u8>> {
     match body {
-        Body::Bytes(b) => Some(b.clone()),
+        Body::Bytes(b) => Some(b.to_vec()),
         // A static file is read when asked for, and only if it is still a plain file.
         Body::Copy(path) => {
             let meta = std::fs::symlink_metadata(path).ok()?;

@@ -1,10 +1,19 @@
 //! The dev server's site in memory, rebuilt after each change with as little work as needed.
 //!
-//! Every rebuild runs all the checks (file texts and rendered Markdown come from the cache
-//! when unchanged). Pages are re-rendered only when what they are made from changed: all of
-//! them when the theme, the settings or the shared model changed; otherwise only the content
-//! pages whose source file changed. Data, theme and static files are always redone (cheap).
-//! The result equals a clean build of the same files; the tests check it.
+//! Two ways to rebuild:
+//!
+//! - **Page edits.** When every changed file is an existing content page (`content/pages/`)
+//!   and what other pages see of it (title, summary, URL, footer place) is unchanged, only
+//!   those files are read, parsed and checked, and only their pages are rendered, with the
+//!   model and templates kept from the last good build. No other file is looked at: the
+//!   watcher reports every change, so the others are as they were.
+//! - **Anything else** runs all the checks (file texts and rendered Markdown come from the
+//!   cache when unchanged). Pages are then re-rendered only when what they are made from
+//!   changed: all of them when the theme, the settings or the shared model changed;
+//!   otherwise only the content pages whose source file changed. Data, theme and static
+//!   files are always redone (cheap).
+//!
+//! Either way the result equals a clean build of the same files; the tests check it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
@@ -14,8 +23,11 @@ use std::time::Instant;
 use crate::cache::Cache;
 use crate::config::Overrides;
 use crate::diagnostic::Diagnostic;
-use crate::render::{self, Body, Memory};
-use crate::site;
+use crate::documents::{self, Parsed};
+use crate::model::Site;
+use crate::raw::PageFile;
+use crate::render::{self, Body, Memory, Renderer};
+use crate::{diagnostic, site, validate};
 
 pub struct Workspace {
     pub root: PathBuf,
@@ -26,6 +38,13 @@ pub struct Workspace {
     /// The problems of the last rebuild; empty when it succeeded.
     pub errors: Vec<Diagnostic>,
     fingerprint: Option<(u64, u64)>,
+    /// The last good build's model and renderer, for page edits.
+    kept: Option<Kept>,
+}
+
+struct Kept {
+    site: Site,
+    renderer: Renderer,
 }
 
 /// What one rebuild did.
@@ -53,15 +72,25 @@ impl Workspace {
             files: BTreeMap::new(),
             errors: Vec::new(),
             fingerprint: None,
+            kept: None,
         }
     }
 
     /// Rebuilds after `changed` (paths relative to the root; empty means "anything").
     pub fn rebuild(&mut self, changed: &BTreeSet<String>) -> Outcome {
         let started = Instant::now();
+        if !changed.is_empty()
+            && !self.failing()
+            && let Some(outcome) = self.pages_only(changed, started)
+        {
+            return outcome;
+        }
         let report = site::check_cached(&self.root, &self.overrides, Some(&self.cache));
         let failed = |this: &mut Workspace, diagnostics: Vec<Diagnostic>| {
             this.errors = diagnostics;
+            // What is kept is no longer what the files say: the next rebuild starts afresh.
+            this.fingerprint = None;
+            this.kept = None;
             Outcome {
                 steps: Vec::new(),
                 ok: false,
@@ -90,20 +119,24 @@ impl Workspace {
         let memory = Memory::default();
         let static_root = self.root.join("content/static");
         let rendered = std::sync::atomic::AtomicUsize::new(0);
-        let problems = render::render_some(
+        let renderer = match Renderer::new(&site, &theme) {
+            Ok(r) => r,
+            Err(problems) => return failed(self, problems),
+        };
+        let mut problems = renderer.pages(&site, &memory, &|job| {
+            let wanted = everything || job.source.is_some_and(|s| changed.contains(s));
+            if wanted {
+                rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            wanted
+        });
+        problems.append(&mut render::files(
             &site,
             &theme,
             &static_root,
             &site.static_files,
             &memory,
-            &|job| {
-                let wanted = everything || job.source.is_some_and(|s| changed.contains(s));
-                if wanted {
-                    rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
-                wanted
-            },
-        );
+        ));
         if !problems.is_empty() {
             return failed(self, problems);
         }
@@ -133,6 +166,7 @@ impl Workspace {
             .filter(|d| !d.is_error())
             .collect();
         self.fingerprint = Some((theme_hash, model_hash));
+        self.kept = Some(Kept { site, renderer });
         steps.push(("merge", t.elapsed().as_secs_f64() * 1000.0));
         Outcome {
             steps,
@@ -141,6 +175,100 @@ impl Workspace {
             files_changed,
             ms: started.elapsed().as_secs_f64() * 1000.0,
         }
+    }
+
+    /// The rebuild for edits to existing content pages that change nothing other pages show,
+    /// or `None` when `changed` is anything else (or has errors) and needs the full path.
+    fn pages_only(&mut self, changed: &BTreeSet<String>, started: Instant) -> Option<Outcome> {
+        let kept = self.kept.as_mut()?;
+        let t = Instant::now();
+        let mut at = Vec::with_capacity(changed.len());
+        for path in changed {
+            at.push(kept.site.pages.iter().position(|p| &p.source == path)?);
+            let meta = std::fs::symlink_metadata(self.root.join(path)).ok()?;
+            if !meta.file_type().is_file() {
+                return None;
+            }
+        }
+        let mut sources = Vec::with_capacity(changed.len());
+        for path in changed {
+            sources.push(self.cache.read(&self.root, path).ok()?);
+        }
+        let mut problems = Vec::new();
+        let mut parsed: Vec<Parsed<PageFile>> = documents::parse_all(
+            &sources,
+            "page's front matter",
+            &kept.site.config.markdown,
+            Some(&self.cache),
+            &mut problems,
+        );
+        if parsed.len() != sources.len() || problems.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        let mut pages = Vec::with_capacity(parsed.len());
+        for (p, &i) in parsed.iter_mut().zip(&at) {
+            let page = validate::page(p, &mut problems)?;
+            let old = &kept.site.pages[i];
+            let seen = |p: &crate::model::Page| {
+                (
+                    p.title.clone(),
+                    p.slug.clone(),
+                    p.url.clone(),
+                    p.summary.clone(),
+                    p.footer_order,
+                )
+            };
+            if seen(&page) != seen(old) {
+                return None;
+            }
+            pages.push(page);
+        }
+        let mut steps = vec![("read", t.elapsed().as_secs_f64() * 1000.0)];
+
+        let t = Instant::now();
+        for (page, i) in pages.into_iter().zip(at) {
+            kept.site.pages[i] = page;
+        }
+        let memory = Memory::default();
+        let failures = kept.renderer.pages(&kept.site, &memory, &|job| {
+            job.source.is_some_and(|s| changed.contains(s))
+        });
+        let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+        if !failures.is_empty() {
+            self.errors = failures;
+            self.fingerprint = None;
+            self.kept = None;
+            return Some(Outcome {
+                steps: Vec::new(),
+                ok: false,
+                pages_rendered: 0,
+                files_changed: 0,
+                ms: ms(started),
+            });
+        }
+        steps.push(("render", ms(t)));
+
+        let t = Instant::now();
+        let fresh = memory.into_map();
+        let pages_rendered = fresh.len();
+        let mut files_changed = 0;
+        for (path, body) in fresh {
+            if self.files.get(&path) != Some(&body) {
+                files_changed += 1;
+            }
+            self.files.insert(path, body);
+        }
+        self.errors.retain(|d| !changed.contains(&d.file));
+        self.errors.append(&mut problems);
+        diagnostic::sort(&mut self.errors);
+        steps.push(("merge", ms(t)));
+        Some(Outcome {
+            steps,
+            ok: true,
+            pages_rendered,
+            files_changed,
+            ms: ms(started),
+        })
     }
 
     /// Whether the last rebuild failed.
