@@ -10,6 +10,7 @@ pub mod config;
 pub mod contrast;
 pub mod data;
 pub mod date;
+pub mod depends;
 pub mod diagnostic;
 pub mod documents;
 pub mod embedded;

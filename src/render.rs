@@ -9,6 +9,7 @@ use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior, context};
 use rayon::prelude::*;
 
 use crate::date::Date;
+use crate::depends::{self, Uses};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::period::Period;
@@ -90,6 +91,8 @@ pub fn render(
 /// What a page job is rendered from: its output path and, for content pages, the source file.
 pub struct JobInput<'a> {
     pub path: String,
+    pub url: &'a str,
+    pub template: &'a str,
     pub source: Option<&'a str>,
 }
 
@@ -102,12 +105,15 @@ pub struct Renderer {
     model: Value,
     config: Value,
     jobs: Vec<Job>,
+    uses: BTreeMap<String, Uses>,
 }
 
 impl Renderer {
     pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+        let env = environment(site, theme)?;
         Ok(Renderer {
-            env: environment(site, theme)?,
+            uses: depends::uses(&env, theme),
+            env,
             origins: theme
                 .templates
                 .iter()
@@ -137,6 +143,8 @@ impl Renderer {
                 };
                 wanted(&JobInput {
                     path: file_for(&job.url),
+                    url: &job.url,
+                    template: job.template,
                     source,
                 })
             })
@@ -148,6 +156,11 @@ impl Renderer {
                 result.err()
             })
             .collect()
+    }
+
+    /// What the template `name` loads and reads.
+    pub fn uses(&self, name: &str) -> Option<&Uses> {
+        self.uses.get(name)
     }
 
     fn render_job(&self, site: &Site, job: &Job) -> Result<String, Diagnostic> {

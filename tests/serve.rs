@@ -256,7 +256,18 @@ fn incremental_rebuilds_equal_a_clean_build() {
     let mut workspace = Workspace::new(root, overrides.clone());
     assert!(workspace.rebuild(&BTreeSet::new()).ok);
     let about = root.join("content/pages/about.md");
-    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    // Each step: the file changed, the change, and a check of the pages it re-rendered.
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>, fn(&[String]) -> bool);
+    let all = |r: &[String]| {
+        [
+            "index.html",
+            "about/index.html",
+            "accessibility/index.html",
+            "404.html",
+        ]
+        .iter()
+        .all(|p| r.iter().any(|x| x == p))
+    };
     let steps: Vec<Step> = vec![
         (
             "content/pages/about.md",
@@ -267,11 +278,16 @@ fn incremental_rebuilds_equal_a_clean_build() {
                     "## What this site is\n\nBody edit.",
                 )
             }),
+            |r| r == ["about/index.html"],
         ),
+        // The about page is in every page's footer.
         (
             "content/pages/about.md",
             Box::new(|| edit(&about, "title: About this site", "title: About candour")),
+            all,
         ),
+        // Indicators are on the performance pages, in the updates' figures and the home page;
+        // not on the content pages or the accessibility statement.
         (
             "content/data/kpis.yaml",
             Box::new(|| {
@@ -281,6 +297,13 @@ fn incremental_rebuilds_equal_a_clean_build() {
                     "title: Edited ",
                 )
             }),
+            |r| {
+                r.iter().any(|p| p == "performance/index.html")
+                    && r.iter().any(|p| p.starts_with("updates/"))
+                    && !r
+                        .iter()
+                        .any(|p| p == "about/index.html" || p == "accessibility/index.html")
+            },
         ),
         (
             "content/site.yaml",
@@ -291,6 +314,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
                     "organisation: Example Force",
                 )
             }),
+            all,
         ),
         (
             "content/pages/extra.md",
@@ -301,6 +325,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
                 )
                 .unwrap()
             }),
+            all,
         ),
         (
             "content/static/files/a.txt",
@@ -308,24 +333,57 @@ fn incremental_rebuilds_equal_a_clean_build() {
                 fs::create_dir_all(root.join("content/static/files")).unwrap();
                 fs::write(root.join("content/static/files/a.txt"), "a").unwrap();
             }),
+            |r| r.is_empty(),
         ),
         (
             "content/pages/extra.md",
             Box::new(|| fs::remove_file(root.join("content/pages/extra.md")).unwrap()),
+            all,
         ),
+        // A template re-renders the pages that use it, and only those.
         (
             "templates/page.html",
             Box::new(|| {
                 fs::create_dir_all(root.join("templates")).unwrap();
                 fs::write(root.join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}<h1>{{ content.title }}</h1>{{ content.body_html|safe }}{% endblock %}").unwrap();
             }),
+            |r| r == ["about/index.html", "contact/index.html"],
+        ),
+        (
+            "templates/kpi.html",
+            Box::new(|| {
+                let theme = fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/kpi.html"),
+                )
+                .unwrap();
+                fs::write(
+                    root.join("templates/kpi.html"),
+                    format!("{theme}{{# edited #}}\n"),
+                )
+                .unwrap();
+            }),
+            |r| {
+                !r.is_empty()
+                    && r.iter()
+                        .all(|p| p.starts_with("performance/") && p != "performance/index.html")
+            },
+        ),
+        (
+            "templates/kpi.html",
+            Box::new(|| fs::remove_file(root.join("templates/kpi.html")).unwrap()),
+            |r| r.iter().all(|p| p.starts_with("performance/")),
         ),
     ];
-    for (path, step) in steps {
+    for (path, step, expected) in steps {
         step();
         let outcome = workspace.rebuild(&BTreeSet::from([path.to_string()]));
         assert!(outcome.ok, "{path}: {:?}", workspace.errors);
         assert_clean(&workspace, root, &overrides, path);
+        assert!(
+            expected(&outcome.rendered),
+            "{path} re-rendered {:?}",
+            outcome.rendered
+        );
     }
     // A new heading (the page's contents list) and a new warning take the page-edit path,
     // which reads, checks and renders that page only; the warning goes with its text.
@@ -337,7 +395,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
     );
     let outcome = workspace.rebuild(&BTreeSet::from([about_key.clone()]));
     assert_eq!(outcome.steps.first().map(|s| s.0), Some("read"));
-    assert_eq!(outcome.pages_rendered, 1);
+    assert_eq!(outcome.rendered, ["about/index.html"]);
     assert!(
         workspace
             .errors
@@ -350,10 +408,44 @@ fn incremental_rebuilds_equal_a_clean_build() {
     assert!(!workspace.errors.iter().any(|d| d.file == about_key));
     assert_clean(&workspace, root, &overrides, "removing the warning");
 
+    // A save through a temporary file renamed over the page (as `sed -i` and many editors
+    // do) reports both paths; the vanished one is no source, so it stays a page edit.
+    let temp = root.join("content/pages/sedX1a2b3");
+    fs::write(
+        &temp,
+        fs::read_to_string(&about).unwrap() + "\nSaved by rename.\n",
+    )
+    .unwrap();
+    fs::rename(&temp, &about).unwrap();
+    let outcome = workspace.rebuild(&BTreeSet::from([
+        about_key.clone(),
+        "content/pages/sedX1a2b3".to_string(),
+    ]));
+    assert_eq!(outcome.steps.first().map(|s| s.0), Some("read"));
+    assert_clean(&workspace, root, &overrides, "a save by rename");
+    // A file the last build warned about is not passing: its going changes the warnings.
+    let stray = root.join("content/pages/notes.txt");
+    fs::write(&stray, "notes").unwrap();
+    workspace.rebuild(&BTreeSet::from(["content/pages/notes.txt".to_string()]));
+    assert!(
+        workspace
+            .errors
+            .iter()
+            .any(|d| d.file == "content/pages/notes.txt")
+    );
+    fs::remove_file(&stray).unwrap();
+    workspace.rebuild(&BTreeSet::from(["content/pages/notes.txt".to_string()]));
+    assert_clean(
+        &workspace,
+        root,
+        &overrides,
+        "deleting a file that had a warning",
+    );
+
     // A body-only edit re-renders just that page.
     edit(&about, "Body edit.", "Body edited again.");
     let outcome = workspace.rebuild(&BTreeSet::from([about_key.clone()]));
-    assert_eq!(outcome.pages_rendered, 1);
+    assert_eq!(outcome.rendered, ["about/index.html"]);
     assert_eq!(outcome.steps.first().map(|s| s.0), Some("read"));
     assert_clean(&workspace, root, &overrides, "a body edit");
 

@@ -167,7 +167,7 @@ fn report(
             .collect();
         eprintln!(
             "{what}{cause}: {} pages rendered, {} files changed in {:.0} ms ({})",
-            outcome.pages_rendered,
+            outcome.rendered.len(),
             outcome.files_changed,
             outcome.ms,
             steps.join(", ")

@@ -8,20 +8,20 @@
 //!   model and templates kept from the last good build. No other file is looked at: the
 //!   watcher reports every change, so the others are as they were.
 //! - **Anything else** runs all the checks (file texts and rendered Markdown come from the
-//!   cache when unchanged). Pages are then re-rendered only when what they are made from
-//!   changed: all of them when the theme, the settings or the shared model changed;
-//!   otherwise only the content pages whose source file changed. Data, theme and static
-//!   files are always redone (cheap).
+//!   cache when unchanged). Then a page is re-rendered only when what it is made from
+//!   changed (`depends`): a template it loads, a part of the model its templates read, the
+//!   item it shows, or its Markdown file; every page when `site.yaml` changed or after a
+//!   rescan. Data, theme and static files are always redone (cheap).
 //!
 //! Either way the result equals a clean build of the same files; the tests check it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cache::Cache;
 use crate::config::Overrides;
+use crate::depends::Fingerprint;
 use crate::diagnostic::Diagnostic;
 use crate::documents::{self, Parsed};
 use crate::model::Site;
@@ -37,7 +37,8 @@ pub struct Workspace {
     pub files: BTreeMap<String, Body>,
     /// The problems of the last rebuild; empty when it succeeded.
     pub errors: Vec<Diagnostic>,
-    fingerprint: Option<(u64, u64)>,
+    /// What the last good build was made from; `None` after a failure.
+    fingerprint: Option<Fingerprint>,
     /// The last good build's model and renderer, for page edits.
     kept: Option<Kept>,
 }
@@ -52,15 +53,10 @@ pub struct Outcome {
     /// Step name and milliseconds.
     pub steps: Vec<(&'static str, f64)>,
     pub ok: bool,
-    pub pages_rendered: usize,
+    /// The output paths of the pages rendered, sorted.
+    pub rendered: Vec<String>,
     pub files_changed: usize,
     pub ms: f64,
-}
-
-fn hash_of(value: &impl Hash) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }
 
 impl Workspace {
@@ -94,39 +90,39 @@ impl Workspace {
             Outcome {
                 steps: Vec::new(),
                 ok: false,
-                pages_rendered: 0,
+                rendered: Vec::new(),
                 files_changed: 0,
                 ms: started.elapsed().as_secs_f64() * 1000.0,
             }
         };
         let mut steps = report.steps.clone();
-        let t = Instant::now();
         let (Some(site), Some(theme)) = (report.site, report.theme) else {
             return failed(self, report.diagnostics);
         };
-        let theme_hash = hash_of(&(
-            theme
-                .templates
-                .iter()
-                .map(|(n, t)| (n, &t.text))
-                .collect::<Vec<_>>(),
-            &theme.static_files,
-        ));
-        let model_hash = hash_of(&serde_json::to_vec(&site).unwrap_or_default());
+        let t = Instant::now();
+        let now = Fingerprint::of(&site, &theme);
+        // After a rescan nothing is assumed: every page is rendered.
+        let before = if changed.is_empty() {
+            None
+        } else {
+            self.fingerprint.take()
+        };
         steps.push(("hash", t.elapsed().as_secs_f64() * 1000.0));
         let t = Instant::now();
-        let everything = changed.is_empty() || self.fingerprint != Some((theme_hash, model_hash));
         let memory = Memory::default();
         let static_root = self.root.join("content/static");
-        let rendered = std::sync::atomic::AtomicUsize::new(0);
+        let rendered = std::sync::Mutex::new(Vec::new());
         let renderer = match Renderer::new(&site, &theme) {
             Ok(r) => r,
             Err(problems) => return failed(self, problems),
         };
         let mut problems = renderer.pages(&site, &memory, &|job| {
-            let wanted = everything || job.source.is_some_and(|s| changed.contains(s));
-            if wanted {
-                rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let wanted = job.source.is_some_and(|s| changed.contains(s))
+                || before
+                    .as_ref()
+                    .is_none_or(|b| now.differs(b, renderer.uses(job.template), job.url));
+            if wanted && let Ok(mut list) = rendered.lock() {
+                list.push(job.path.clone());
             }
             wanted
         });
@@ -165,13 +161,17 @@ impl Workspace {
             .into_iter()
             .filter(|d| !d.is_error())
             .collect();
-        self.fingerprint = Some((theme_hash, model_hash));
+        self.fingerprint = Some(now);
         self.kept = Some(Kept { site, renderer });
         steps.push(("merge", t.elapsed().as_secs_f64() * 1000.0));
         Outcome {
             steps,
             ok: true,
-            pages_rendered: rendered.into_inner(),
+            rendered: {
+                let mut list = rendered.into_inner().unwrap_or_default();
+                list.sort();
+                list
+            },
             files_changed,
             ms: started.elapsed().as_secs_f64() * 1000.0,
         }
@@ -183,13 +183,19 @@ impl Workspace {
         let kept = self.kept.as_mut()?;
         let t = Instant::now();
         let mut at = Vec::with_capacity(changed.len());
+        let mut edited = BTreeSet::new();
         for path in changed {
+            let meta = std::fs::symlink_metadata(self.root.join(path));
+            if meta.is_err() && passing(path, &self.errors) {
+                continue;
+            }
             at.push(kept.site.pages.iter().position(|p| &p.source == path)?);
-            let meta = std::fs::symlink_metadata(self.root.join(path)).ok()?;
-            if !meta.file_type().is_file() {
+            if !meta.ok()?.file_type().is_file() {
                 return None;
             }
+            edited.insert(path.clone());
         }
+        let changed = &edited;
         let mut sources = Vec::with_capacity(changed.len());
         for path in changed {
             sources.push(self.cache.read(&self.root, path).ok()?);
@@ -241,7 +247,7 @@ impl Workspace {
             return Some(Outcome {
                 steps: Vec::new(),
                 ok: false,
-                pages_rendered: 0,
+                rendered: Vec::new(),
                 files_changed: 0,
                 ms: ms(started),
             });
@@ -250,7 +256,7 @@ impl Workspace {
 
         let t = Instant::now();
         let fresh = memory.into_map();
-        let pages_rendered = fresh.len();
+        let rendered: Vec<String> = fresh.keys().cloned().collect();
         let mut files_changed = 0;
         for (path, body) in fresh {
             if self.files.get(&path) != Some(&body) {
@@ -265,7 +271,7 @@ impl Workspace {
         Some(Outcome {
             steps,
             ok: true,
-            pages_rendered,
+            rendered,
             files_changed,
             ms: ms(started),
         })
@@ -275,4 +281,26 @@ impl Workspace {
     pub fn failing(&self) -> bool {
         self.errors.iter().any(Diagnostic::is_error)
     }
+}
+
+/// Whether a path that no longer exists is one the last build cannot have seen: a temporary
+/// file an editor or tool wrote and renamed over the real one between two rebuilds. Every
+/// other file under `content/` that a build sees is either read or warned about.
+fn passing(path: &str, diagnostics: &[Diagnostic]) -> bool {
+    let Some(inner) = path.strip_prefix("content/") else {
+        return false;
+    };
+    let parts: Vec<&str> = inner.split('/').collect();
+    let source = match parts.as_slice() {
+        ["site.yaml"] => true,
+        ["statements" | "updates" | "pages", file] => file.ends_with(".md"),
+        ["data", file] => file.ends_with(".yaml"),
+        ["static", ..] => true,
+        _ => false,
+    };
+    let folder = format!("{path}/");
+    !source
+        && !diagnostics
+            .iter()
+            .any(|d| d.file == path || d.file.starts_with(&folder))
 }

@@ -1,0 +1,346 @@
+//! What each page is made from, so the dev server re-renders only the pages a change reaches.
+//!
+//! Two halves. `Uses`, read off the templates once per theme: which templates a template
+//! loads (`extends`, `include`, `import`, `from`), and which parts of the model they read
+//! (`model.kpis`, `site.*`), from minijinja's own list of each template's variables. Anything
+//! it cannot be sure of counts as "everything": a template loaded by a computed name loads
+//! every template, and `model` used whole reads every part. And `Fingerprint`, taken of each
+//! build: a hash of every part of the model, of every page's own item, and of every template.
+//! A page is re-rendered when a template it loads, a part of the model it reads, or its own
+//! item changed between two fingerprints.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+
+use minijinja::Environment;
+use serde::Serialize;
+
+use crate::model::Site;
+use crate::theme::Theme;
+
+/// What a template, with every template it loads, depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uses {
+    /// Itself and every template it loads, directly or not.
+    pub templates: BTreeSet<String>,
+    /// The parts of the model read (`kpis`, `config` for `site`); `None` for all of them.
+    pub reads: Option<BTreeSet<String>>,
+}
+
+/// `Uses` of every template in `env`.
+pub fn uses(env: &Environment<'_>, theme: &Theme) -> BTreeMap<String, Uses> {
+    let loads: BTreeMap<&str, Option<Vec<String>>> = theme
+        .templates
+        .iter()
+        .map(|(name, t)| (name.as_str(), loaded(&t.text)))
+        .collect();
+    let all: BTreeSet<String> = theme.templates.keys().cloned().collect();
+    let mut result = BTreeMap::new();
+    for name in theme.templates.keys() {
+        // The closure over `loads`; a computed name means any template.
+        let mut seen = BTreeSet::from([name.clone()]);
+        let mut queue = vec![name.as_str()];
+        let mut dynamic = false;
+        while let Some(next) = queue.pop() {
+            match loads.get(next) {
+                Some(Some(names)) => {
+                    for n in names {
+                        if seen.insert(n.clone()) {
+                            queue.push(n);
+                        }
+                    }
+                }
+                Some(None) => dynamic = true,
+                None => {}
+            }
+        }
+        let templates = if dynamic { all.clone() } else { seen };
+        let mut reads = Some(BTreeSet::new());
+        for t in &templates {
+            let Ok(template) = env.get_template(t) else {
+                continue;
+            };
+            for var in template.undeclared_variables(true) {
+                let mut parts = var.split('.');
+                let part = match (parts.next(), parts.next()) {
+                    (Some("site"), _) => "config",
+                    (Some("model"), Some(part)) => part,
+                    (Some("model"), None) => {
+                        reads = None;
+                        break;
+                    }
+                    _ => continue,
+                };
+                if let Some(r) = &mut reads {
+                    r.insert(part.to_string());
+                }
+            }
+        }
+        result.insert(name.clone(), Uses { templates, reads });
+    }
+    result
+}
+
+/// The templates a template's tags load by name, or `None` when a name is computed.
+fn loaded(text: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{%") {
+        let after = &rest[start + 2..];
+        let end = after.find("%}").unwrap_or(after.len());
+        let tag = after[..end].trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+        rest = &after[end..];
+        let (keyword, args) = tag.split_once(char::is_whitespace).unwrap_or((tag, ""));
+        let expr = match keyword {
+            "extends" | "include" => args
+                .replace("ignore missing", " ")
+                .replace("without context", " ")
+                .replace("with context", " "),
+            "import" => args
+                .rsplit_once(" as ")
+                .map_or(args, |(e, _)| e)
+                .to_string(),
+            "from" => args
+                .split_once(" import ")
+                .map_or(args, |(e, _)| e)
+                .to_string(),
+            _ => continue,
+        };
+        // Only string literals, alone or in a list, name templates for certain.
+        let mut leftover = String::new();
+        let mut chars = expr.chars();
+        while let Some(c) = chars.next() {
+            if c == '"' || c == '\'' {
+                let name: String = chars.by_ref().take_while(|&q| q != c).collect();
+                names.push(name);
+            } else if !(c.is_whitespace() || c == '[' || c == ']' || c == ',') {
+                leftover.push(c);
+            }
+        }
+        if !leftover.is_empty() {
+            return None;
+        }
+    }
+    Some(names)
+}
+
+/// Hashes of a build's model parts, page items and templates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub parts: BTreeMap<&'static str, u64>,
+    /// By page URL: the statement, update, indicator or content page it shows.
+    pub items: HashMap<String, u64>,
+    pub templates: BTreeMap<String, u64>,
+}
+
+/// Feeds serialized JSON into a hasher without building it.
+struct HashWriter(std::collections::hash_map::DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn hash_json(value: &impl Serialize) -> u64 {
+    let mut w = HashWriter(std::collections::hash_map::DefaultHasher::new());
+    // Writing into a hasher cannot fail; the model's types always serialize.
+    let _ = serde_json::to_writer(&mut w, value);
+    w.0.finish()
+}
+
+/// The parts of the model, as templates see it (`model.<part>`), with their hashes.
+/// `parts_cover_the_model` checks this list against the model's fields.
+fn parts(site: &Site, items: &mut HashMap<String, u64>) -> BTreeMap<&'static str, u64> {
+    let mut list = |urls_items: Vec<(String, u64)>| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (url, hash) in urls_items {
+            hash.hash(&mut h);
+            items.insert(url, hash);
+        }
+        h.finish()
+    };
+    let statements = list(
+        site.statements
+            .iter()
+            .map(|s| (s.url.clone(), hash_json(s)))
+            .collect(),
+    );
+    let updates = list(
+        site.updates
+            .iter()
+            .map(|u| (u.url.clone(), hash_json(u)))
+            .collect(),
+    );
+    let kpis = list(
+        site.kpis
+            .iter()
+            .map(|k| (k.url.clone(), hash_json(k)))
+            .collect(),
+    );
+    let pages = list(
+        site.pages
+            .iter()
+            .map(|p| (p.url.clone(), hash_json(p)))
+            .collect(),
+    );
+    BTreeMap::from([
+        ("config", hash_json(&site.config)),
+        ("statements", statements),
+        ("updates", updates),
+        ("pages", pages),
+        ("footer_pages", hash_json(&site.footer_pages)),
+        ("kpis", kpis),
+        ("orders", hash_json(&site.orders)),
+        ("courses", hash_json(&site.courses)),
+        ("resources", hash_json(&site.resources)),
+        ("partnerships", hash_json(&site.partnerships)),
+        ("activities", hash_json(&site.activities)),
+        ("actions", hash_json(&site.actions)),
+        ("charter", hash_json(&site.charter)),
+        ("commitments", hash_json(&site.commitments)),
+        ("datasets", hash_json(&site.datasets)),
+        ("home", hash_json(&site.home)),
+        ("has_illustrative", hash_json(&site.has_illustrative)),
+    ])
+}
+
+impl Fingerprint {
+    pub fn of(site: &Site, theme: &Theme) -> Fingerprint {
+        let mut items = HashMap::new();
+        let parts = parts(site, &mut items);
+        let templates = theme
+            .templates
+            .iter()
+            .map(|(name, t)| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                t.text.hash(&mut h);
+                (name.clone(), h.finish())
+            })
+            .collect();
+        Fingerprint {
+            parts,
+            items,
+            templates,
+        }
+    }
+
+    /// Whether a page rendered with `uses` (showing the item at `url`, if any) may differ
+    /// between the builds `before` and `self` fingerprint. Settings (`site.yaml`) reach
+    /// every page: they also shape every URL and every Markdown body.
+    pub fn differs(&self, before: &Fingerprint, uses: Option<&Uses>, url: &str) -> bool {
+        let part = |p: &str| self.parts.get(p) != before.parts.get(p);
+        let Some(uses) = uses else {
+            return true;
+        };
+        part("config")
+            || uses
+                .templates
+                .iter()
+                .any(|t| self.templates.get(t) != before.templates.get(t))
+            || match &uses.reads {
+                None => self.parts != before.parts,
+                Some(reads) => reads.iter().any(|r| part(r)),
+            }
+            || self.items.get(url) != before.items.get(url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_in_tags_are_read_and_computed_names_are_everything() {
+        let text = "{% extends \"base.html\" %}{%- import 'macros.html' as m -%}\n{% include [\"a.html\", \"b.html\"] ignore missing with context %}{% from \"f.html\" import x %}{% if x %}{% endif %}";
+        assert_eq!(
+            loaded(text),
+            Some(vec![
+                "base.html".into(),
+                "macros.html".into(),
+                "a.html".into(),
+                "b.html".into(),
+                "f.html".into()
+            ])
+        );
+        assert_eq!(loaded("{% include page.template %}"), None);
+        assert_eq!(loaded("{% extends layout ~ \".html\" %}"), None);
+    }
+
+    fn theme(templates: &[(&str, &str)]) -> (Environment<'static>, Theme) {
+        let mut theme = Theme::default();
+        let mut env = Environment::new();
+        for (name, text) in templates {
+            theme.templates.insert(
+                name.to_string(),
+                crate::theme::Template {
+                    origin: name.to_string(),
+                    text: text.to_string(),
+                },
+            );
+            env.add_template_owned(name.to_string(), text.to_string())
+                .unwrap();
+        }
+        (env, theme)
+    }
+
+    #[test]
+    fn reads_follow_loaded_templates() {
+        let (env, theme) = theme(&[
+            (
+                "base.html",
+                "{{ site.title }}{% for p in model.footer_pages %}{% endfor %}{% block c %}{% endblock %}",
+            ),
+            (
+                "kpi.html",
+                "{% extends \"base.html\" %}{% block c %}{{ kpi.title }}{{ model.datasets|length }}{% endblock %}",
+            ),
+            ("dump.html", "{{ model|tojson }}"),
+            ("any.html", "{% include name %}"),
+        ]);
+        let uses = uses(&env, &theme);
+        let kpi = &uses["kpi.html"];
+        assert_eq!(
+            kpi.templates,
+            BTreeSet::from(["base.html".into(), "kpi.html".into()])
+        );
+        assert_eq!(
+            kpi.reads,
+            Some(BTreeSet::from([
+                "config".into(),
+                "datasets".into(),
+                "footer_pages".into()
+            ]))
+        );
+        assert_eq!(uses["dump.html"].reads, None);
+        assert_eq!(uses["any.html"].templates.len(), 4);
+        assert_eq!(uses["any.html"].reads, None);
+    }
+
+    #[test]
+    fn parts_cover_the_model() {
+        let report = crate::site::check(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+            &crate::config::Overrides::default(),
+        );
+        let site = report.site.expect("the example site builds");
+        let serialized = serde_json::to_value(&site).unwrap();
+        let fields: BTreeSet<&str> = serialized
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut items = HashMap::new();
+        let listed: BTreeSet<&str> = parts(&site, &mut items).keys().copied().collect();
+        assert_eq!(fields, listed);
+        assert_eq!(
+            items.len(),
+            site.statements.len() + site.updates.len() + site.kpis.len() + site.pages.len()
+        );
+    }
+}
