@@ -134,6 +134,19 @@ fn pages_are_served_with_the_reload_script_and_edits_reload() {
     let (status, body) = get(&server, "/no-such-page/");
     assert_eq!(status, 404);
     assert!(body.contains("Custom template"), "{body}");
+    // templates/ did not exist when the server started; it is watched now it does.
+    edit(
+        &site.path().join("templates/404.html"),
+        "Custom template",
+        "Custom template, edited",
+    );
+    let g = reload_until(
+        &server,
+        g,
+        "/no-such-page/",
+        "Custom template, edited",
+        true,
+    );
 
     // An invalid edit: overlay with the diagnostic, last good page underneath; the fix clears it.
     let about = site.path().join("content/pages/about.md");

@@ -75,7 +75,7 @@ pub fn run(options: &Options) -> Result<(), String> {
         waiters: AtomicUsize::new(0),
         hosts,
     });
-    let watch = watch::Watch::start(&options.root, options.poll)?;
+    let mut watch = watch::Watch::start(&options.root, options.poll)?;
     let server = Arc::new(server);
     {
         let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));

@@ -18,7 +18,7 @@ pub const MAX_WAIT: Duration = Duration::from_millis(250);
 pub type Batch = Option<BTreeSet<String>>;
 
 pub struct Watch {
-    _watcher: Box<dyn Watcher + Send>,
+    watcher: Box<dyn Watcher + Send>,
     events: Receiver<notify::Result<Event>>,
     root: PathBuf,
     /// True when the OS watch failed and polling took over, or `--poll` asked for it.
@@ -60,7 +60,7 @@ impl Watch {
                     match failure {
                         None => {
                             return Ok(Watch {
-                                _watcher: Box::new(w),
+                                watcher: Box::new(w),
                                 events: rx,
                                 root: root.to_path_buf(),
                                 polling: false,
@@ -89,7 +89,7 @@ impl Watch {
                 .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
         }
         Ok(Watch {
-            _watcher: Box::new(w),
+            watcher: Box::new(w),
             events: rx,
             root: root.to_path_buf(),
             polling: true,
@@ -97,7 +97,7 @@ impl Watch {
     }
 
     /// Waits for the next batch of relevant changes. `None` when the watcher has stopped.
-    pub fn next(&self) -> Option<Batch> {
+    pub fn next(&mut self) -> Option<Batch> {
         let mut batch: BTreeSet<String> = BTreeSet::new();
         let mut rescan = false;
         let mut started: Option<Instant> = None;
@@ -131,6 +131,14 @@ impl Watch {
                 Err(RecvTimeoutError::Timeout) if started.is_some() => break,
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+        // A sources folder made after the start (a first override in `templates/`) is
+        // watched from now on; the rebuild this batch causes reads what it already holds.
+        for dir in ["content", "templates", "themes"] {
+            let path = self.root.join(dir);
+            if batch.contains(dir) && path.is_dir() {
+                let _ = self.watcher.watch(&path, RecursiveMode::Recursive);
             }
         }
         Some(if rescan { None } else { Some(batch) })

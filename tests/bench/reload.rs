@@ -2,9 +2,11 @@
 //!
 //! Run with `cargo bench --bench reload`. For the example site and synthetic sites of
 //! `CANDOUR_BENCH_PAGES` pages (default `1000,10000`), it starts the server with default
-//! settings, then 15 times appends a sentence to a page and measures, from the write:
-//! the reload event reaching a client already waiting on the live-reload endpoint, and the
-//! new text being served. It prints the median and the worst of each.
+//! settings, then makes each kind of edit 15 times (a sentence added to a Markdown page; an
+//! indicator's title changed in `kpis.yaml`; a comment added to a copy of the theme's
+//! `kpi.html` in `templates/`) and measures, from the write: the reload event reaching a
+//! client already waiting on the live-reload endpoint, and the new text being served. It
+//! prints the median and the worst of each.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -33,16 +35,20 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     println!(
-        "{:<18} {:>14} {:>14} {:>14} {:>14}",
-        "site", "event median", "event worst", "page median", "page worst"
+        "{:<28} {:>14} {:>14} {:>14} {:>14}",
+        "site, edit", "event median", "event worst", "page median", "page worst"
     );
     let example = tempfile::tempdir_in(&scratch).unwrap();
     common::copy_dir(&repo.join("content"), &example.path().join("content"));
     run(
         "example",
         example.path(),
-        "content/pages/about.md",
-        "/about/",
+        &edits(
+            repo,
+            "content/pages/about.md",
+            "/about/",
+            "supply-chain-risk-assessment",
+        ),
     );
     for n in sizes {
         let dir = tempfile::tempdir_in(&scratch).unwrap();
@@ -50,48 +56,104 @@ fn main() {
         run(
             &format!("synthetic {n}"),
             dir.path(),
-            "content/pages/page-7.md",
-            "/page-7/",
+            &edits(repo, "content/pages/page-7.md", "/page-7/", "kpi-7"),
         );
     }
 }
 
-fn run(label: &str, root: &Path, file: &str, url: &str) {
+/// One kind of edit: the file, the page that shows it, and the edit (original, marker → new).
+struct Edit {
+    what: &'static str,
+    file: String,
+    url: String,
+    original: Option<String>,
+    make: Box<dyn Fn(&str, &str) -> String>,
+}
+
+fn edits(repo: &Path, page: &str, page_url: &str, kpi: &str) -> Vec<Edit> {
+    let theme = fs::read_to_string(repo.join("themes/default/templates/kpi.html")).unwrap();
+    vec![
+        Edit {
+            what: "page",
+            file: page.into(),
+            url: page_url.into(),
+            original: None,
+            make: Box::new(|text, marker| format!("{text}\n{marker}\n")),
+        },
+        Edit {
+            what: "data",
+            file: "content/data/kpis.yaml".into(),
+            url: format!("/performance/{kpi}/"),
+            original: None,
+            make: Box::new({
+                let id = format!("id: {kpi}\n    title: ");
+                move |text, marker| text.replacen(&id, &format!("{id}{marker} "), 1)
+            }),
+        },
+        Edit {
+            what: "template",
+            file: "templates/kpi.html".into(),
+            url: format!("/performance/{kpi}/"),
+            original: Some(theme),
+            make: Box::new(|text, marker| {
+                text.replacen(
+                    "{% block content %}",
+                    &format!("{{% block content %}}<!-- {marker} -->"),
+                    1,
+                )
+            }),
+        },
+    ]
+}
+
+fn run(label: &str, root: &Path, edits: &[Edit]) {
     let server = common::start_serve(BIN, root);
     let port = server.port;
-    let path = root.join(file);
-    let mut events = Vec::new();
-    let mut pages = Vec::new();
-    for i in 0..EDITS {
-        // Let the previous save's events settle, then wait from the current generation.
-        thread::sleep(Duration::from_millis(300));
-        let since = poll(port, None);
-        let waiter = thread::spawn(move || {
-            let g = poll(port, Some(since));
-            (g, Instant::now())
-        });
-        thread::sleep(Duration::from_millis(100));
-        let marker = format!("Benchmark edit {i}.");
-        let mut text = fs::read_to_string(&path).unwrap();
-        text.push_str(&format!("\n{marker}\n"));
-        let started = Instant::now();
-        fs::write(&path, text).unwrap();
-        let (_, at) = waiter.join().unwrap();
-        events.push(at.duration_since(started).as_secs_f64() * 1000.0);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if get(port, url).contains(&marker) {
-                pages.push(started.elapsed().as_secs_f64() * 1000.0);
-                break;
+    for edit in edits {
+        let path = root.join(&edit.file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let original = match &edit.original {
+            Some(text) => text.clone(),
+            None => fs::read_to_string(&path).unwrap(),
+        };
+        let mut events = Vec::new();
+        let mut pages = Vec::new();
+        for i in 0..EDITS {
+            // Let the previous save's events settle, then wait from the current generation.
+            thread::sleep(Duration::from_millis(300));
+            let since = poll(port, None);
+            let waiter = thread::spawn(move || {
+                let g = poll(port, Some(since));
+                (g, Instant::now())
+            });
+            thread::sleep(Duration::from_millis(100));
+            let marker = format!("Benchmark edit {i}.");
+            let text = (edit.make)(&original, &marker);
+            assert_ne!(
+                text, original,
+                "{label}: the {} edit changes nothing",
+                edit.what
+            );
+            let started = Instant::now();
+            fs::write(&path, text).unwrap();
+            let (_, at) = waiter.join().unwrap();
+            events.push(at.duration_since(started).as_secs_f64() * 1000.0);
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                if get(port, &edit.url).contains(&marker) {
+                    pages.push(started.elapsed().as_secs_f64() * 1000.0);
+                    break;
+                }
+                assert!(Instant::now() < deadline, "{label}: edit never served");
+                thread::sleep(Duration::from_micros(200));
             }
-            assert!(Instant::now() < deadline, "{label}: edit never served");
-            thread::sleep(Duration::from_micros(200));
         }
+        let (em, ew) = stats(&mut events);
+        let (pm, pw) = stats(&mut pages);
+        let name = format!("{label}, {}", edit.what);
+        println!("{name:<28} {em:>11.1} ms {ew:>11.1} ms {pm:>11.1} ms {pw:>11.1} ms");
     }
     drop(server);
-    let (em, ew) = stats(&mut events);
-    let (pm, pw) = stats(&mut pages);
-    println!("{label:<18} {em:>11.1} ms {ew:>11.1} ms {pm:>11.1} ms {pw:>11.1} ms");
 }
 
 fn stats(v: &mut [f64]) -> (f64, f64) {
