@@ -117,7 +117,7 @@ pub fn validate(
             },
             &settings,
         );
-        (rendered.diagnostics, rendered.html)
+        (rendered.diagnostics, rendered.html.to_string())
     };
     let mut notice_html = None;
     if let Some(text) = &raw.notice {

@@ -1,5 +1,7 @@
 //! Markdown files with front matter (statements, updates, pages): parsed, rendered, checked.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -9,12 +11,25 @@ use crate::markdown::{self, Origin, Rendered, Settings};
 use crate::source::{Source, split_front_matter};
 use crate::yaml::{Document, Spans};
 
-/// One content file, its front matter typed and its body rendered.
-pub struct Parsed<'s, T> {
+/// A content file's typed front matter, where in the file each value is, and its body.
+pub struct Parts<T> {
     pub front: T,
     pub spans: Spans,
-    pub source: &'s Source,
     pub body: Rendered,
+}
+
+/// One content file, its front matter typed and its body rendered. The parts are shared
+/// with the dev server's cache, so an unchanged file costs a reference, not a copy.
+pub struct Parsed<'s, T> {
+    parts: Arc<Parts<T>>,
+    pub source: &'s Source,
+}
+
+impl<T> std::ops::Deref for Parsed<'_, T> {
+    type Target = Parts<T>;
+    fn deref(&self) -> &Parts<T> {
+        &self.parts
+    }
 }
 
 impl<T> Parsed<'_, T> {
@@ -41,7 +56,7 @@ impl<T> Parsed<'_, T> {
 }
 
 /// Parses and renders every file in parallel; files with errors are left out of the result.
-pub fn parse_all<'s, T: DeserializeOwned + Clone + Send + Sync + 'static>(
+pub fn parse_all<'s, T: DeserializeOwned + Send + Sync + 'static>(
     sources: &'s [Source],
     what: &str,
     settings: &Settings,
@@ -60,39 +75,28 @@ pub fn parse_all<'s, T: DeserializeOwned + Clone + Send + Sync + 'static>(
     parsed
 }
 
-/// What parsing one file gives: typed front matter (if valid), the rendered body, problems.
-type Outcome<T> = (Option<(T, Spans)>, Rendered, Vec<Diagnostic>);
+/// What parsing one file gives: its parts (if the front matter is valid), and problems.
+type Outcome<T> = (Option<Arc<Parts<T>>>, Vec<Diagnostic>);
 
-fn parse_one<'s, T: DeserializeOwned + Clone + Send + Sync + 'static>(
+fn parse_one<'s, T: DeserializeOwned + Send + Sync + 'static>(
     source: &'s Source,
     what: &str,
     settings: &Settings,
     cache: Option<&Cache>,
 ) -> (Option<Parsed<'s, T>>, Vec<Diagnostic>) {
-    let (typed, body, diags): Outcome<T> = match cache {
+    let (parts, diags): Outcome<T> = match cache {
         Some(c) => c.document(&source.path, &source.text, settings, || {
             compute(source, what, settings)
         }),
         None => compute(source, what, settings),
     };
-    let parsed = typed.map(|(front, spans)| Parsed {
-        front,
-        spans,
-        source,
-        body,
-    });
-    (parsed, diags)
+    (parts.map(|parts| Parsed { parts, source }), diags)
 }
 
 fn compute<T: DeserializeOwned>(source: &Source, what: &str, settings: &Settings) -> Outcome<T> {
-    let empty = || Rendered {
-        html: String::new(),
-        headings: Vec::new(),
-        diagnostics: Vec::new(),
-    };
     let fm = match split_front_matter(source) {
         Ok(fm) => fm,
-        Err(d) => return (None, empty(), vec![d]),
+        Err(d) => return (None, vec![d]),
     };
     let doc = Document {
         source,
@@ -108,11 +112,11 @@ fn compute<T: DeserializeOwned>(source: &Source, what: &str, settings: &Settings
     match doc.parse::<T>(what) {
         Ok((front, spans)) => {
             let diags = body.diagnostics.clone();
-            (Some((front, spans)), body, diags)
+            (Some(Arc::new(Parts { front, spans, body })), diags)
         }
         Err(mut d) => {
             d.extend(body.diagnostics.iter().cloned());
-            (None, body, d)
+            (None, d)
         }
     }
 }

@@ -20,7 +20,7 @@ pub const DATA_FILES: [&str; 6] = [
 ];
 
 /// Everything a build reads, in memory.
-#[derive(Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sources {
     pub root: PathBuf,
     pub site: Option<Source>,
@@ -81,54 +81,23 @@ pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
         }
         let path = rel(root, entry.path());
         if entry.file_type().is_symlink() {
-            problems.push(
-                Diagnostic::warning(
-                    &path,
-                    "candour does not follow symbolic links, so this file is left out",
-                )
-                .with_hint("copy the file into content/ instead of linking to it"),
-            );
+            problems.push(symlink(&path));
             continue;
         }
-        let inner = path.strip_prefix("content/").unwrap_or(&path);
-        let name = entry.file_name().to_string_lossy();
-        if is_editor_litter(&name) {
-            continue;
-        }
-        if let Some(file) = inner.strip_prefix("static/") {
-            sources.static_files.push(file.to_string());
-            continue;
-        }
-        let parts: Vec<&str> = inner.split('/').collect();
-        match parts.as_slice() {
-            ["site.yaml"] => texts.push(path.clone()),
-            ["statements" | "updates" | "pages", file] if file.ends_with(".md") => texts.push(path.clone()),
-            ["data", file] if file.ends_with(".yaml") => {
-                let stem = file.trim_end_matches(".yaml");
-                if DATA_FILES.contains(&stem) {
-                    data.push((stem.to_string(), path.clone()));
-                } else {
-                    let hint = match did_you_mean(stem, DATA_FILES) {
-                        Some(best) => format!("did you mean {best}.yaml?"),
-                        None => format!("the data files candour reads are: {}.yaml", DATA_FILES.join(".yaml, ")),
-                    };
-                    problems.push(Diagnostic::warning(&path, "candour does not read this data file").with_hint(hint));
-                }
-            }
-            _ => problems.push(
-                Diagnostic::warning(&path, "candour does not read this file")
-                    .with_hint("Markdown goes in content/statements/, content/updates/ or content/pages/ (.md); data in content/data/ (.yaml); images and documents in content/static/"),
-            ),
+        match classify(&path, &entry.file_name().to_string_lossy()) {
+            Kind::Text => texts.push(path),
+            Kind::Data(stem) => data.push((stem, path)),
+            Kind::Static(file) => sources.static_files.push(file),
+            Kind::Litter => {}
+            Kind::Unknown(d) => problems.push(d),
         }
     }
 
     let results: Vec<Result<Source, Diagnostic>> = texts.par_iter().map(|p| read(p)).collect();
     for result in results {
         match result {
-            Ok(s) if s.path == "content/site.yaml" => sources.site = Some(s),
-            Ok(s) if s.path.starts_with("content/statements/") => sources.statements.push(s),
-            Ok(s) if s.path.starts_with("content/updates/") => sources.updates.push(s),
-            Ok(s) => sources.pages.push(s),
+            Ok(s) if s.path == SITE => sources.site = Some(s),
+            Ok(s) => sources.texts_of(&s.path).push(s),
             Err(d) => problems.push(d),
         }
     }
@@ -139,13 +108,193 @@ pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
             Err(d) => problems.push(d),
         }
     }
-    if sources.site.is_none() && !problems.iter().any(|d| d.file == "content/site.yaml") {
+    missing_site(&sources, &mut problems);
+    (sources, problems)
+}
+
+fn missing_site(sources: &Sources, problems: &mut Vec<Diagnostic>) {
+    if sources.site.is_none() && !problems.iter().any(|d| d.file == SITE) {
         problems.push(
             Diagnostic::error("content/site.yaml", "the site has no content/site.yaml")
                 .with_hint("create it with at least title, organisation and accessibility; `candour init` writes an example"),
         );
     }
-    (sources, problems)
+}
+
+const SITE: &str = "content/site.yaml";
+
+/// What a file under `content/` is to a build.
+enum Kind {
+    /// `site.yaml`, or a Markdown statement, update or page.
+    Text,
+    /// A data file, by name.
+    Data(String),
+    /// A file under `content/static/`, relative to it.
+    Static(String),
+    /// An editor's swap or backup file.
+    Litter,
+    /// Anything else, with the warning that says so.
+    Unknown(Diagnostic),
+}
+
+fn classify(path: &str, name: &str) -> Kind {
+    if is_editor_litter(name) {
+        return Kind::Litter;
+    }
+    let inner = path.strip_prefix("content/").unwrap_or(path);
+    if let Some(file) = inner.strip_prefix("static/") {
+        return Kind::Static(file.to_string());
+    }
+    let parts: Vec<&str> = inner.split('/').collect();
+    match parts.as_slice() {
+        ["site.yaml"] => Kind::Text,
+        ["statements" | "updates" | "pages", file] if file.ends_with(".md") => Kind::Text,
+        ["data", file] if file.ends_with(".yaml") => {
+            let stem = file.trim_end_matches(".yaml");
+            if DATA_FILES.contains(&stem) {
+                Kind::Data(stem.to_string())
+            } else {
+                let hint = match did_you_mean(stem, DATA_FILES) {
+                    Some(best) => format!("did you mean {best}.yaml?"),
+                    None => format!("the data files candour reads are: {}.yaml", DATA_FILES.join(".yaml, ")),
+                };
+                Kind::Unknown(Diagnostic::warning(path, "candour does not read this data file").with_hint(hint))
+            }
+        }
+        _ => Kind::Unknown(
+            Diagnostic::warning(path, "candour does not read this file")
+                .with_hint("Markdown goes in content/statements/, content/updates/ or content/pages/ (.md); data in content/data/ (.yaml); images and documents in content/static/"),
+        ),
+    }
+}
+
+fn symlink(path: &str) -> Diagnostic {
+    Diagnostic::warning(
+        path,
+        "candour does not follow symbolic links, so this file is left out",
+    )
+    .with_hint("copy the file into content/ instead of linking to it")
+}
+
+/// The order a sorted walk visits paths in: by their parts, so `a/b.txt` comes before `a.txt`.
+fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+impl Sources {
+    /// The list a statement, update or page source belongs in.
+    fn texts_of(&mut self, path: &str) -> &mut Vec<Source> {
+        if path.starts_with("content/statements/") {
+            &mut self.statements
+        } else if path.starts_with("content/updates/") {
+            &mut self.updates
+        } else {
+            &mut self.pages
+        }
+    }
+
+    /// Takes the files at `changed` (root-relative) into sources `load` read before, with
+    /// `problems` its diagnostics, so that they equal what `load` would read now. Returns
+    /// `false`, changing nothing, when a change is not to single files (a folder made or
+    /// gone, `content/` itself, `site.yaml` gone): then only a new `load` will do.
+    pub fn patch(
+        &mut self,
+        problems: &mut Vec<Diagnostic>,
+        changed: &std::collections::BTreeSet<String>,
+        cache: Option<&Cache>,
+    ) -> bool {
+        if changed.contains("content") {
+            return false;
+        }
+        let root = self.root.clone();
+        let mut now = Vec::new();
+        for path in changed.iter().filter(|p| p.starts_with("content/")) {
+            match std::fs::symlink_metadata(root.join(path)) {
+                Ok(m) if m.is_dir() => return false,
+                Ok(m) => now.push((path, Some(m.file_type().is_symlink()))),
+                Err(_) if path == SITE => return false,
+                Err(_) => {
+                    // Gone: if it was a folder, everything that was in it has gone too.
+                    let folder = format!("{path}/");
+                    if self
+                        .static_files
+                        .iter()
+                        .any(|f| format!("content/static/{f}").starts_with(&folder))
+                        || problems.iter().any(|d| d.file.starts_with(&folder))
+                        || self.texts().any(|s| s.path.starts_with(&folder))
+                    {
+                        return false;
+                    }
+                    now.push((path, None));
+                }
+            }
+        }
+        for (path, kind) in now {
+            // Forget what the last load knew of this path.
+            problems.retain(|d| d.file != *path);
+            for list in [&mut self.statements, &mut self.updates, &mut self.pages] {
+                list.retain(|s| s.path != *path);
+            }
+            self.data.retain(|(_, s)| s.path != *path);
+            if let Some(file) = path.strip_prefix("content/static/") {
+                self.static_files.retain(|f| f != file);
+            }
+            if path == SITE {
+                self.site = None;
+            }
+            // And learn what it is now.
+            let Some(is_symlink) = kind else {
+                continue;
+            };
+            if is_symlink {
+                problems.push(symlink(path));
+                continue;
+            }
+            let name = path.rsplit('/').next().unwrap_or(path);
+            let read = |p: &str| match cache {
+                Some(c) => c.read(&root, p),
+                None => Source::read(&root, p),
+            };
+            match classify(path, name) {
+                Kind::Text => match read(path) {
+                    Ok(s) if s.path == SITE => self.site = Some(s),
+                    Ok(s) => {
+                        let list = self.texts_of(path);
+                        let at = list.partition_point(|x| walk_order(&x.path, path).is_lt());
+                        list.insert(at, s);
+                    }
+                    Err(d) => problems.push(d),
+                },
+                Kind::Data(stem) => match read(path) {
+                    Ok(s) => {
+                        let rank = |n: &str| DATA_FILES.iter().position(|d| *d == n);
+                        let at = self.data.partition_point(|(n, _)| rank(n) < rank(&stem));
+                        self.data.insert(at, (stem, s));
+                    }
+                    Err(d) => problems.push(d),
+                },
+                Kind::Static(file) => {
+                    let at = self
+                        .static_files
+                        .partition_point(|f| walk_order(f, &file).is_lt());
+                    self.static_files.insert(at, file);
+                }
+                Kind::Litter => {}
+                Kind::Unknown(d) => problems.push(d),
+            }
+        }
+        missing_site(self, problems);
+        true
+    }
+
+    fn texts(&self) -> impl Iterator<Item = &Source> {
+        self.site
+            .iter()
+            .chain(&self.statements)
+            .chain(&self.updates)
+            .chain(&self.pages)
+            .chain(self.data.iter().map(|(_, s)| s))
+    }
 }
 
 /// `content/pages/about.md` for a path under the root.
@@ -168,4 +317,145 @@ pub fn is_editor_litter(name: &str) -> bool {
         || name == ".DS_Store"
         || name == "4913"
         || (name.starts_with('#') && name.ends_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::fs;
+
+    /// Applies each change on disk, patches, and compares with a fresh load.
+    #[test]
+    fn patched_sources_equal_a_fresh_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |p: &str, text: &str| {
+            let path = root.join(p);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        };
+        write("content/site.yaml", "title: T\n");
+        write("content/pages/b.md", "b");
+        write("content/static/a/b.txt", "x");
+        let (mut sources, mut problems) = load(root, None);
+        type Change<'a> = (&'a str, Box<dyn Fn() + 'a>);
+        let changes: Vec<Change> = vec![
+            (
+                "content/pages/a.md",
+                Box::new(|| write("content/pages/a.md", "a")),
+            ),
+            (
+                "content/pages/c.md",
+                Box::new(|| write("content/pages/c.md", "c")),
+            ),
+            (
+                "content/pages/b.md",
+                Box::new(|| write("content/pages/b.md", "b2")),
+            ),
+            (
+                "content/pages/a.md",
+                Box::new(|| fs::remove_file(root.join("content/pages/a.md")).unwrap()),
+            ),
+            (
+                "content/statements/s.md",
+                Box::new(|| write("content/statements/s.md", "s")),
+            ),
+            (
+                "content/updates/u.md",
+                Box::new(|| write("content/updates/u.md", "u")),
+            ),
+            (
+                "content/data/training.yaml",
+                Box::new(|| write("content/data/training.yaml", "t")),
+            ),
+            (
+                "content/data/kpis.yaml",
+                Box::new(|| write("content/data/kpis.yaml", "k")),
+            ),
+            (
+                "content/data/kpi.yaml",
+                Box::new(|| write("content/data/kpi.yaml", "typo")),
+            ),
+            (
+                "content/data/kpi.yaml",
+                Box::new(|| fs::remove_file(root.join("content/data/kpi.yaml")).unwrap()),
+            ),
+            (
+                "content/data/kpis.yaml",
+                Box::new(|| fs::remove_file(root.join("content/data/kpis.yaml")).unwrap()),
+            ),
+            (
+                "content/static/a.txt",
+                Box::new(|| write("content/static/a.txt", "y")),
+            ),
+            (
+                "content/static/a/c.txt",
+                Box::new(|| write("content/static/a/c.txt", "z")),
+            ),
+            (
+                "content/pages/notes.txt",
+                Box::new(|| write("content/pages/notes.txt", "n")),
+            ),
+            (
+                "content/pages/.b.md.swp",
+                Box::new(|| write("content/pages/.b.md.swp", "swap")),
+            ),
+            (
+                "content/pages/bad.md",
+                Box::new(|| fs::write(root.join("content/pages/bad.md"), [0xff, 0xfe]).unwrap()),
+            ),
+            (
+                "content/pages/bad.md",
+                Box::new(|| write("content/pages/bad.md", "good")),
+            ),
+            (
+                "content/site.yaml",
+                Box::new(|| write("content/site.yaml", "title: U\n")),
+            ),
+            (
+                "content/pages/link.md",
+                Box::new(|| {
+                    #[cfg(unix)]
+                    std::os::unix::fs::symlink(
+                        root.join("content/pages/b.md"),
+                        root.join("content/pages/link.md"),
+                    )
+                    .unwrap();
+                }),
+            ),
+        ];
+        for (path, change) in changes {
+            change();
+            assert!(
+                sources.patch(&mut problems, &BTreeSet::from([path.to_string()]), None),
+                "{path} needed a new load"
+            );
+            let (fresh, mut fresh_problems) = load(root, None);
+            assert_eq!(sources, fresh, "after {path}");
+            let mut patched_problems = problems.clone();
+            crate::diagnostic::sort(&mut patched_problems);
+            crate::diagnostic::sort(&mut fresh_problems);
+            assert_eq!(patched_problems, fresh_problems, "after {path}");
+        }
+        // Folders, made or gone, and a missing site.yaml need a new load.
+        write("content/pages/sub/x.md", "x");
+        assert!(!sources.patch(
+            &mut problems,
+            &BTreeSet::from(["content/pages/sub".to_string()]),
+            None
+        ));
+        fs::remove_dir_all(root.join("content/static/a")).unwrap();
+        assert!(!sources.patch(
+            &mut problems,
+            &BTreeSet::from(["content/static/a".to_string()]),
+            None
+        ));
+        fs::remove_file(root.join("content/site.yaml")).unwrap();
+        assert!(!sources.patch(
+            &mut problems,
+            &BTreeSet::from(["content/site.yaml".to_string()]),
+            None
+        ));
+    }
 }

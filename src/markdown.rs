@@ -1,6 +1,6 @@
 //! Markdown to HTML with comrak, collecting headings and checking links, images and tables.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::nodes::{NodeValue, Sourcepos};
@@ -21,8 +21,9 @@ pub struct Origin<'a> {
 
 #[derive(Clone)]
 pub struct Rendered {
-    pub html: String,
-    pub headings: Vec<Heading>,
+    /// Shared: a body is made once and shown by the model, the cache and the page alike.
+    pub html: Arc<str>,
+    pub headings: Arc<[Heading]>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -167,8 +168,8 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     // Writing into a String cannot fail.
     let _ = comrak::format_html_with_plugins(root, &options, &mut html, &plugins);
     Rendered {
-        html,
-        headings,
+        html: html.into(),
+        headings: headings.into(),
         diagnostics,
     }
 }

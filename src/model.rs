@@ -4,6 +4,8 @@
 //! here are root-relative (`/statements/2019-20/`); templates pass them through `url()` so a
 //! site published under a sub-path still links correctly.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::date::Date;
@@ -109,8 +111,8 @@ pub struct Statement {
     pub summary: Option<String>,
     pub approval: Approval,
     pub areas: Vec<Area>,
-    pub body_html: String,
-    pub toc: Vec<Heading>,
+    pub body_html: Arc<str>,
+    pub toc: Arc<[Heading]>,
     /// Updates that follow this statement up, oldest first.
     pub update_urls: Vec<String>,
 }
@@ -126,8 +128,8 @@ pub struct Update {
     pub statement_title: String,
     pub statement_url: String,
     pub summary: Option<String>,
-    pub body_html: String,
-    pub toc: Vec<Heading>,
+    pub body_html: Arc<str>,
+    pub toc: Arc<[Heading]>,
     pub figures: UpdateFigures,
 }
 
@@ -202,10 +204,10 @@ pub struct Page {
     /// Left out of the shared model (a large site's pages would be copied into every
     /// template's view of it); `page.html` gets it through `PageContext`.
     #[serde(skip)]
-    pub body_html: String,
+    pub body_html: Arc<str>,
     /// Left out of the shared model for the same reason; `page.html` gets it too.
     #[serde(skip)]
-    pub toc: Vec<Heading>,
+    pub toc: Arc<[Heading]>,
     /// The Markdown file it comes from (`content/pages/about.md`).
     #[serde(skip)]
     pub source: String,

@@ -35,12 +35,24 @@ pub fn check(root: &Path, overrides: &Overrides) -> Report {
 
 /// `check`, reusing what `cache` holds from earlier runs.
 pub fn check_cached(root: &Path, overrides: &Overrides, cache: Option<&Cache>) -> Report {
+    let t = Instant::now();
+    let (sources, diagnostics) = load::load(root, cache);
+    let mut report = check_loaded(root, overrides, cache, &sources, diagnostics);
+    report.steps.insert(0, ("load", ms(t)));
+    report
+}
+
+/// The checks of `check` on sources already read, with the problems met reading them.
+pub fn check_loaded(
+    root: &Path,
+    overrides: &Overrides,
+    cache: Option<&Cache>,
+    sources: &load::Sources,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Report {
     let mut steps = Vec::new();
     let t = Instant::now();
-    let (sources, mut diagnostics) = load::load(root, cache);
-    steps.push(("load", ms(t)));
-    let t = Instant::now();
-    let (site, mut more) = validate::validate(&sources, overrides, cache);
+    let (site, mut more) = validate::validate(sources, overrides, cache);
     diagnostics.append(&mut more);
     steps.push(("validate", ms(t)));
     let t = Instant::now();

@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// A text file of the site, by its path relative to the root.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     /// Relative to the site root, `/`-separated: how diagnostics name it.
     pub path: String,

@@ -96,7 +96,7 @@ pub fn validate(
         cache,
         &mut problems,
     );
-    let mut pages: Vec<Parsed<PageFile>> = documents::parse_all(
+    let pages: Vec<Parsed<PageFile>> = documents::parse_all(
         &sources.pages,
         "page's front matter",
         &settings,
@@ -133,7 +133,7 @@ pub fn validate(
     let statements_complete = statements.len() == sources.statements.len();
 
     let mut page_models = Vec::new();
-    for p in &mut pages {
+    for p in &pages {
         let Some(page) = page(p, &mut problems) else {
             continue;
         };
@@ -296,8 +296,7 @@ pub fn validate(
 }
 
 /// A content page's model, or `None` (with the problem) when its file name cannot be its URL.
-/// Its body is moved out of `p`, not copied: page bodies are most of a large site's memory.
-pub fn page(p: &mut Parsed<PageFile>, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+pub fn page(p: &Parsed<PageFile>, problems: &mut Vec<Diagnostic>) -> Option<Page> {
     let slug = p.stem().to_string();
     if !is_slug(&slug) {
         problems.push(
@@ -320,9 +319,9 @@ pub fn page(p: &mut Parsed<PageFile>, problems: &mut Vec<Diagnostic>) -> Option<
         url,
         summary: p.front.summary.clone(),
         footer_order: p.front.footer_order,
-        body_html: std::mem::take(&mut p.body.html),
+        body_html: p.body.html.clone(),
         source: p.source.path.clone(),
-        toc: std::mem::take(&mut p.body.headings),
+        toc: p.body.headings.clone(),
     })
 }
 

@@ -24,6 +24,7 @@ use crate::config::Overrides;
 use crate::depends::Fingerprint;
 use crate::diagnostic::Diagnostic;
 use crate::documents::{self, Parsed};
+use crate::load::{self, Sources};
 use crate::model::Site;
 use crate::raw::PageFile;
 use crate::render::{self, Body, Memory, Renderer};
@@ -41,6 +42,8 @@ pub struct Workspace {
     fingerprint: Option<Fingerprint>,
     /// The last good build's model and renderer, for page edits.
     kept: Option<Kept>,
+    /// The sources as last read, and the problems met reading them.
+    loaded: Option<(Sources, Vec<Diagnostic>)>,
 }
 
 struct Kept {
@@ -69,6 +72,7 @@ impl Workspace {
             errors: Vec::new(),
             fingerprint: None,
             kept: None,
+            loaded: None,
         }
     }
 
@@ -81,7 +85,29 @@ impl Workspace {
         {
             return outcome;
         }
-        let report = site::check_cached(&self.root, &self.overrides, Some(&self.cache));
+        // The sources as last read, with the changed files read again; or all read afresh
+        // after a rescan or a change to folders.
+        let t = Instant::now();
+        let patched = match self.loaded.as_mut() {
+            Some((sources, problems)) if !changed.is_empty() => {
+                sources.patch(problems, changed, Some(&self.cache))
+            }
+            _ => false,
+        };
+        let (sources, problems) = match self.loaded.take() {
+            Some(loaded) if patched => loaded,
+            _ => load::load(&self.root, Some(&self.cache)),
+        };
+        let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+        let mut report = site::check_loaded(
+            &self.root,
+            &self.overrides,
+            Some(&self.cache),
+            &sources,
+            problems.clone(),
+        );
+        self.loaded = Some((sources, problems));
+        report.steps.insert(0, ("load", load_ms));
         let failed = |this: &mut Workspace, diagnostics: Vec<Diagnostic>| {
             this.errors = diagnostics;
             // What is kept is no longer what the files say: the next rebuild starts afresh.
@@ -139,23 +165,19 @@ impl Workspace {
         steps.push(("render", t.elapsed().as_secs_f64() * 1000.0));
         let t = Instant::now();
         let fresh = memory.into_map();
-        let pages: BTreeSet<String> = render::page_paths(&site).into_iter().collect();
-        let mut files = BTreeMap::new();
-        let mut files_changed = 0;
+        let pages: std::collections::HashSet<String> =
+            render::page_paths(&site).into_iter().collect();
+        let before = self.files.len();
+        // What was not made again: pages not re-rendered stay; anything else has gone.
+        self.files
+            .retain(|path, _| fresh.contains_key(path) || pages.contains(path));
+        let mut files_changed = before - self.files.len();
         for (path, body) in fresh {
             if self.files.get(&path) != Some(&body) {
                 files_changed += 1;
-            }
-            files.insert(path, body);
-        }
-        for (path, body) in std::mem::take(&mut self.files) {
-            if pages.contains(&path) && !files.contains_key(&path) {
-                files.insert(path, body);
-            } else if !files.contains_key(&path) {
-                files_changed += 1;
+                self.files.insert(path, body);
             }
         }
-        self.files = files;
         self.errors = report
             .diagnostics
             .into_iter()
@@ -195,13 +217,14 @@ impl Workspace {
             }
             edited.insert(path.clone());
         }
+        let reported = changed;
         let changed = &edited;
         let mut sources = Vec::with_capacity(changed.len());
         for path in changed {
             sources.push(self.cache.read(&self.root, path).ok()?);
         }
         let mut problems = Vec::new();
-        let mut parsed: Vec<Parsed<PageFile>> = documents::parse_all(
+        let parsed: Vec<Parsed<PageFile>> = documents::parse_all(
             &sources,
             "page's front matter",
             &kept.site.config.markdown,
@@ -212,7 +235,7 @@ impl Workspace {
             return None;
         }
         let mut pages = Vec::with_capacity(parsed.len());
-        for (p, &i) in parsed.iter_mut().zip(&at) {
+        for (p, &i) in parsed.iter().zip(&at) {
             let page = validate::page(p, &mut problems)?;
             let old = &kept.site.pages[i];
             let seen = |p: &crate::model::Page| {
@@ -230,6 +253,13 @@ impl Workspace {
             pages.push(page);
         }
         let mut steps = vec![("read", t.elapsed().as_secs_f64() * 1000.0)];
+
+        // The sources the next full rebuild starts from must have these edits too.
+        if let Some((sources, problems)) = self.loaded.as_mut()
+            && !sources.patch(problems, reported, Some(&self.cache))
+        {
+            self.loaded = None;
+        }
 
         let t = Instant::now();
         for (page, i) in pages.into_iter().zip(at) {

@@ -61,13 +61,16 @@ fn main() {
     }
 }
 
-/// One kind of edit: the file, the page that shows it, and the edit (original, marker → new).
+/// Makes the edited text from the original and a marker.
+type Make = Box<dyn Fn(&str, &str) -> String>;
+
+/// One kind of edit: the file, the page that shows it, and the edit.
 struct Edit {
     what: &'static str,
     file: String,
     url: String,
     original: Option<String>,
-    make: Box<dyn Fn(&str, &str) -> String>,
+    make: Make,
 }
 
 fn edits(repo: &Path, page: &str, page_url: &str, kpi: &str) -> Vec<Edit> {
