@@ -228,25 +228,60 @@ impl Fingerprint {
             templates,
         }
     }
+}
 
-    /// Whether a page rendered with `uses` (showing the item at `url`, if any) may differ
-    /// between the builds `before` and `self` fingerprint. Settings (`site.yaml`) reach
-    /// every page: they also shape every URL and every Markdown body.
-    pub fn differs(&self, before: &Fingerprint, uses: Option<&Uses>, url: &str) -> bool {
-        let part = |p: &str| self.parts.get(p) != before.parts.get(p);
+/// What changed from the build `before` fingerprints to the build `now` does.
+pub struct Changes<'a> {
+    pub before: &'a Fingerprint,
+    pub now: &'a Fingerprint,
+}
+
+impl Changes<'_> {
+    /// Whether the part of the model `name` (`kpis`) changed.
+    pub fn part(&self, name: &str) -> bool {
+        self.now.parts.get(name) != self.before.parts.get(name)
+    }
+
+    /// Whether any template, or the settings the template functions use, changed.
+    pub fn templates_or_settings(&self) -> bool {
+        self.part("config") || self.now.templates != self.before.templates
+    }
+
+    /// Whether a page rendered from the template `template` (showing the item at `url`, if
+    /// any) may differ, with `uses` what each template depends on. Settings (`site.yaml`)
+    /// reach every page: they also shape every URL and every Markdown body.
+    pub fn pages<'u>(
+        &'u self,
+        uses: impl Fn(&str) -> Option<&'u Uses> + 'u,
+    ) -> impl Fn(&str, &str) -> bool + Sync + 'u
+    where
+        Self: Sync,
+    {
+        let everything = self.part("config");
+        // Decided once per template, not once per page.
+        let by_template: HashMap<String, bool> = self
+            .now
+            .templates
+            .keys()
+            .map(|name| (name.clone(), everything || self.template(uses(name))))
+            .collect();
+        move |template: &str, url: &str| {
+            by_template.get(template).copied().unwrap_or(true)
+                || self.now.items.get(url) != self.before.items.get(url)
+        }
+    }
+
+    fn template(&self, uses: Option<&Uses>) -> bool {
         let Some(uses) = uses else {
             return true;
         };
-        part("config")
-            || uses
-                .templates
-                .iter()
-                .any(|t| self.templates.get(t) != before.templates.get(t))
+        uses.templates
+            .iter()
+            .any(|t| self.now.templates.get(t) != self.before.templates.get(t))
             || match &uses.reads {
-                None => self.parts != before.parts,
-                Some(reads) => reads.iter().any(|r| part(r)),
+                None => self.now.parts != self.before.parts,
+                Some(reads) => reads.iter().any(|r| self.part(r)),
             }
-            || self.items.get(url) != before.items.get(url)
     }
 }
 

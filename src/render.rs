@@ -97,29 +97,70 @@ pub struct JobInput<'a> {
 }
 
 /// The templates, ready to render, and the model as templates see it. Made once per build;
-/// the dev server keeps it while neither the theme nor the shared model changes.
+/// the dev server keeps it, and makes the next one from it (`Renderer::next`).
 pub struct Renderer {
+    templates: Templates,
+    /// The model as templates see it, and the same by part (`kpis`) for reuse.
+    model: Value,
+    parts: BTreeMap<&'static str, Value>,
+    config: Value,
+    jobs: Vec<Job>,
+}
+
+/// The compiled templates and what each depends on.
+struct Templates {
     env: Environment<'static>,
     /// Template name → the file it came from, for diagnostics.
     origins: BTreeMap<String, String>,
-    model: Value,
-    config: Value,
-    jobs: Vec<Job>,
     uses: BTreeMap<String, Uses>,
 }
 
 impl Renderer {
     pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
-        let env = environment(site, theme)?;
+        Renderer::next(None, site, theme)
+    }
+
+    /// A renderer for `site`, taking from `previous`, the renderer of the build `changes`
+    /// compares this one with, what did not change: the compiled templates, unless a
+    /// template or the settings changed, and every part of the model that is the same.
+    pub fn next(
+        previous: Option<(Renderer, &depends::Changes<'_>)>,
+        site: &Site,
+        theme: &Theme,
+    ) -> Result<Renderer, Vec<Diagnostic>> {
+        let (templates, mut parts) = match previous {
+            Some((renderer, changes)) => {
+                let templates = if changes.templates_or_settings() {
+                    None
+                } else {
+                    Some(renderer.templates)
+                };
+                let mut parts = renderer.parts;
+                parts.retain(|name, _| !changes.part(name));
+                (templates, parts)
+            }
+            None => (None, BTreeMap::new()),
+        };
+        let templates = match templates {
+            Some(t) => t,
+            None => {
+                let env = environment(site, theme)?;
+                Templates {
+                    uses: depends::uses(&env, theme),
+                    env,
+                    origins: theme
+                        .templates
+                        .iter()
+                        .map(|(name, t)| (name.clone(), t.origin.clone()))
+                        .collect(),
+                }
+            }
+        };
+        model_parts(site, &mut parts);
         Ok(Renderer {
-            uses: depends::uses(&env, theme),
-            env,
-            origins: theme
-                .templates
-                .iter()
-                .map(|(name, t)| (name.clone(), t.origin.clone()))
-                .collect(),
-            model: Value::from(Serde(site)),
+            templates,
+            model: Value::from(parts.clone()),
+            parts,
             config: Value::from(Serde(&site.config)),
             jobs: jobs(site),
         })
@@ -160,11 +201,11 @@ impl Renderer {
 
     /// What the template `name` loads and reads.
     pub fn uses(&self, name: &str) -> Option<&Uses> {
-        self.uses.get(name)
+        self.templates.uses.get(name)
     }
 
     fn render_job(&self, site: &Site, job: &Job) -> Result<String, Diagnostic> {
-        let env = &self.env;
+        let env = &self.templates.env;
         let template = env
             .get_template(job.template)
             .map_err(|e| self.template_error(&e))?;
@@ -195,8 +236,39 @@ impl Renderer {
     }
 
     fn template_error(&self, err: &Error) -> Diagnostic {
-        template_error(&self.env, &self.origins, err)
+        template_error(&self.templates.env, &self.templates.origins, err)
     }
+}
+
+/// Adds to `parts` the parts of the model, as templates see it (`model.<part>`), it lacks.
+/// `the_model_is_its_parts` checks them against the whole.
+fn model_parts(site: &Site, parts: &mut BTreeMap<&'static str, Value>) {
+    macro_rules! part {
+        ($($name:ident),*) => {
+            $(parts
+                .entry(stringify!($name))
+                .or_insert_with(|| Value::from(Serde(&site.$name)));)*
+        };
+    }
+    part!(
+        config,
+        statements,
+        updates,
+        pages,
+        footer_pages,
+        kpis,
+        orders,
+        courses,
+        resources,
+        partnerships,
+        activities,
+        actions,
+        charter,
+        commitments,
+        datasets,
+        home,
+        has_illustrative
+    );
 }
 
 /// Every file that is not a page: theme files, static files, and the open data.
@@ -461,4 +533,21 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_model_is_its_parts() {
+        let report = crate::site::check(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+            &crate::config::Overrides::default(),
+        );
+        let site = report.site.expect("the example site builds");
+        let mut parts = BTreeMap::new();
+        model_parts(&site, &mut parts);
+        assert_eq!(Value::from(parts), Value::from(Serde(&site)));
+    }
 }

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use crate::cache::Cache;
 use crate::config::Overrides;
-use crate::depends::Fingerprint;
+use crate::depends::{Changes, Fingerprint};
 use crate::diagnostic::Diagnostic;
 use crate::documents::{self, Parsed};
 use crate::load::{self, Sources};
@@ -138,15 +138,20 @@ impl Workspace {
         let memory = Memory::default();
         let static_root = self.root.join("content/static");
         let rendered = std::sync::Mutex::new(Vec::new());
-        let renderer = match Renderer::new(&site, &theme) {
+        let changes = before.as_ref().map(|before| Changes { before, now: &now });
+        let previous = self.kept.take().map(|k| {
+            // Freeing a large site's model takes a while; nobody waits for it.
+            std::thread::spawn(move || drop(k.site));
+            k.renderer
+        });
+        let renderer = match Renderer::next(previous.zip(changes.as_ref()), &site, &theme) {
             Ok(r) => r,
             Err(problems) => return failed(self, problems),
         };
+        let differs = changes.as_ref().map(|c| c.pages(|t| renderer.uses(t)));
         let mut problems = renderer.pages(&site, &memory, &|job| {
             let wanted = job.source.is_some_and(|s| changed.contains(s))
-                || before
-                    .as_ref()
-                    .is_none_or(|b| now.differs(b, renderer.uses(job.template), job.url));
+                || differs.as_ref().is_none_or(|d| d(job.template, job.url));
             if wanted && let Ok(mut list) = rendered.lock() {
                 list.push(job.path.clone());
             }
@@ -159,6 +164,7 @@ impl Workspace {
             &site.static_files,
             &memory,
         ));
+        drop(differs);
         if !problems.is_empty() {
             return failed(self, problems);
         }
