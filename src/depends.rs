@@ -64,8 +64,9 @@ pub fn uses(env: &Environment<'_>, theme: &Theme) -> BTreeMap<String, Uses> {
                 let mut parts = var.split('.');
                 let part = match (parts.next(), parts.next()) {
                     (Some("site"), _) => "config",
-                    (Some("model"), Some(part)) => part,
-                    (Some("model"), None) => {
+                    (Some("model"), Some(part)) if PARTS.contains(&part) => part,
+                    // `model` whole, or through a method such as `model.items()`.
+                    (Some("model"), _) => {
                         reads = None;
                         break;
                     }
@@ -153,7 +154,28 @@ fn hash_json(value: &impl Serialize) -> u64 {
     w.0.finish()
 }
 
-/// The parts of the model, as templates see it (`model.<part>`), with their hashes.
+/// The parts of the model, as templates see it (`model.<part>`).
+pub const PARTS: [&str; 17] = [
+    "config",
+    "statements",
+    "updates",
+    "pages",
+    "footer_pages",
+    "kpis",
+    "orders",
+    "courses",
+    "resources",
+    "partnerships",
+    "activities",
+    "actions",
+    "charter",
+    "commitments",
+    "datasets",
+    "home",
+    "has_illustrative",
+];
+
+/// The parts of the model with their hashes.
 /// `parts_cover_the_model` checks this list against the model's fields.
 fn parts(site: &Site, items: &mut HashMap<String, u64>) -> BTreeMap<&'static str, u64> {
     let mut list = |urls_items: Vec<(String, u64)>| {
@@ -335,6 +357,20 @@ mod tests {
                 "{% extends \"base.html\" %}{% block c %}{{ kpi.title }}{{ model.datasets|length }}{% endblock %}",
             ),
             ("dump.html", "{{ model|tojson }}"),
+            ("indexed.html", "{{ model[name] }}"),
+            ("aliased.html", "{% set m = model %}{{ m.kpis }}"),
+            (
+                "method.html",
+                "{% for k in model.keys() %}{{ k }}{% endfor %}",
+            ),
+            (
+                "macro.html",
+                "{% macro orders(x) %}{{ x }}{{ model.orders|length }}{% endmacro %}",
+            ),
+            (
+                "calls.html",
+                "{% import \"macro.html\" as mm %}{{ mm.orders(1) }}",
+            ),
             ("any.html", "{% include name %}"),
         ]);
         let uses = uses(&env, &theme);
@@ -352,7 +388,14 @@ mod tests {
             ]))
         );
         assert_eq!(uses["dump.html"].reads, None);
-        assert_eq!(uses["any.html"].templates.len(), 4);
+        assert_eq!(uses["indexed.html"].reads, None);
+        assert_eq!(uses["aliased.html"].reads, None);
+        assert_eq!(uses["method.html"].reads, None);
+        assert_eq!(
+            uses["calls.html"].reads,
+            Some(BTreeSet::from(["orders".into()]))
+        );
+        assert_eq!(uses["any.html"].templates.len(), 9);
         assert_eq!(uses["any.html"].reads, None);
     }
 
@@ -373,6 +416,7 @@ mod tests {
         let mut items = HashMap::new();
         let listed: BTreeSet<&str> = parts(&site, &mut items).keys().copied().collect();
         assert_eq!(fields, listed);
+        assert_eq!(listed, BTreeSet::from(PARTS));
         assert_eq!(
             items.len(),
             site.statements.len() + site.updates.len() + site.kpis.len() + site.pages.len()
