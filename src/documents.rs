@@ -93,7 +93,11 @@ fn parse_one<'s, T: DeserializeOwned + Send + Sync + 'static>(
     (parts.map(|parts| Parsed { parts, source }), diags)
 }
 
-fn compute<T: DeserializeOwned>(source: &Source, what: &str, settings: &Settings) -> Outcome<T> {
+fn compute<T: DeserializeOwned + Send>(
+    source: &Source,
+    what: &str,
+    settings: &Settings,
+) -> Outcome<T> {
     let fm = match split_front_matter(source) {
         Ok(fm) => fm,
         Err(d) => return (None, vec![d]),

@@ -52,7 +52,10 @@ impl Document<'_> {
     }
 
     /// Reads the YAML as `T`, or reports every problem found on the way.
-    pub fn parse<T: DeserializeOwned>(&self, what: &str) -> Result<(T, Spans), Vec<Diagnostic>> {
+    pub fn parse<T: DeserializeOwned + Send>(
+        &self,
+        what: &str,
+    ) -> Result<(T, Spans), Vec<Diagnostic>> {
         if self
             .yaml
             .lines()
@@ -65,8 +68,10 @@ impl Document<'_> {
                     .with_hint("see README.md for the fields it needs"),
             ]);
         }
-        let spans = self.scan()?;
-        match serde_norway::from_str::<T>(self.yaml) {
+        // The two passes read the same text independently: run them side by side.
+        let (spans, value) = rayon::join(|| self.scan(), || serde_norway::from_str::<T>(self.yaml));
+        let spans = spans?;
+        match value {
             Ok(value) => Ok((value, spans)),
             Err(err) => Err(vec![self.serde_error(&err, &spans)]),
         }
