@@ -211,7 +211,13 @@ fn parts(site: &Site, items: &mut HashMap<String, u64>) -> BTreeMap<&'static str
             .collect(),
     );
     BTreeMap::from([
-        ("config", hash_json(&site.config)),
+        // The Markdown settings are no part of what templates see, but shape every body.
+        ("config", {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            hash_json(&site.config).hash(&mut h);
+            site.config.markdown.hash(&mut h);
+            h.finish()
+        }),
         ("statements", statements),
         ("updates", updates),
         ("pages", pages),
@@ -240,7 +246,7 @@ impl Fingerprint {
             .iter()
             .map(|(name, t)| {
                 let mut h = std::collections::hash_map::DefaultHasher::new();
-                t.text.hash(&mut h);
+                (&t.origin, &t.text).hash(&mut h);
                 (name.clone(), h.finish())
             })
             .collect();

@@ -216,13 +216,7 @@ impl Sources {
                 Err(_) => {
                     // Gone: if it was a folder, everything that was in it has gone too.
                     let folder = format!("{path}/");
-                    if self
-                        .static_files
-                        .iter()
-                        .any(|f| format!("content/static/{f}").starts_with(&folder))
-                        || problems.iter().any(|d| d.file.starts_with(&folder))
-                        || self.texts().any(|s| s.path.starts_with(&folder))
-                    {
+                    if self.holds(&folder) || problems.iter().any(|d| d.file.starts_with(&folder)) {
                         return false;
                     }
                     now.push((path, None));
@@ -285,6 +279,16 @@ impl Sources {
         }
         missing_site(self, problems);
         true
+    }
+
+    /// Whether any file read, or any static file, has a path starting with `prefix`
+    /// (root-relative: `content/pages/`).
+    pub fn holds(&self, prefix: &str) -> bool {
+        self.texts().any(|s| s.path.starts_with(prefix))
+            || self
+                .static_files
+                .iter()
+                .any(|f| format!("content/static/{f}").starts_with(prefix))
     }
 
     fn texts(&self) -> impl Iterator<Item = &Source> {

@@ -86,15 +86,26 @@ pub fn build(root: &Path, overrides: &Overrides, out: &dyn Output) -> Report {
     };
     let t = Instant::now();
     let static_root: PathBuf = root.join("content/static");
-    let mut problems = render::render(site, theme, &static_root, &site.static_files, out);
+    let problems = render::render(site, theme, &static_root, &site.static_files, out);
     report.steps.push(("render", ms(t)));
     if !problems.is_empty() {
-        diagnostic::sort(&mut problems);
-        problems.dedup();
-        report.diagnostics.append(&mut problems);
+        report.diagnostics =
+            with_render_problems(std::mem::take(&mut report.diagnostics), problems);
         report.site = None;
     }
     report
+}
+
+/// A build's problems when rendering failed: the checks' warnings, then each render
+/// problem once (a template error repeats on every page that uses the template).
+pub fn with_render_problems(
+    mut diagnostics: Vec<Diagnostic>,
+    mut problems: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    diagnostic::sort(&mut problems);
+    problems.dedup();
+    diagnostics.append(&mut problems);
+    diagnostics
 }
 
 fn ms(t: Instant) -> f64 {

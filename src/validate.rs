@@ -213,6 +213,17 @@ pub fn validate(
                 .with_hint("move it into a sub-folder such as content/static/files/"),
             );
         }
+        if let Some((slug, "index.html")) = file.split_once('/')
+            && let Some(page) = page_models.iter().find(|p| p.slug == slug)
+        {
+            problems.push(
+                Diagnostic::error(
+                    format!("content/static/{file}"),
+                    format!("this file would replace the page {} made from {}", page.url, page.source),
+                )
+                .with_hint("rename one of them, or move the file into a sub-folder such as content/static/files/"),
+            );
+        }
     }
 
     if problems.iter().any(Diagnostic::is_error) {

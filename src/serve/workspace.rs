@@ -127,8 +127,9 @@ impl Workspace {
         };
         let t = Instant::now();
         let now = Fingerprint::of(&site, &theme);
-        // After a rescan nothing is assumed: every page is rendered.
-        let before = if changed.is_empty() {
+        // After a rescan or a new walk nothing is assumed: every page is rendered (a page's
+        // fingerprint leaves out its body, which only its file's own event tells of).
+        let before = if changed.is_empty() || !patched {
             None
         } else {
             self.fingerprint.take()
@@ -144,9 +145,14 @@ impl Workspace {
             std::thread::spawn(move || drop(k.site));
             k.renderer
         });
+        // What a failed render reports: as `candour build` would, the checks' warnings and then
+        // the render's problems.
+        let warnings = report.diagnostics;
         let renderer = match Renderer::next(previous.zip(changes.as_ref()), &site, &theme) {
             Ok(r) => r,
-            Err(problems) => return failed(self, problems),
+            Err(problems) => {
+                return failed(self, site::with_render_problems(warnings, problems));
+            }
         };
         let differs = changes.as_ref().map(|c| c.pages(|t| renderer.uses(t)));
         let mut problems = renderer.pages(&site, &memory, &|job| {
@@ -166,7 +172,7 @@ impl Workspace {
         ));
         drop(differs);
         if !problems.is_empty() {
-            return failed(self, problems);
+            return failed(self, site::with_render_problems(warnings, problems));
         }
         steps.push(("render", t.elapsed().as_secs_f64() * 1000.0));
         let t = Instant::now();
@@ -184,11 +190,7 @@ impl Workspace {
                 self.files.insert(path, body);
             }
         }
-        self.errors = report
-            .diagnostics
-            .into_iter()
-            .filter(|d| !d.is_error())
-            .collect();
+        self.errors = warnings;
         self.fingerprint = Some(now);
         self.kept = Some(Kept { site, renderer });
         steps.push(("merge", t.elapsed().as_secs_f64() * 1000.0));
@@ -214,7 +216,7 @@ impl Workspace {
         let mut edited = BTreeSet::new();
         for path in changed {
             let meta = std::fs::symlink_metadata(self.root.join(path));
-            if meta.is_err() && passing(path, &self.errors) {
+            if meta.is_err() && passing(path, self.loaded.as_ref().map(|l| &l.0), &self.errors) {
                 continue;
             }
             at.push(kept.site.pages.iter().position(|p| &p.source == path)?);
@@ -267,6 +269,10 @@ impl Workspace {
             self.loaded = None;
         }
 
+        self.errors.retain(|d| !changed.contains(&d.file));
+        self.errors.append(&mut problems);
+        diagnostic::sort(&mut self.errors);
+
         let t = Instant::now();
         for (page, i) in pages.into_iter().zip(at) {
             kept.site.pages[i] = page;
@@ -277,7 +283,7 @@ impl Workspace {
         });
         let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
         if !failures.is_empty() {
-            self.errors = failures;
+            self.errors = site::with_render_problems(std::mem::take(&mut self.errors), failures);
             self.fingerprint = None;
             self.kept = None;
             return Some(Outcome {
@@ -300,9 +306,6 @@ impl Workspace {
             }
             self.files.insert(path, body);
         }
-        self.errors.retain(|d| !changed.contains(&d.file));
-        self.errors.append(&mut problems);
-        diagnostic::sort(&mut self.errors);
         steps.push(("merge", ms(t)));
         Some(Outcome {
             steps,
@@ -321,14 +324,15 @@ impl Workspace {
 
 /// Whether a path that no longer exists is one the last build cannot have seen: a temporary
 /// file an editor or tool wrote and renamed over the real one between two rebuilds. Every
-/// other file under `content/` that a build sees is either read or warned about.
-fn passing(path: &str, diagnostics: &[Diagnostic]) -> bool {
+/// other file under `content/` that a build sees is read (`sources`) or warned about
+/// (`diagnostics`); a folder that has gone counts if anything in it was.
+fn passing(path: &str, sources: Option<&Sources>, diagnostics: &[Diagnostic]) -> bool {
     let Some(inner) = path.strip_prefix("content/") else {
         return false;
     };
     let parts: Vec<&str> = inner.split('/').collect();
     let source = match parts.as_slice() {
-        ["site.yaml"] => true,
+        ["site.yaml" | "statements" | "updates" | "pages" | "data" | "static"] => true,
         ["statements" | "updates" | "pages", file] => file.ends_with(".md"),
         ["data", file] => file.ends_with(".yaml"),
         ["static", ..] => true,
@@ -336,6 +340,7 @@ fn passing(path: &str, diagnostics: &[Diagnostic]) -> bool {
     };
     let folder = format!("{path}/");
     !source
+        && sources.is_some_and(|s| !s.holds(path))
         && !diagnostics
             .iter()
             .any(|d| d.file == path || d.file.starts_with(&folder))
