@@ -26,10 +26,21 @@ pub struct Cache {
 impl Cache {
     /// Reads a file, or reuses the text read before if its time and size are unchanged.
     pub fn read(&self, root: &Path, rel: &str) -> Result<Source, Diagnostic> {
+        self.read_if(root, rel, true)
+    }
+
+    /// Reads a file a watcher said changed. Its time and size may not show it (file systems
+    /// with coarse timestamps, an edit that keeps the size), so the text is read again.
+    pub fn reread(&self, root: &Path, rel: &str) -> Result<Source, Diagnostic> {
+        self.read_if(root, rel, false)
+    }
+
+    fn read_if(&self, root: &Path, rel: &str, reuse: bool) -> Result<Source, Diagnostic> {
         let stamp = std::fs::metadata(root.join(rel))
             .ok()
             .and_then(|m| Some((m.modified().ok()?, m.len())));
-        if let (Some((time, len)), Ok(map)) = (stamp, self.sources.lock())
+        if reuse
+            && let (Some((time, len)), Ok(map)) = (stamp, self.sources.lock())
             && let Some((t, l, source)) = map.get(rel)
             && *t == time
             && *l == len

@@ -246,7 +246,7 @@ impl Sources {
             }
             let name = path.rsplit('/').next().unwrap_or(path);
             let read = |p: &str| match cache {
-                Some(c) => c.read(&root, p),
+                Some(c) => c.reread(&root, p),
                 None => Source::read(&root, p),
             };
             match classify(path, name) {

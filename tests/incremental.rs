@@ -620,3 +620,25 @@ fn a_template_that_moves_file_with_the_same_text() {
     s.rebuild(&[ABOUT]);
     s.check_errors("a page the theme's template cannot render");
 }
+
+/// On file systems with coarse timestamps an edit can keep both the size and the time;
+/// a file the watcher names is read again whatever they say.
+#[test]
+fn an_edit_that_keeps_size_and_time() {
+    let mut s = Site::new();
+    for (path, from, to) in [
+        (ABOUT, "What this site is", "What thissite-is"),
+        (KPIS, "title: ", "title- "),
+    ] {
+        let file = s.path(path);
+        let time = fs::metadata(&file).unwrap().modified().unwrap();
+        s.edit(path, from, to);
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+        s.step(&[path], "an edit keeping size and time");
+    }
+}

@@ -229,7 +229,7 @@ impl Workspace {
         let changed = &edited;
         let mut sources = Vec::with_capacity(changed.len());
         for path in changed {
-            sources.push(self.cache.read(&self.root, path).ok()?);
+            sources.push(self.cache.reread(&self.root, path).ok()?);
         }
         let mut problems = Vec::new();
         let parsed: Vec<Parsed<PageFile>> = documents::parse_all(
