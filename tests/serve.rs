@@ -187,6 +187,88 @@ fn saves_by_rename_and_deletions_are_seen() {
     assert_eq!(get(&server, "/new-page/").0, 404);
 }
 
+/// A branch switch: hundreds of files made, changed and deleted at once, a new folder. Once
+/// the server has caught up, every file it serves is the one a clean build makes.
+#[test]
+fn a_branch_switch_ends_as_a_clean_build() {
+    let site = example_copy();
+    let root = site.path();
+    let server = start(root);
+    let pages = root.join("content/pages");
+    for i in 0..300 {
+        fs::write(
+            pages.join(format!("page-{i}.md")),
+            format!("---\ntitle: Page {i}\n---\n\nText of page {i}.\n"),
+        )
+        .unwrap();
+    }
+    edit(
+        &pages.join("about.md"),
+        "title: About this site",
+        "title: About",
+    );
+    edit(
+        &root.join("content/data/kpis.yaml"),
+        "title: ",
+        "title: Switched ",
+    );
+    fs::create_dir_all(root.join("content/static/files")).unwrap();
+    fs::write(root.join("content/static/files/a.txt"), "a").unwrap();
+    for i in (0..300).step_by(3) {
+        fs::remove_file(pages.join(format!("page-{i}.md"))).unwrap();
+    }
+
+    let overrides = Overrides {
+        base_url: Some(format!("http://127.0.0.1:{}", server.port)),
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (files, _) = clean(root, &overrides);
+        let mut differing = Vec::new();
+        for (path, body) in &files {
+            let expected = match body {
+                Body::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+                Body::Copy(p) => fs::read_to_string(p).unwrap(),
+            };
+            let (status, served) = get(&server, &format!("/{path}"));
+            if status != 200 || without_reload_script(&served) != expected {
+                differing.push(path.clone());
+            }
+        }
+        // Nothing served that the build does not make: a deleted page is gone.
+        if get(&server, "/page-0/").0 != 404 {
+            differing.push("page-0/index.html (deleted)".into());
+        }
+        if differing.is_empty() {
+            assert_eq!(
+                files.len(),
+                50 + 200 + 1,
+                "the switch is in the clean build"
+            );
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still differing from a clean build: {:?}",
+            &differing[..differing.len().min(10)]
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// A served HTML page without the live-reload script the server adds to it.
+fn without_reload_script(html: &str) -> String {
+    match html.find("<script src=\"/__candour/reload.js\"") {
+        Some(at) => {
+            let end = html[at..]
+                .find("</script>")
+                .map_or(html.len(), |e| at + e + 9);
+            format!("{}{}", &html[..at], &html[end..])
+        }
+        None => html.to_string(),
+    }
+}
+
 #[test]
 fn traversal_and_foreign_hosts_are_refused() {
     let site = example_copy();
