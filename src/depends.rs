@@ -178,38 +178,23 @@ pub const PARTS: [&str; 17] = [
 /// The parts of the model with their hashes.
 /// `parts_cover_the_model` checks this list against the model's fields.
 fn parts(site: &Site, items: &mut HashMap<String, u64>) -> BTreeMap<&'static str, u64> {
-    let mut list = |urls_items: Vec<(String, u64)>| {
+    // A list of page items: each item's hash by its page's URL, and the list's own hash.
+    fn list<'a, T: Serialize + 'a>(
+        list: impl Iterator<Item = (&'a String, &'a T)>,
+        items: &mut HashMap<String, u64>,
+    ) -> u64 {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for (url, hash) in urls_items {
+        for (url, item) in list {
+            let hash = hash_json(item);
             hash.hash(&mut h);
-            items.insert(url, hash);
+            items.insert(url.clone(), hash);
         }
         h.finish()
-    };
-    let statements = list(
-        site.statements
-            .iter()
-            .map(|s| (s.url.clone(), hash_json(s)))
-            .collect(),
-    );
-    let updates = list(
-        site.updates
-            .iter()
-            .map(|u| (u.url.clone(), hash_json(u)))
-            .collect(),
-    );
-    let kpis = list(
-        site.kpis
-            .iter()
-            .map(|k| (k.url.clone(), hash_json(k)))
-            .collect(),
-    );
-    let pages = list(
-        site.pages
-            .iter()
-            .map(|p| (p.url.clone(), hash_json(p)))
-            .collect(),
-    );
+    }
+    let statements = list(site.statements.iter().map(|s| (&s.url, s)), items);
+    let updates = list(site.updates.iter().map(|u| (&u.url, u)), items);
+    let kpis = list(site.kpis.iter().map(|k| (&k.url, k)), items);
+    let pages = list(site.pages.iter().map(|p| (&p.url, p)), items);
     BTreeMap::from([
         // The Markdown settings are no part of what templates see, but shape every body.
         ("config", {

@@ -10,8 +10,8 @@
 //! - **Anything else** runs all the checks (file texts and rendered Markdown come from the
 //!   cache when unchanged). Then a page is re-rendered only when what it is made from
 //!   changed (`depends`): a template it loads, a part of the model its templates read, the
-//!   item it shows, or its Markdown file; every page when `site.yaml` changed or after a
-//!   rescan. Data, theme and static files are always redone (cheap).
+//!   item it shows, or its Markdown file; every page when `site.yaml` changed, after a
+//!   rescan, or when a folder came or went. Data, theme and static files are always redone.
 //!
 //! Either way the result equals a clean build of the same files; the tests check it.
 
