@@ -201,6 +201,11 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Write(b"kpis: []\n".to_vec()),
         ),
         (
+            "static_file_replacing_a_page",
+            "static/contact/index.html",
+            Write(b"<p>Contact us</p>\n".to_vec()),
+        ),
+        (
             "bom_is_accepted_but_bad_field_reported",
             "pages/contact.md",
             Write(b"\xef\xbb\xbf---\ntitle: Contact\nfooter: 2\n---\n\nText.\n".to_vec()),
@@ -243,6 +248,7 @@ fn invalid_sites_report_located_diagnostics() {
             }
             Write(bytes) => bytes,
         };
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(&path, bytes).unwrap();
         let out = Command::new(env!("CARGO_BIN_EXE_candour"))
             .args(["check", "--root", site.path().to_str().unwrap()])
