@@ -170,16 +170,11 @@ fn build(root: &Path, out: &Path, overrides: Overrides) -> ExitCode {
     }
     match staging.commit(&out) {
         Ok(files) => {
-            let steps: Vec<String> = report
-                .steps
-                .iter()
-                .map(|(n, ms)| format!("{n} {ms:.0} ms"))
-                .collect();
             eprintln!(
                 "Built {files} files into {} in {:.0} ms ({}; {}).",
                 out.display(),
                 started.elapsed().as_secs_f64() * 1000.0,
-                steps.join(", "),
+                site::steps_line(&report.steps),
                 diagnostic::summary(&report.diagnostics)
             );
             ExitCode::SUCCESS

@@ -108,6 +108,15 @@ pub fn with_render_problems(
     diagnostics
 }
 
+/// Steps as printed: `load 1 ms, validate 3 ms`.
+pub fn steps_line(steps: &[(&str, f64)]) -> String {
+    let steps: Vec<String> = steps
+        .iter()
+        .map(|(n, ms)| format!("{n} {ms:.0} ms"))
+        .collect();
+    steps.join(", ")
+}
+
 fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }

@@ -160,17 +160,12 @@ fn report(
         eprintln!("{}", d.human());
     }
     if outcome.ok {
-        let steps: Vec<String> = outcome
-            .steps
-            .iter()
-            .map(|(n, ms)| format!("{n} {ms:.0} ms"))
-            .collect();
         eprintln!(
             "{what}{cause}: {} pages rendered, {} files changed in {:.0} ms ({})",
             outcome.rendered.len(),
             outcome.files_changed,
             outcome.ms,
-            steps.join(", ")
+            crate::site::steps_line(&outcome.steps)
         );
     } else {
         eprintln!(

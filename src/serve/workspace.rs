@@ -25,9 +25,10 @@ use crate::depends::{Changes, Fingerprint};
 use crate::diagnostic::Diagnostic;
 use crate::documents::{self, Parsed};
 use crate::load::{self, Sources};
-use crate::model::Site;
+use crate::model::{Page, Site};
 use crate::raw::PageFile;
 use crate::render::{self, Body, Memory, Renderer};
+use crate::source::Source;
 use crate::{diagnostic, site, validate};
 
 pub struct Workspace {
@@ -225,12 +226,18 @@ impl Workspace {
             }
             edited.insert(path.clone());
         }
-        let reported = changed;
-        let changed = &edited;
-        let mut sources = Vec::with_capacity(changed.len());
-        for path in changed {
-            sources.push(self.cache.reread(&self.root, path).ok()?);
+        // Read the edits into the sources the next full rebuild starts from, and take them
+        // from there.
+        let (loaded, load_problems) = self.loaded.as_mut()?;
+        if !loaded.patch(load_problems, changed, Some(&self.cache)) {
+            self.loaded = None;
+            return None;
         }
+        let changed = &edited;
+        let sources: Vec<Source> = changed
+            .iter()
+            .map(|path| loaded.pages.iter().find(|s| s.path == *path).cloned())
+            .collect::<Option<_>>()?;
         let mut problems = Vec::new();
         let parsed: Vec<Parsed<PageFile>> = documents::parse_all(
             &sources,
@@ -245,29 +252,13 @@ impl Workspace {
         let mut pages = Vec::with_capacity(parsed.len());
         for (p, &i) in parsed.iter().zip(&at) {
             let page = validate::page(p, &mut problems)?;
-            let old = &kept.site.pages[i];
-            let seen = |p: &crate::model::Page| {
-                (
-                    p.title.clone(),
-                    p.slug.clone(),
-                    p.url.clone(),
-                    p.summary.clone(),
-                    p.footer_order,
-                )
-            };
-            if seen(&page) != seen(old) {
+            // What other pages show of it must be as it was.
+            if seen(&page) != seen(&kept.site.pages[i]) {
                 return None;
             }
             pages.push(page);
         }
         let mut steps = vec![("read", t.elapsed().as_secs_f64() * 1000.0)];
-
-        // The sources the next full rebuild starts from must have these edits too.
-        if let Some((sources, problems)) = self.loaded.as_mut()
-            && !sources.patch(problems, reported, Some(&self.cache))
-        {
-            self.loaded = None;
-        }
 
         self.errors.retain(|d| !changed.contains(&d.file));
         self.errors.append(&mut problems);
@@ -320,6 +311,17 @@ impl Workspace {
     pub fn failing(&self) -> bool {
         self.errors.iter().any(Diagnostic::is_error)
     }
+}
+
+/// What other pages show of a content page.
+fn seen(p: &Page) -> (&str, &str, &str, Option<&str>, Option<u32>) {
+    (
+        &p.title,
+        &p.slug,
+        &p.url,
+        p.summary.as_deref(),
+        p.footer_order,
+    )
 }
 
 /// Whether a path that no longer exists is one the last build cannot have seen: a temporary

@@ -11,7 +11,7 @@
 //! writing those files pays, so the ratio is comparable across noisy machines.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -23,20 +23,12 @@ const BIN: &str = env!("CARGO_BIN_EXE_candour");
 
 fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sizes: Vec<usize> = std::env::var("CANDOUR_BENCH_PAGES")
-        .unwrap_or_else(|_| "1000,10000".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let sizes = synthetic::sizes();
     println!(
         "{:<22} {:>10} {:>12} {:>10}",
         "site", "pages", "best ms", "peak MiB"
     );
-    let scratch = if Path::new("/dev/shm").is_dir() {
-        PathBuf::from("/dev/shm")
-    } else {
-        std::env::temp_dir()
-    };
+    let scratch = synthetic::scratch();
     let (ms, mib, files) = measure(repo, &scratch);
     println!("{:<22} {:>10} {:>12.1} {:>10.1}", "example", files, ms, mib);
     for n in sizes {

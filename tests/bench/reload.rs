@@ -24,16 +24,8 @@ const EDITS: usize = 15;
 
 fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let scratch = if Path::new("/dev/shm").is_dir() {
-        std::path::PathBuf::from("/dev/shm")
-    } else {
-        std::env::temp_dir()
-    };
-    let sizes: Vec<usize> = std::env::var("CANDOUR_BENCH_PAGES")
-        .unwrap_or_else(|_| "1000,10000".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let scratch = synthetic::scratch();
+    let sizes = synthetic::sizes();
     println!(
         "{:<28} {:>14} {:>14} {:>14} {:>14}",
         "site, edit", "event median", "event worst", "page median", "page worst"

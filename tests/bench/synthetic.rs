@@ -4,6 +4,24 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+/// Where the benchmarks make their sites: memory (`/dev/shm`) when there is one.
+pub fn scratch() -> std::path::PathBuf {
+    if Path::new("/dev/shm").is_dir() {
+        "/dev/shm".into()
+    } else {
+        std::env::temp_dir()
+    }
+}
+
+/// The synthetic site sizes to measure: `CANDOUR_BENCH_PAGES`, by default `1000,10000`.
+pub fn sizes() -> Vec<usize> {
+    std::env::var("CANDOUR_BENCH_PAGES")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect()
+}
+
 /// Writes a site of `n` pages of about 4 KB and data files with n/10 records.
 pub fn generate(root: &Path, n: usize) {
     let content = root.join("content");
