@@ -137,6 +137,15 @@ enum Kind {
     Unknown(Diagnostic),
 }
 
+/// Whether a file at `path` (root-relative) would be read, or copied as a static file.
+pub fn is_source(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    matches!(
+        classify(path, name),
+        Kind::Text | Kind::Data(_) | Kind::Static(_)
+    )
+}
+
 fn classify(path: &str, name: &str) -> Kind {
     if is_editor_litter(name) {
         return Kind::Litter;

@@ -329,19 +329,9 @@ fn seen(p: &Page) -> (&str, &str, &str, Option<&str>, Option<u32>) {
 /// other file under `content/` that a build sees is read (`sources`) or warned about
 /// (`diagnostics`); a folder that has gone counts if anything in it was.
 fn passing(path: &str, sources: Option<&Sources>, diagnostics: &[Diagnostic]) -> bool {
-    let Some(inner) = path.strip_prefix("content/") else {
-        return false;
-    };
-    let parts: Vec<&str> = inner.split('/').collect();
-    let source = match parts.as_slice() {
-        ["site.yaml" | "statements" | "updates" | "pages" | "data" | "static"] => true,
-        ["statements" | "updates" | "pages", file] => file.ends_with(".md"),
-        ["data", file] => file.ends_with(".yaml"),
-        ["static", ..] => true,
-        _ => false,
-    };
     let folder = format!("{path}/");
-    !source
+    path.starts_with("content/")
+        && !load::is_source(path)
         && sources.is_some_and(|s| !s.holds(path))
         && !diagnostics
             .iter()
