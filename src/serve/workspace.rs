@@ -184,13 +184,7 @@ impl Workspace {
         // What was not made again: pages not re-rendered stay; anything else has gone.
         self.files
             .retain(|path, _| fresh.contains_key(path) || pages.contains(path));
-        let mut files_changed = before - self.files.len();
-        for (path, body) in fresh {
-            if self.files.get(&path) != Some(&body) {
-                files_changed += 1;
-                self.files.insert(path, body);
-            }
-        }
+        let files_changed = before - self.files.len() + self.take(fresh);
         self.errors = warnings;
         self.fingerprint = Some(now);
         self.kept = Some(Kept { site, renderer });
@@ -290,13 +284,7 @@ impl Workspace {
         let t = Instant::now();
         let fresh = memory.into_map();
         let rendered: Vec<String> = fresh.keys().cloned().collect();
-        let mut files_changed = 0;
-        for (path, body) in fresh {
-            if self.files.get(&path) != Some(&body) {
-                files_changed += 1;
-            }
-            self.files.insert(path, body);
-        }
+        let files_changed = self.take(fresh);
         steps.push(("merge", ms(t)));
         Some(Outcome {
             steps,
@@ -305,6 +293,18 @@ impl Workspace {
             files_changed,
             ms: ms(started),
         })
+    }
+
+    /// Takes freshly made files into the served ones; returns how many differ.
+    fn take(&mut self, fresh: BTreeMap<String, Body>) -> usize {
+        let mut changed = 0;
+        for (path, body) in fresh {
+            if self.files.get(&path) != Some(&body) {
+                changed += 1;
+                self.files.insert(path, body);
+            }
+        }
+        changed
     }
 
     /// Whether the last rebuild failed.
