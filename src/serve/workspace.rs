@@ -109,22 +109,9 @@ impl Workspace {
         );
         self.loaded = Some((sources, problems));
         report.steps.insert(0, ("load", load_ms));
-        let failed = |this: &mut Workspace, diagnostics: Vec<Diagnostic>| {
-            this.errors = diagnostics;
-            // What is kept is no longer what the files say: the next rebuild starts afresh.
-            this.fingerprint = None;
-            this.kept = None;
-            Outcome {
-                steps: Vec::new(),
-                ok: false,
-                rendered: Vec::new(),
-                files_changed: 0,
-                ms: started.elapsed().as_secs_f64() * 1000.0,
-            }
-        };
         let mut steps = report.steps.clone();
         let (Some(site), Some(theme)) = (report.site, report.theme) else {
-            return failed(self, report.diagnostics);
+            return self.failed(report.diagnostics, started);
         };
         let t = Instant::now();
         let now = Fingerprint::of(&site, &theme);
@@ -152,7 +139,7 @@ impl Workspace {
         let renderer = match Renderer::next(previous.zip(changes.as_ref()), &site, &theme) {
             Ok(r) => r,
             Err(problems) => {
-                return failed(self, site::with_render_problems(warnings, problems));
+                return self.failed(site::with_render_problems(warnings, problems), started);
             }
         };
         let differs = changes.as_ref().map(|c| c.pages(|t| renderer.uses(t)));
@@ -173,7 +160,7 @@ impl Workspace {
         ));
         drop(differs);
         if !problems.is_empty() {
-            return failed(self, site::with_render_problems(warnings, problems));
+            return self.failed(site::with_render_problems(warnings, problems), started);
         }
         steps.push(("render", t.elapsed().as_secs_f64() * 1000.0));
         let t = Instant::now();
@@ -268,16 +255,8 @@ impl Workspace {
         });
         let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
         if !failures.is_empty() {
-            self.errors = site::with_render_problems(std::mem::take(&mut self.errors), failures);
-            self.fingerprint = None;
-            self.kept = None;
-            return Some(Outcome {
-                steps: Vec::new(),
-                ok: false,
-                rendered: Vec::new(),
-                files_changed: 0,
-                ms: ms(started),
-            });
+            let errors = site::with_render_problems(std::mem::take(&mut self.errors), failures);
+            return Some(self.failed(errors, started));
         }
         steps.push(("render", ms(t)));
 
@@ -293,6 +272,21 @@ impl Workspace {
             files_changed,
             ms: ms(started),
         })
+    }
+
+    /// A failed rebuild: its problems are shown, the last good files stay served, and what
+    /// was kept is no longer what the files say, so the next rebuild starts afresh.
+    fn failed(&mut self, errors: Vec<Diagnostic>, started: Instant) -> Outcome {
+        self.errors = errors;
+        self.fingerprint = None;
+        self.kept = None;
+        Outcome {
+            steps: Vec::new(),
+            ok: false,
+            rendered: Vec::new(),
+            files_changed: 0,
+            ms: started.elapsed().as_secs_f64() * 1000.0,
+        }
     }
 
     /// Takes freshly made files into the served ones; returns how many differ.
