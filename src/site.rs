@@ -30,14 +30,9 @@ impl Report {
 
 /// Loads and checks a site: every validation, nothing rendered.
 pub fn check(root: &Path, overrides: &Overrides) -> Report {
-    check_cached(root, overrides, None)
-}
-
-/// `check`, reusing what `cache` holds from earlier runs.
-pub fn check_cached(root: &Path, overrides: &Overrides, cache: Option<&Cache>) -> Report {
     let t = Instant::now();
-    let (sources, diagnostics) = load::load(root, cache);
-    let mut report = check_loaded(root, overrides, cache, &sources, diagnostics);
+    let (sources, diagnostics) = load::load(root, None);
+    let mut report = check_loaded(root, overrides, None, &sources, diagnostics);
     report.steps.insert(0, ("load", ms(t)));
     report
 }
