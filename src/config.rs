@@ -135,7 +135,10 @@ pub fn validate(
         if let Some(url) = value
             && let Err(why) = markdown::check_url(url)
         {
-            problems.push(doc.error_at(&spans, path, why));
+            problems.push(
+                doc.error_at(&spans, path, why)
+                    .with_hint("use an https:// address"),
+            );
         }
     }
     if problems[before..].iter().any(Diagnostic::is_error) {

@@ -22,6 +22,11 @@ pub struct Known {
     /// False when a statement file has errors, so its period is unknown.
     pub statements_complete: bool,
     pub updates: Vec<Period>,
+    /// False when an update file has errors, so its period is unknown.
+    pub updates_complete: bool,
+    /// The data files present (`kpis`), read without errors or not: what evidence may
+    /// point at. A file with errors reports them itself.
+    pub datasets: Vec<String>,
     pub year_starts: u32,
 }
 
@@ -584,18 +589,27 @@ fn commitments(
                     continue;
                 }
             } else if let Some(name) = &e.dataset {
-                if crate::load::DATA_FILES.contains(&name.as_str()) {
+                if known.datasets.contains(name) {
                     format!("/data/#{name}")
                 } else {
-                    let hint = match did_you_mean(name, crate::load::DATA_FILES) {
-                        Some(best) => format!("did you mean '{best}'?"),
-                        None => format!("the datasets are: {}", crate::load::DATA_FILES.join(", ")),
+                    let (message, hint) = if crate::load::DATA_FILES.contains(&name.as_str()) {
+                        (
+                            format!("the site has no {name} data, so there is nothing to link to"),
+                            format!("add content/data/{name}.yaml, or remove this evidence"),
+                        )
+                    } else {
+                        (
+                            format!("there is no dataset '{name}'"),
+                            match did_you_mean(name, crate::load::DATA_FILES) {
+                                Some(best) => format!("did you mean '{best}'?"),
+                                None => format!(
+                                    "the datasets are: {}",
+                                    crate::load::DATA_FILES.join(", ")
+                                ),
+                            },
+                        )
                     };
-                    c.error(
-                        &format!("{path}.dataset"),
-                        format!("there is no dataset '{name}'"),
-                        Some(hint),
-                    );
+                    c.error(&format!("{path}.dataset"), message, Some(hint));
                     continue;
                 }
             } else if let Some(p) = e.statement {
@@ -609,7 +623,7 @@ fn commitments(
                 }
                 format!("/statements/{}/", p.slug())
             } else if let Some(p) = e.update {
-                if !known.updates.contains(&p) {
+                if known.updates_complete && !known.updates.contains(&p) {
                     c.error(
                         &format!("{path}.update"),
                         format!("there is no update for {p}"),

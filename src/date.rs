@@ -37,9 +37,18 @@ impl Date {
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
-            return Err(format!(
-                "'{text}' is not a date; write dates as YYYY-MM-DD, for example 2020-09-30"
-            ));
+            let why = crate::lookalike::explain(text)
+                .map(|odd| format!(": {odd}"))
+                .unwrap_or_default();
+            return Err(match suggest(text) {
+                Some(d) if d.to_string() != text => format!(
+                    "'{text}' is not a date{why}; did you mean {d} ({})? Dates are written YYYY-MM-DD",
+                    d.long()
+                ),
+                _ => format!(
+                    "'{text}' is not a date{why}; write dates as YYYY-MM-DD, for example 2020-09-30"
+                ),
+            });
         }
         let year: i32 = text[0..4].parse().unwrap_or(0);
         let month: u32 = text[5..7].parse().unwrap_or(0);
@@ -113,6 +122,40 @@ impl Date {
     pub fn month_name(month: u32) -> &'static str {
         MONTHS[(month.clamp(1, 12) - 1) as usize]
     }
+}
+
+/// The date another way of writing one probably means, reading day-first as people in the
+/// UK write them: `30/09/2020`, `30.09.2020`, `30 September 2020`, `30 Sept 2020`,
+/// `September 30, 2020`, `2020/09/30`, `2020-9-30`.
+fn suggest(text: &str) -> Option<Date> {
+    let plain = crate::lookalike::plain(text).to_ascii_lowercase();
+    let mut numbers = Vec::new();
+    let mut month_word = None;
+    for word in plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let digits = word.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            numbers.push(digits.parse::<i32>().ok()?);
+        } else if let Some(m) = MONTHS
+            .iter()
+            .position(|name| word.len() >= 3 && name.to_ascii_lowercase().starts_with(&word[..3]))
+        {
+            month_word = Some(m as i32 + 1);
+        } else {
+            return None;
+        }
+    }
+    let (year, month, day) = match (numbers.as_slice(), month_word) {
+        ([y, m, d], None) if *y > 31 => (*y, *m, *d),
+        ([d, m, y], None) if *y > 31 => (*y, *m, *d),
+        ([d, y], Some(m)) if *y > 31 => (*y, m, *d),
+        ([y, d], Some(m)) if *y > 31 => (*y, m, *d),
+        _ => return None,
+    };
+    let candidate = format!("{year:04}-{month:02}-{day:02}");
+    Date::parse(&candidate).ok()
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

@@ -9,6 +9,9 @@ use serde::Serialize;
 pub enum Severity {
     Error,
     Warning,
+    /// Something the build passed over on purpose, such as an editor's swap file: shown by
+    /// `candour check`, counted by `candour build`, never shown by the dev server.
+    Note,
 }
 
 /// One problem in the site's sources, found before anything is written.
@@ -51,6 +54,17 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
         }
+    }
+
+    pub fn note(file: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub fn is_note(&self) -> bool {
+        self.severity == Severity::Note
     }
 
     /// Places the diagnostic at `line:column` of `text` (both 1-based), keeping that line.
@@ -103,6 +117,7 @@ impl Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         let _ = writeln!(out, "{label}: {}", self.message);
         if !self.file.is_empty() {
@@ -134,6 +149,7 @@ impl Diagnostic {
         let level = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut text = self.message.clone();
         if let Some(hint) = &self.hint {
@@ -172,15 +188,20 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-/// The closing line of a report: `2 errors, 1 warning`.
+/// The closing line of a report: `2 errors, 1 warning`, with `, 3 notes` when there are any.
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let notes = count(Severity::Note);
     format!(
-        "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        "{}, {}{}",
+        plural(count(Severity::Error), "error"),
+        plural(count(Severity::Warning), "warning"),
+        if notes > 0 {
+            format!(", {}", plural(notes, "note"))
+        } else {
+            String::new()
+        }
     )
 }
 

@@ -45,18 +45,12 @@ impl<T> Parsed<'_, T> {
 
     /// The file name without `.md`.
     pub fn stem(&self) -> &str {
-        let name = self
-            .source
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or(&self.source.path);
-        name.strip_suffix(".md").unwrap_or(name)
+        stem_of(&self.source.path)
     }
 }
 
 /// Parses and renders every file in parallel; files with errors are left out of the result.
-pub fn parse_all<'s, T: DeserializeOwned + Send + Sync + 'static>(
+pub fn parse_all<'s, T: DeserializeOwned + schemars::JsonSchema + Send + Sync + 'static>(
     sources: &'s [Source],
     what: &str,
     settings: &Settings,
@@ -78,7 +72,7 @@ pub fn parse_all<'s, T: DeserializeOwned + Send + Sync + 'static>(
 /// What parsing one file gives: its parts (if the front matter is valid), and problems.
 type Outcome<T> = (Option<Arc<Parts<T>>>, Vec<Diagnostic>);
 
-fn parse_one<'s, T: DeserializeOwned + Send + Sync + 'static>(
+fn parse_one<'s, T: DeserializeOwned + schemars::JsonSchema + Send + Sync + 'static>(
     source: &'s Source,
     what: &str,
     settings: &Settings,
@@ -93,7 +87,7 @@ fn parse_one<'s, T: DeserializeOwned + Send + Sync + 'static>(
     (parts.map(|parts| Parsed { parts, source }), diags)
 }
 
-fn compute<T: DeserializeOwned + Send>(
+fn compute<T: DeserializeOwned + schemars::JsonSchema + Send>(
     source: &Source,
     what: &str,
     settings: &Settings,
@@ -123,6 +117,12 @@ fn compute<T: DeserializeOwned + Send>(
             (None, d)
         }
     }
+}
+
+/// The file name of a path without `.md`: `content/pages/about.md` → `about`.
+pub fn stem_of(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
 }
 
 /// Whether a file name makes a clean URL segment: lowercase letters, digits and hyphens.

@@ -132,6 +132,14 @@ fn print_human(diagnostics: &[Diagnostic]) {
     }
 }
 
+/// What `build` prints: errors and warnings. Notes (files passed over on purpose, such as
+/// editors' swap files) are only counted; `candour check` lists them.
+fn print_problems(diagnostics: &[Diagnostic]) {
+    for d in diagnostics.iter().filter(|d| !d.is_note()) {
+        eprintln!("{}", d.human());
+    }
+}
+
 fn build(root: &Path, out: &Path, overrides: Overrides) -> ExitCode {
     if !root.is_dir() {
         return fail(&format!(
@@ -153,7 +161,7 @@ fn build(root: &Path, out: &Path, overrides: Overrides) -> ExitCode {
     };
     let started = std::time::Instant::now();
     let report = site::build(root, &overrides, &staging);
-    print_human(&report.diagnostics);
+    print_problems(&report.diagnostics);
     if !report.ok() {
         staging.abandon();
         eprintln!(
@@ -167,6 +175,13 @@ fn build(root: &Path, out: &Path, overrides: Overrides) -> ExitCode {
             .filter(|d| d.is_error())
             .all(|d| d.file.is_empty());
         return ExitCode::from(if io_only { 2 } else { 1 });
+    }
+    let notes = report.diagnostics.iter().filter(|d| d.is_note()).count();
+    if notes > 0 {
+        eprintln!(
+            "{notes} file{} passed over on purpose (editor or system litter, hidden files); `candour check` lists them.",
+            if notes == 1 { " was" } else { "s were" }
+        );
     }
     match staging.commit(&out) {
         Ok(files) => {
@@ -192,10 +207,18 @@ fn check(root: &Path, format: Format) -> ExitCode {
             eprintln!("{}", diagnostic::summary(&report.diagnostics));
         }
         Format::Json => {
+            let count = |s: diagnostic::Severity| {
+                report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == s)
+                    .count()
+            };
             let json = serde_json::json!({
                 "ok": errors == 0,
                 "errors": errors,
-                "warnings": report.diagnostics.len() - errors,
+                "warnings": count(diagnostic::Severity::Warning),
+                "notes": count(diagnostic::Severity::Note),
                 "diagnostics": report.diagnostics,
             });
             println!(

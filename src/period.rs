@@ -17,38 +17,31 @@ pub struct Period {
 }
 
 impl Period {
-    /// Parses `2019/20`, `2020/21 H1` or `2020/21 H2`.
+    /// Parses `2019/20`, `2020/21 H1` or `2020/21 H2`. The error says what is accepted and,
+    /// where the text looks like another way of writing a period (`2019-20`, `Apr-Sep 2021`,
+    /// `2019/2020`), which period it probably means; it names invisible and look-alike
+    /// characters (an en dash, a non-breaking space) that stop it being read.
     pub fn parse(text: &str) -> Result<Period, String> {
         let trimmed = text.trim();
-        let (year_part, half) = match trimmed.split_once(char::is_whitespace) {
-            Some((y, h)) => {
-                let half = match h.trim() {
-                    "H1" | "h1" => 1,
-                    "H2" | "h2" => 2,
-                    other => {
-                        return Err(format!(
-                            "'{trimmed}' is not a period: '{other}' is not H1 or H2; {ACCEPTED_FORMS}"
-                        ));
-                    }
-                };
-                (y, half)
-            }
-            None => (trimmed, 0),
+        let why = match strict(trimmed) {
+            Ok(p) => return Ok(p),
+            Err(why) => why,
         };
-        let bad = || format!("'{trimmed}' is not a period; {ACCEPTED_FORMS}");
-        let (first, second) = year_part.split_once('/').ok_or_else(bad)?;
-        if first.len() != 4 || second.len() != 2 {
-            return Err(bad());
+        let suggestion = suggest(trimmed).filter(|p| p.to_string() != trimmed);
+        let mut message = format!("'{trimmed}' is not a period");
+        if let Some(odd) = crate::lookalike::explain(trimmed) {
+            message = format!("{message}: {odd}");
+        } else if let (Some(why), None) = (why, suggestion) {
+            message = format!("{message}: {why}");
         }
-        let year: i32 = first.parse().map_err(|_| bad())?;
-        let next: i32 = second.parse().map_err(|_| bad())?;
-        if (year + 1) % 100 != next {
-            return Err(format!(
-                "'{trimmed}' is not a period: the year after {year} is {:02}, not {second}; {ACCEPTED_FORMS}",
-                (year + 1) % 100
-            ));
-        }
-        Ok(Period { year, half })
+        let hint = match suggestion {
+            Some(p) => format!(
+                "did you mean {p} ({}, if the reporting year starts in April)? {ACCEPTED_FORMS}",
+                p.span(4)
+            ),
+            None => ACCEPTED_FORMS.to_string(),
+        };
+        Err(format!("{message}; {hint}"))
     }
 
     /// The URL form: `2019-20`, `2020-21-h1`.
@@ -137,6 +130,95 @@ impl Period {
         } else {
             format!("{} to {}", start.month_year(), end.month_year())
         }
+    }
+}
+
+/// The period `text` is in one of the two accepted forms, or why not (`None` when it is
+/// simply not of that shape).
+fn strict(text: &str) -> Result<Period, Option<String>> {
+    let (year_part, half) = match text.split_once(char::is_whitespace) {
+        Some((y, h)) => {
+            let half = match h.trim() {
+                "H1" | "h1" => 1,
+                "H2" | "h2" => 2,
+                other => return Err(Some(format!("'{other}' is not H1 or H2"))),
+            };
+            (y, half)
+        }
+        None => (text, 0),
+    };
+    let (first, second) = year_part.split_once('/').ok_or(None)?;
+    if first.len() != 4 || second.len() != 2 {
+        return Err(None);
+    }
+    let year: i32 = first.parse().map_err(|_| None)?;
+    let next: i32 = second.parse().map_err(|_| None)?;
+    if (year + 1) % 100 != next {
+        return Err(Some(format!(
+            "the year after {year} is {:02}, not {second}",
+            (year + 1) % 100
+        )));
+    }
+    Ok(Period { year, half })
+}
+
+const MONTH_WORDS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The period another way of writing one probably means, with the reporting year starting
+/// in April: `2019-20`, `2019/2020`, `FY2019/20`, `H1 2020/21`, `2020/21H1`,
+/// `Apr-Sep 2021` (2021/22 H1), `October 2020 to March 2021` (2020/21 H2).
+pub fn suggest(text: &str) -> Option<Period> {
+    let plain = crate::lookalike::plain(text).to_ascii_lowercase();
+    let plain = plain.trim().trim_start_matches("fy").trim();
+    // Years and halves written another way.
+    let half = if plain.contains("h1") {
+        1
+    } else if plain.contains("h2") {
+        2
+    } else {
+        0
+    };
+    let without_half = plain.replace("h1", " ").replace("h2", " ");
+    let years: Vec<&str> = without_half
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !MONTH_WORDS.iter().any(|m| plain.contains(m)) {
+        return match years.as_slice() {
+            [y, next] if y.len() == 4 && (next.len() == 2 || next.len() == 4) => {
+                let year: i32 = y.parse().ok()?;
+                let next: i32 = next.parse().ok()?;
+                ((next % 100) == (year + 1) % 100).then_some(Period { year, half })
+            }
+            _ => None,
+        };
+    }
+    // Month ranges: `Apr-Sep 2021`, `April 2019 to March 2020`.
+    let mut months = Vec::new();
+    let mut years = Vec::new();
+    for word in plain.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if let Some(m) = MONTH_WORDS
+            .iter()
+            .position(|m| word.len() >= 3 && word.starts_with(m))
+        {
+            months.push(m as i32 + 1);
+        } else if word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()) {
+            years.push(word.parse::<i32>().ok()?);
+        }
+    }
+    let (m1, m2, y1, y2) = match (months.as_slice(), years.as_slice()) {
+        ([m1, m2], [y]) => (*m1, *m2, if m1 > m2 { *y - 1 } else { *y }, *y),
+        ([m1, m2], [y1, y2]) => (*m1, *m2, *y1, *y2),
+        _ => return None,
+    };
+    let length = (y2 * 12 + m2) - (y1 * 12 + m1) + 1;
+    match (m1, length) {
+        (4, 12) => Some(Period { year: y1, half: 0 }),
+        (4, 6) => Some(Period { year: y1, half: 1 }),
+        (10, 6) => Some(Period { year: y1, half: 2 }),
+        _ => None,
     }
 }
 

@@ -19,33 +19,54 @@ pub struct Source {
 impl Source {
     /// Reads a file, turning every way it can be unreadable into a diagnostic.
     pub fn read(root: &Path, rel: &str) -> Result<Source, Diagnostic> {
+        use std::io::Read as _;
         let full = root.join(rel);
-        let meta = std::fs::metadata(&full).map_err(|e| {
+        let unreadable = |e: std::io::Error| {
             Diagnostic::error(rel, format!("cannot read this file: {}", io_reason(&e)))
-        })?;
-        if meta.len() > MAX_SOURCE_BYTES {
-            return Err(Diagnostic::error(
+        };
+        // Only ordinary files are opened: opening a named pipe waits for a writer forever.
+        let meta = std::fs::symlink_metadata(&full).map_err(unreadable)?;
+        if !meta.is_file() {
+            return Err(Diagnostic::warning(
                 rel,
-                format!(
-                    "this file is {} bytes, over the {} MiB limit for a source file",
-                    meta.len(),
-                    MAX_SOURCE_BYTES / 1024 / 1024
-                ),
-            )
-            .with_hint("split it into smaller files, or move large documents to content/static/"));
+                "this is not a regular file, so candour leaves it out and never opens it",
+            ));
         }
-        let bytes = std::fs::read(&full).map_err(|e| {
-            Diagnostic::error(rel, format!("cannot read this file: {}", io_reason(&e)))
-        })?;
+        let mut file = std::fs::File::open(&full).map_err(unreadable)?;
+        // What was opened, in case the path changed in between.
+        let meta = file.metadata().map_err(unreadable)?;
+        if !meta.is_file() {
+            return Err(Diagnostic::warning(
+                rel,
+                "this is not a regular file, so candour leaves it out and never opens it",
+            ));
+        }
+        if meta.len() > MAX_SOURCE_BYTES {
+            return Err(too_large(rel, meta.len()));
+        }
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        // Read one byte past the limit, in case the file grew since it was measured.
+        (&mut file)
+            .take(MAX_SOURCE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        if bytes.len() as u64 > MAX_SOURCE_BYTES {
+            return Err(too_large(rel, bytes.len() as u64));
+        }
         Source::from_bytes(rel, bytes)
     }
 
-    /// Decodes bytes as UTF-8 (a leading byte-order mark is dropped).
+    /// Decodes bytes as UTF-8 (a leading byte-order mark is dropped). A file with the old
+    /// Mac line endings (a carriage return alone) is read as lines: each lone `\r` becomes
+    /// `\n`, so lines and columns in diagnostics are the ones an editor shows.
     pub fn from_bytes(rel: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
         match String::from_utf8(bytes) {
             Ok(mut text) => {
                 if text.starts_with('\u{feff}') {
                     text.drain(..3);
+                }
+                if text.contains('\r') {
+                    text = lone_carriage_returns_as_newlines(&text);
                 }
                 Ok(Source {
                     path: rel.to_string(),
@@ -65,6 +86,31 @@ impl Source {
             }
         }
     }
+}
+
+/// `a\rb\r\nc` → `a\nb\r\nc`: Windows line endings stay, old Mac ones become Unix ones.
+fn lone_carriage_returns_as_newlines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn too_large(rel: &str, len: u64) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        format!(
+            "this file is {len} bytes, over the {} MiB limit for a source file",
+            MAX_SOURCE_BYTES / 1024 / 1024
+        ),
+    )
+    .with_hint("split it into smaller files, or move large documents to content/static/")
 }
 
 /// Plain words for an I/O failure, without Rust's debug form.
@@ -99,6 +145,12 @@ pub struct FrontMatter<'a> {
 pub fn split_front_matter(source: &Source) -> Result<FrontMatter<'_>, Diagnostic> {
     let text: &str = &source.text;
     let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() == "+++" {
+        return Err(Diagnostic::error(&source.path, "this file has TOML front matter (between '+++' lines); candour reads YAML front matter only")
+            .at(text, 1, 1)
+            .with_width(3)
+            .with_hint("put the fields between '---' lines and write them as YAML, `title: About us` instead of `title = \"About us\"`"));
+    }
     if first_line.trim_end() != "---" {
         return Err(Diagnostic::error(&source.path, "this file has no front matter")
             .at(text, 1, 1)
@@ -161,5 +213,7 @@ mod tests {
         assert_eq!(&*s.text, "title: x");
         let d = Source::from_bytes("a", b"ok\nab\xFFc".to_vec()).unwrap_err();
         assert_eq!((d.line, d.column), (2, 3));
+        let mac = Source::from_bytes("a", b"---\rtitle: x\r---\r\r\nbody".to_vec()).unwrap();
+        assert_eq!(&*mac.text, "---\ntitle: x\n---\n\r\nbody");
     }
 }

@@ -186,11 +186,22 @@ pub fn validate(
         update_periods.push(u.front.period);
     }
 
+    // A page whose file has errors still has its address, from its file name: references
+    // to it are not reported as well (one mistake, one message).
+    let mut known_pages: Vec<String> = page_models.iter().map(|p| p.slug.clone()).collect();
+    for s in &sources.pages {
+        let stem = documents::stem_of(&s.path);
+        if is_slug(stem) && !known_pages.iter().any(|p| p == stem) {
+            known_pages.push(stem.to_string());
+        }
+    }
     let known = Known {
-        pages: page_models.iter().map(|p| p.slug.clone()).collect(),
+        pages: known_pages,
         statements: statement_periods.clone(),
         statements_complete,
+        updates_complete: updates.len() == sources.updates.len(),
         updates: update_periods,
+        datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
         year_starts,
     };
     let data = data::validate(&sources.data, &known, cache, &mut problems);
@@ -390,7 +401,7 @@ fn statement(
             },
             (None, Some(_)) => {}
             (None, None) => problems.push(
-                s.error_at("title", format!("the statement does not cover area {letter}, {}", name.to_lowercase()))
+                s.error_at(if f.areas.is_empty() { "title" } else { "areas#key" }, format!("the statement does not cover area {letter}, {}", name.to_lowercase()))
                     .with_hint(format!("map it to a heading under `areas:` (`{key}: heading-id`), or say why under `not_covered:`")),
             ),
         }

@@ -9,10 +9,12 @@
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, Span};
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::source::Source;
+use crate::{fields, lookalike};
 
 /// Deeper nesting than this is refused before serde sees it.
 const MAX_DEPTH: usize = 48;
@@ -21,17 +23,30 @@ const MAX_ALIASES: usize = 64;
 /// Separates a custom error's message from its hint (see [`custom_error`]).
 const HINT_MARK: char = '\u{1f}';
 
-/// Where each value of a parsed file starts, by path: `kpis[2].values[0].period`.
+/// Where each value of a parsed file starts, by path: `kpis[2].values[0].period`; a key's
+/// own place is at `path#key`.
 #[derive(Default, Debug, Clone)]
 pub struct Spans {
-    at: HashMap<String, (usize, usize)>,
-    /// Scalar values in document order, with their place.
-    values: Vec<(String, (usize, usize))>,
+    at: HashMap<String, Place>,
+}
+
+/// A place in a file: 1-based line and column (in characters), and how many characters the
+/// value takes on its first line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
 }
 
 impl Spans {
     /// `(line, column)`, 1-based and counted from the top of the whole file.
     pub fn get(&self, path: &str) -> Option<(usize, usize)> {
+        self.at.get(path).map(|p| (p.line, p.column))
+    }
+
+    /// The place of the value at `path`, with its width.
+    pub fn place(&self, path: &str) -> Option<Place> {
         self.at.get(path).copied()
     }
 }
@@ -44,15 +59,28 @@ pub struct Document<'a> {
     pub line_offset: usize,
 }
 
+/// Per file, type errors in more records than this are not listed one by one.
+const MAX_TYPE_ERRORS: usize = 25;
+
 impl Document<'_> {
-    /// A diagnostic at a path of this document, or at its first line if the path is unknown.
+    /// A diagnostic at a path of this document (the value, or the key with `path#key`),
+    /// underlining the whole value; at the document's first line if the path is unknown.
     pub fn error_at(&self, spans: &Spans, path: &str, message: impl Into<String>) -> Diagnostic {
-        let (line, column) = spans.get(path).unwrap_or((self.line_offset + 1, 1));
-        Diagnostic::error(&self.source.path, message).at(&self.source.text, line, column)
+        match spans.place(path) {
+            Some(p) => Diagnostic::error(&self.source.path, message)
+                .at(&self.source.text, p.line, p.column)
+                .with_width(p.width),
+            None => Diagnostic::error(&self.source.path, message).at(
+                &self.source.text,
+                self.line_offset + 1,
+                1,
+            ),
+        }
     }
 
-    /// Reads the YAML as `T`, or reports every problem found on the way.
-    pub fn parse<T: DeserializeOwned + Send>(
+    /// Reads the YAML as `T`, or reports every problem found on the way: every syntax
+    /// problem the scan finds, and the first type problem in each record of a list.
+    pub fn parse<T: DeserializeOwned + JsonSchema + Send>(
         &self,
         what: &str,
     ) -> Result<(T, Spans), Vec<Diagnostic>> {
@@ -62,10 +90,19 @@ impl Document<'_> {
             .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
         {
             let line = self.line_offset + 1;
+            let needs = fields::required(&fields::schema::<T>(), "");
+            let hint = if needs.is_empty() {
+                "add the fields this file needs, one `field: value` per line".to_string()
+            } else {
+                format!(
+                    "it needs at least {}, one `field: value` per line",
+                    fields::list(&needs)
+                )
+            };
             return Err(vec![
                 Diagnostic::error(&self.source.path, format!("this {what} is empty"))
                     .at(&self.source.text, line, 1)
-                    .with_hint("see README.md for the fields it needs"),
+                    .with_hint(hint),
             ]);
         }
         // The two passes read the same text independently: run them side by side.
@@ -73,7 +110,7 @@ impl Document<'_> {
         let spans = spans?;
         match value {
             Ok(value) => Ok((value, spans)),
-            Err(err) => Err(vec![self.serde_error(&err, &spans)]),
+            Err(err) => Err(self.type_errors::<T>(&err, &spans)),
         }
     }
 
@@ -125,21 +162,29 @@ impl Document<'_> {
         let mut documents = 0;
         let mut aliases = 0;
         let mut parser = Parser::new_from_str(self.yaml);
-        let place = |span: &Span| (span.start.line(), span.start.col() + 1);
+        let place = |span: &Span| {
+            let width = if span.end.line() == span.start.line() {
+                span.end.col().saturating_sub(span.start.col())
+            } else {
+                0
+            };
+            Place {
+                line: span.start.line() + self.line_offset,
+                column: span.start.col() + 1,
+                width: width.max(1),
+            }
+        };
         while let Some(next) = parser.next_event() {
             let (event, span) = match next {
                 Ok(pair) => pair,
                 Err(e) => {
                     let (line, col) = (e.marker().line(), e.marker().col() + 1);
-                    problems.push(
-                        self.diag(line, col, format!("this is not valid YAML: {}", e.info()))
-                            .with_hint(syntax_hint(self.yaml, line)),
-                    );
+                    problems.push(self.syntax_error(line, col, e.info()));
                     return Err(problems);
                 }
             };
-            let (line, col) = place(&span);
-            let file_place = (line + self.line_offset, col);
+            let (line, col) = (span.start.line(), span.start.col() + 1);
+            let file_place = place(&span);
             match event {
                 Event::DocumentStart(_) => {
                     documents += 1;
@@ -203,7 +248,6 @@ impl Document<'_> {
                     if let Some(path) = path {
                         spans.at.insert(path, file_place);
                     }
-                    spans.values.push((text_of(&event), file_place));
                     advance(stack.last_mut());
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
@@ -231,7 +275,13 @@ impl Document<'_> {
                         .last()
                         .map_or(Some(String::new()), child_path)
                         .unwrap_or_default();
-                    spans.at.insert(path.clone(), file_place);
+                    spans.at.insert(
+                        path.clone(),
+                        Place {
+                            width: 1,
+                            ..file_place
+                        },
+                    );
                     stack.push(if matches!(event, Event::MappingStart(..)) {
                         Frame::Map {
                             path,
@@ -256,7 +306,193 @@ impl Document<'_> {
         }
     }
 
-    /// Turns serde_norway's error into a located diagnostic with plain words and a hint.
+    /// A YAML syntax error, placed at the mistake rather than where the parser gave up:
+    /// a tab or an invisible character in the indentation, a missing `:` on an earlier
+    /// line, a value opened with curly quotes. `line` is 1-based within the YAML.
+    fn syntax_error(&self, line: usize, column: usize, info: &str) -> Diagnostic {
+        let lines: Vec<&str> = self.yaml.lines().collect();
+        let text = |n: usize| lines.get(n.wrapping_sub(1)).copied().unwrap_or("");
+        // Lines the mistake may be on: the parser stops at most a few lines after it.
+        let from = line.saturating_sub(3).max(1);
+        let near = (from..=line.min(lines.len()).max(from)).rev();
+        for n in near.clone() {
+            let l = text(n);
+            let indent: String = l
+                .chars()
+                .take_while(|c| c.is_whitespace() || lookalike::lookalike(*c).is_some())
+                .collect();
+            if let Some(i) = indent.chars().position(|c| c == '\t') {
+                return self
+                    .diag(n, i + 1, "a tab is used to indent this line")
+                    .with_hint("YAML indents with spaces only: replace the tab with spaces");
+            }
+            if let Some((i, odd)) = lookalike::first(&indent) {
+                return self
+                    .diag(n, i + 1, format!("this line is indented with {}", odd.name))
+                    .with_hint(format!("replace it with {}", odd.instead));
+            }
+            // `title:` followed by a non-breaking space, or a key with a zero-width space.
+            if let Some(colon) = key_colon(l) {
+                let after = l[colon + 1..].chars().next();
+                if let Some(odd) = after.and_then(lookalike::lookalike) {
+                    let col = l[..=colon].chars().count() + 1;
+                    return self
+                        .diag(
+                            n,
+                            col,
+                            format!("`{}` is followed by {}", l[..=colon].trim(), odd.name),
+                        )
+                        .with_hint(format!(
+                            "YAML needs an ordinary space after the ':'; type {}",
+                            odd.instead
+                        ));
+                }
+            }
+        }
+        // A bracket or quote opened and never closed: the parser reads on until it fails.
+        for n in (1..=line.min(lines.len())).rev().take(6) {
+            let rest = lines[n.min(lines.len())..line.min(lines.len())].join("\n");
+            if let Some((col, what)) = unclosed(text(n), &rest) {
+                return self
+                    .diag(n, col, format!("this {what} is never closed"))
+                    .with_width(1)
+                    .with_hint(match what {
+                        "quote" => {
+                            "close the quote at the end of the text, or remove it".to_string()
+                        }
+                        _ => "close it, or remove it if the value is plain text".to_string(),
+                    });
+            }
+        }
+        // A value opened with a curly quote is not quoted, so a ': ' in it breaks the line.
+        let l = text(line);
+        if let Some(colon) = key_colon(l) {
+            let value = l[colon + 1..].trim_start();
+            if value.starts_with(['\u{201c}', '\u{2018}']) {
+                let col = l.len() - value.len();
+                return self
+                    .diag(line, l[..col].chars().count() + 1, "this value starts with a curly quote, which YAML does not read as a quote")
+                    .with_hint("type straight quotes around the text: \"like this\" (word processors turn them curly; turn off smart quotes, or retype them)");
+            }
+        }
+        // A `field value` line with no colon, just before where the parser stopped.
+        if info.contains("expect ':'") || info.contains("mapping values are not allowed") {
+            let error_indent = indent_of(text(line));
+            if let Some(n) = (1..line)
+                .rev()
+                .find(|&n| !text(n).trim().is_empty() && !text(n).trim_start().starts_with('#'))
+            {
+                let l = text(n);
+                let body = l.trim_start().trim_start_matches("- ");
+                let body_indent = l.len() - body.len();
+                let looks_like_key = body.split_once(' ').is_some_and(|(word, _)| {
+                    !word.is_empty()
+                        && word
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                });
+                if key_colon(l).is_none()
+                    && looks_like_key
+                    && (body_indent == error_indent
+                        || body_indent + 2 == error_indent
+                        || n + 1 == line)
+                    && !l.trim_end().ends_with(['|', '>'])
+                {
+                    let word = body.split(' ').next().unwrap_or("");
+                    let col = l[..body_indent].chars().count() + word.chars().count() + 1;
+                    return self
+                        .diag(n, col, format!("`{word}` has no ':' after it"))
+                        .with_hint(format!(
+                            "write `{word}: {}`, with a colon and a space after the field name",
+                            body[word.len()..].trim()
+                        ));
+                }
+            }
+        }
+        let hint = if info.contains("mapping values are not allowed") {
+            "text that contains ': ' must be put in quotes, such as title: \"Strategy: the next steps\""
+        } else {
+            "check the indentation: fields of the same mapping start in the same column"
+        };
+        self.diag(line, column, format!("this is not valid YAML: {info}"))
+            .with_hint(hint)
+    }
+
+    /// Every type problem serde finds, one per record: serde stops at the first, so the
+    /// file is read again as plain YAML and checked record by record, each record with a
+    /// problem set aside so the next one's problem shows.
+    fn type_errors<T: DeserializeOwned + JsonSchema>(
+        &self,
+        first: &serde_norway::Error,
+        spans: &Spans,
+    ) -> Vec<Diagnostic> {
+        let Ok(mut value) = serde_norway::from_str::<serde_norway::Value>(self.yaml) else {
+            return vec![self.serde_error(first, spans)];
+        };
+        let schema = fields::schema::<T>();
+        let mut problems = Vec::new();
+        // Records set aside, by the path of their list (original indices) and index.
+        let mut removed: Vec<(String, usize)> = Vec::new();
+        for _ in 0..MAX_TYPE_ERRORS {
+            let err = match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+                Ok(_) => break,
+                Err(err) => err,
+            };
+            let segments: Vec<Segment> = err.path().iter().map(Segment::from).collect();
+            let (path, seq_at) = original_path(&segments, &removed);
+            problems.push(self.located(&err.inner().to_string(), &path, spans, Some(&schema)));
+            // Set aside the innermost record holding the problem, or stop.
+            let Some((list_path, original, current)) = seq_at else {
+                break;
+            };
+            if !remove(&mut value, &segments, current) {
+                break;
+            }
+            removed.push((list_path, original));
+        }
+        if problems.is_empty() {
+            problems.push(self.serde_error(first, spans));
+        }
+        problems
+    }
+
+    /// A serde message about the value at `path`, placed at that value (or at its key for
+    /// an unknown field, or at the mapping for a missing one).
+    fn located(
+        &self,
+        raw: &str,
+        path: &str,
+        spans: &Spans,
+        schema: Option<&serde_json::Value>,
+    ) -> Diagnostic {
+        let (message, mut hint) = humanise(raw);
+        if let (Some(name), Some(schema)) = (raw.strip_prefix("missing field `"), schema) {
+            let name = name.trim_end_matches('`');
+            hint = Some(fields::missing_hint(schema, path, name));
+        }
+        let at = if raw.starts_with("unknown field") {
+            format!("{path}#key")
+        } else {
+            path.to_string()
+        };
+        let place = spans
+            .place(&at)
+            .or_else(|| spans.place(path))
+            .or_else(|| parent_place(spans, path));
+        let mut d = match place {
+            Some(p) => Diagnostic::error(&self.source.path, message)
+                .at(&self.source.text, p.line, p.column)
+                .with_width(p.width),
+            None => self.diag(1, 1, message),
+        };
+        if let Some(h) = hint {
+            d = d.with_hint(h);
+        }
+        d
+    }
+
+    /// Turns serde_norway's own error into a located diagnostic (when the plain-YAML
+    /// reading cannot be used).
     fn serde_error(&self, err: &serde_norway::Error, spans: &Spans) -> Diagnostic {
         let full = err.to_string();
         let cut = ["at line ", " at position "]
@@ -265,36 +501,16 @@ impl Document<'_> {
             .min()
             .unwrap_or(full.len());
         let raw = full[..cut].trim_end_matches([' ', ',']).to_string();
-        // Split off serde_norway's `path.to[0].field: ` prefix; the place says it better.
         let (path, raw) = match raw.find(": ") {
             Some(i) if !raw[..i].contains(' ') && !raw.starts_with("invalid") => {
                 (raw[..i].to_string(), raw[i + 2..].to_string())
             }
             _ => (String::new(), raw),
         };
+        if !path.is_empty() && spans.place(&path).is_some() {
+            return self.located(&raw, &path, spans, None);
+        }
         let (line, column) = err.location().map_or((1, 1), |l| (l.line(), l.column()));
-        // A value that failed its own check (a period, a date) is placed by the span index,
-        // since serde_norway reports the mapping that holds it.
-        // serde_norway places it at the top of the file, so find the quoted value instead.
-        let quoted = raw
-            .strip_prefix('\'')
-            .and_then(|r| r.split_once('\''))
-            .map(|(v, _)| v);
-        let found = spans.get(&path).filter(|_| !path.is_empty()).or_else(|| {
-            quoted.and_then(|q| {
-                spans
-                    .values
-                    .iter()
-                    .find(|(v, _)| v.trim() == q)
-                    .map(|(_, at)| *at)
-            })
-        });
-        let (line, column) = match found {
-            Some((l, c)) if raw.contains(HINT_MARK) || raw.starts_with('\'') => {
-                (l - self.line_offset, c)
-            }
-            _ => (line, column),
-        };
         let (message, hint) = humanise(&raw);
         let diag = self.diag(line, column, message);
         match hint {
@@ -304,19 +520,152 @@ impl Document<'_> {
     }
 }
 
+/// One step of a path into a YAML value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Segment {
+    Key(String),
+    Index(usize),
+    Other,
+}
+
+impl From<&serde_path_to_error::Segment> for Segment {
+    fn from(s: &serde_path_to_error::Segment) -> Segment {
+        match s {
+            serde_path_to_error::Segment::Seq { index } => Segment::Index(*index),
+            serde_path_to_error::Segment::Map { key } => Segment::Key(key.clone()),
+            _ => Segment::Other,
+        }
+    }
+}
+
+/// The span-index path (`kpis[2].values[0]`) of `segments`, whose list indices count the
+/// records still present, in the original file's indices; and for the innermost list on
+/// the way, its path, the record's original index and its current one.
+fn original_path(
+    segments: &[Segment],
+    removed: &[(String, usize)],
+) -> (String, Option<(String, usize, usize)>) {
+    let mut path = String::new();
+    let mut innermost = None;
+    for s in segments {
+        match s {
+            Segment::Key(k) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Segment::Index(current) => {
+                let gone: Vec<usize> = removed
+                    .iter()
+                    .filter(|(list, _)| *list == path)
+                    .map(|(_, i)| *i)
+                    .collect();
+                // The current-th index that was not set aside.
+                let original = (0..)
+                    .filter(|i| !gone.contains(i))
+                    .nth(*current)
+                    .unwrap_or(*current);
+                innermost = Some((path.clone(), original, *current));
+                path.push_str(&format!("[{original}]"));
+            }
+            Segment::Other => {}
+        }
+    }
+    (path, innermost)
+}
+
+/// Removes from `value` the innermost list item on `segments`' way (its current index is
+/// `index`). False when the path cannot be followed.
+fn remove(value: &mut serde_norway::Value, segments: &[Segment], index: usize) -> bool {
+    let Some(last) = segments
+        .iter()
+        .rposition(|s| matches!(s, Segment::Index(_)))
+    else {
+        return false;
+    };
+    let mut at = value;
+    for s in &segments[..last] {
+        at = match (s, at) {
+            (Segment::Key(k), serde_norway::Value::Mapping(m)) => match m.get_mut(k.as_str()) {
+                Some(v) => v,
+                None => return false,
+            },
+            (Segment::Index(i), serde_norway::Value::Sequence(list)) => match list.get_mut(*i) {
+                Some(v) => v,
+                None => return false,
+            },
+            (_, serde_norway::Value::Tagged(t)) => &mut t.value,
+            _ => return false,
+        };
+    }
+    match at {
+        serde_norway::Value::Sequence(list) if index < list.len() => {
+            list.remove(index);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The place of the nearest enclosing value that has one.
+fn parent_place(spans: &Spans, path: &str) -> Option<Place> {
+    let mut p = path;
+    while let Some(i) = p.rfind(['.', '[']) {
+        p = &p[..i];
+        if let Some(place) = spans.place(p) {
+            return Some(place);
+        }
+    }
+    None
+}
+
+/// The byte index of the `:` that ends a line's key (`key: value`, `- key: value`, `key:`),
+/// or `None` when the line has no key. A colon inside quotes or not followed by a space
+/// (or an invisible look-alike) does not count.
+fn key_colon(line: &str) -> Option<usize> {
+    let body = line.trim_start().trim_start_matches("- ");
+    if body.starts_with(['"', '\'', '#']) {
+        return None;
+    }
+    let start = line.len() - body.len();
+    for (i, c) in body.char_indices() {
+        if c == ':' {
+            let next = body[i + 1..].chars().next();
+            if next.is_none_or(|n| n == ' ' || n == '\t' || lookalike::lookalike(n).is_some()) {
+                return Some(start + i);
+            }
+        }
+    }
+    None
+}
+
+/// The column (1-based) and kind of a `[`, `{` or quote that opens a line's value and is not
+/// closed on that line nor in `rest`, the lines after it up to where the parser stopped.
+fn unclosed(line: &str, rest: &str) -> Option<(usize, &'static str)> {
+    let colon = key_colon(line)?;
+    let value = line[colon + 1..].trim_start();
+    let start = line.len() - value.len();
+    let col = line[..start].chars().count() + 1;
+    let all = format!("{}\n{rest}", value.trim_end());
+    let count = |c: char| all.matches(c).count();
+    match value.chars().next()? {
+        '"' if count('"') % 2 == 1 => Some((col, "quote")),
+        '\'' if count('\'') % 2 == 1 => Some((col, "quote")),
+        '[' if count('[') > count(']') => Some((col, "bracket '['")),
+        '{' if count('{') > count('}') => Some((col, "brace '{'")),
+        _ => None,
+    }
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
 fn text_of(event: &Event<'_>) -> String {
     match event {
         Event::Scalar(text, ..) => text.to_string(),
         _ => String::new(),
-    }
-}
-
-fn syntax_hint(yaml: &str, line: usize) -> String {
-    let text = yaml.lines().nth(line.saturating_sub(1)).unwrap_or("");
-    if text.contains('\t') {
-        "YAML does not allow tabs for indentation; indent with spaces".into()
-    } else {
-        "check the indentation, and put quotes around text that contains ': ' or starts with a symbol".into()
     }
 }
 
@@ -367,7 +716,7 @@ fn humanise(raw: &str) -> (String, Option<String>) {
                 plain_type(expected),
                 plain_found(found)
             ),
-            type_hint(expected),
+            number_hint(found, expected).or_else(|| type_hint(expected)),
         );
     }
     if raw.contains("repetition limit exceeded") {
@@ -441,6 +790,33 @@ fn plain_found(found: &str) -> String {
     }
 }
 
+/// What to write for a number typed as text: `85%` → `85`, `1,250` → `1250`.
+fn number_hint(found: &str, expected: &str) -> Option<String> {
+    let text = found.strip_prefix("string ")?.trim_matches('"');
+    let numeric = ["u64", "u32", "usize", "i64", "i32", "f64", "f32"].contains(&expected.trim());
+    if !numeric {
+        return None;
+    }
+    let bare: String = text
+        .trim()
+        .trim_end_matches('%')
+        .trim_start_matches('£')
+        .chars()
+        .filter(|c| *c != ',')
+        .collect();
+    if bare.is_empty() || bare == text || bare.parse::<f64>().is_err() {
+        return None;
+    }
+    let what = if text.trim().ends_with('%') {
+        "without the % sign: a percentage is given as a number from 0 to 100"
+    } else if text.contains(',') {
+        "without commas"
+    } else {
+        "as a plain number"
+    };
+    Some(format!("write {bare}, {what}"))
+}
+
 fn type_hint(expected: &str) -> Option<String> {
     match expected.trim() {
         "u64" | "u32" | "usize" => {
@@ -492,7 +868,7 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Deserialize, Debug)]
+    #[derive(Deserialize, Debug, schemars::JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Thing {

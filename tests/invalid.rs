@@ -13,9 +13,12 @@ enum Edit {
     Replace(&'static str, &'static str),
     Append(&'static str),
     Write(Vec<u8>),
+    /// Replace the first occurrence of each text, in order.
+    Multi(Vec<(&'static str, &'static str)>),
+    Remove,
 }
 
-use Edit::{Append, Replace, Write};
+use Edit::{Append, Multi, Remove, Replace, Write};
 
 fn cases() -> Vec<(&'static str, &'static str, Edit)> {
     vec![
@@ -120,13 +123,43 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
                 "  signed_by: []\n",
             ),
         ),
+        // Every data field that holds a web address refuses a script scheme.
         (
-            "javascript_url_in_data",
+            "javascript_url_in_a_training_resource",
+            "data/training.yaml",
+            Replace(
+                "  - id: training-video-2019\n",
+                "  - id: training-video-2019\n    url: javascript:alert(1)\n",
+            ),
+        ),
+        (
+            "javascript_url_in_a_partnership",
             "data/partnerships.yaml",
             Replace(
-                "    partnership: derby-and-derbyshire-modern-slavery-partnership",
-                "    partnership: derby-and-derbyshire-modern-slavery-partnership\n    url: javascript:alert(1)",
+                "    role: member\n",
+                "    role: member\n    url: \" JaVaScRiPt:alert(1)\"\n",
             ),
+        ),
+        (
+            "javascript_url_in_the_charter",
+            "data/commitments.yaml",
+            Replace(
+                "  signed_by: Police and Crime Commissioner\n",
+                "  signed_by: Police and Crime Commissioner\n  url: javascript:alert(1)\n",
+            ),
+        ),
+        (
+            "data_url_in_evidence",
+            "data/commitments.yaml",
+            Replace(
+                "        page: about",
+                "        url: data:text/html,<script>alert(1)</script>",
+            ),
+        ),
+        (
+            "javascript_url_in_the_licence",
+            "site.yaml",
+            Append("licence:\n  name: Our licence\n  url: javascript:alert(1)\n"),
         ),
         (
             "javascript_link_in_markdown",
@@ -210,6 +243,128 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             "pages/contact.md",
             Write(b"\xef\xbb\xbf---\ntitle: Contact\nfooter: 2\n---\n\nText.\n".to_vec()),
         ),
+        // Mistakes reported at their own line, in words an author understands.
+        (
+            "missing_colon",
+            "data/actions.yaml",
+            Replace("    owner: Head of HR\n", "    owner Head of HR\n"),
+        ),
+        (
+            "missing_colon_in_a_list_item",
+            "data/kpis.yaml",
+            Replace("  - id: codes-of-conduct", "  - id codes-of-conduct"),
+        ),
+        (
+            "non_breaking_space_after_a_colon",
+            "site.yaml",
+            Replace("colour: \"#1d3c6e\"", "colour:\u{a0}\"#1d3c6e\""),
+        ),
+        (
+            "non_breaking_space_in_the_indentation",
+            "site.yaml",
+            Replace("  compliance: full", "\u{a0} compliance: full"),
+        ),
+        (
+            "curly_quotes_around_a_value",
+            "site.yaml",
+            Replace(
+                "title: \"Derbyshire Constabulary: Modern Slavery Statement\"",
+                "title: \u{201c}Derbyshire Constabulary: Modern Slavery Statement\u{201d}",
+            ),
+        ),
+        (
+            "unclosed_quote",
+            "site.yaml",
+            Replace(
+                "title: \"Derbyshire Constabulary: Modern Slavery Statement\"",
+                "title: \"Derbyshire Constabulary: Modern Slavery Statement",
+            ),
+        ),
+        (
+            "en_dash_in_a_period",
+            "data/kpis.yaml",
+            Replace("      - period: 2019/20", "      - period: 2019\u{2013}20"),
+        ),
+        (
+            "zero_width_space_in_a_period",
+            "data/kpis.yaml",
+            Replace("      - period: 2019/20", "      - period: 2019/20\u{200b}"),
+        ),
+        (
+            "month_range_as_a_period",
+            "statements/2019-20.md",
+            Replace("period: 2019/20", "period: Apr-Sep 2021"),
+        ),
+        (
+            "bad_date_in_a_nested_block",
+            "statements/2019-20.md",
+            Replace("  approved_on: 2020-09-15", "  approved_on: 2020-09-31"),
+        ),
+        (
+            "bad_date_in_a_list_item",
+            "data/actions.yaml",
+            Replace("    due: 2021-06-30\n", "    due: 2021-06-31\n"),
+        ),
+        (
+            "day_first_date",
+            "statements/2019-20.md",
+            Replace("published: 2020-09-30", "published: 30/09/2020"),
+        ),
+        (
+            "percent_sign_in_a_figure",
+            "data/kpis.yaml",
+            Replace("        value: 42", "        value: 42%"),
+        ),
+        (
+            "missing_field_in_a_nested_mapping",
+            "statements/2019-20.md",
+            Replace("      signed_on: 2020-09-22\n", ""),
+        ),
+        (
+            "front_matter_of_only_a_comment",
+            "pages/about.md",
+            Write(b"---\n# About this site\n---\n\nText.\n".to_vec()),
+        ),
+        (
+            "toml_front_matter",
+            "pages/about.md",
+            Write(b"+++\ntitle = \"About\"\n+++\n\nText.\n".to_vec()),
+        ),
+        (
+            "old_mac_line_endings_are_lines",
+            "pages/about.md",
+            Write(b"---\rtitle: About\rfooter: 1\r---\r\rText.\r".to_vec()),
+        ),
+        (
+            "mistakes_in_several_records_of_one_file",
+            "data/kpis.yaml",
+            Multi(vec![
+                ("    kind: qualitative\n", "    kind: qualitatve\n"),
+                ("    unit: orders\n", "    units: orders\n"),
+                ("        value: 310\n", "        value: lots\n"),
+            ]),
+        ),
+        // Files under other spellings are read, or an error says what to rename them to.
+        (
+            "data_file_with_yml_extension",
+            "data/training.yml",
+            Write(fs::read(repo().join("content/data/training.yaml")).unwrap()),
+        ),
+        (
+            "page_with_markdown_extension",
+            "pages/history.markdown",
+            Write(b"---\ntitle: History\n---\n\nText.\n".to_vec()),
+        ),
+        (
+            "misspelt_folder",
+            "page/history.md",
+            Write(b"---\ntitle: History\n---\n\nText.\n".to_vec()),
+        ),
+        (
+            "evidence_for_a_dataset_the_site_lacks",
+            "data/training.yaml",
+            Remove,
+        ),
     ]
 }
 
@@ -239,17 +394,31 @@ fn invalid_sites_report_located_diagnostics() {
             Replace(from, to) => {
                 let text = fs::read_to_string(&path).unwrap();
                 assert!(text.contains(from), "{name}: '{from}' not in {file}");
-                text.replacen(from, to, 1).into_bytes()
+                Some(text.replacen(from, to, 1).into_bytes())
             }
             Append(more) => {
                 let mut text = fs::read(&path).unwrap();
                 text.extend_from_slice(more.as_bytes());
-                text
+                Some(text)
             }
-            Write(bytes) => bytes,
+            Write(bytes) => Some(bytes),
+            Remove => {
+                fs::remove_file(&path).unwrap();
+                None
+            }
+            Multi(edits) => {
+                let mut text = fs::read_to_string(&path).unwrap();
+                for (from, to) in edits {
+                    assert!(text.contains(from), "{name}: '{from}' not in {file}");
+                    text = text.replacen(from, to, 1);
+                }
+                Some(text.into_bytes())
+            }
         };
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, bytes).unwrap();
+        if let Some(bytes) = bytes {
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, bytes).unwrap();
+        }
         let out = Command::new(env!("CARGO_BIN_EXE_candour"))
             .args(["check", "--root", site.path().to_str().unwrap()])
             .output()

@@ -156,7 +156,7 @@ fn report(
         }
         None => String::new(),
     };
-    for d in &workspace.errors {
+    for d in workspace.errors.iter().filter(|d| !d.is_note()) {
         eprintln!("{}", d.human());
     }
     if outcome.ok {

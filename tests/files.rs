@@ -1,0 +1,215 @@
+//! What is on disk besides ordinary sources, through the real binary: pipes, hidden files,
+//! editor and office litter, unusable names, and the output folder's own leftovers. Nothing
+//! hangs, nothing an author did not mean to publish is published, and candour cleans up
+//! only what it made.
+
+mod common;
+use common::example_copy;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_candour");
+
+/// Runs candour in `dir`, killing it if it has not finished in `limit`.
+fn run_within(args: &[&str], dir: &Path, limit: Duration) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "candour {args:?} did not finish within {limit:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    run_within(args, dir, Duration::from_secs(60))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every file under `dir`, relative, `/`-separated.
+fn files(dir: &Path) -> BTreeSet<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn pipes_are_skipped_with_a_warning_and_never_opened() {
+    let site = example_copy();
+    let content = site.path().join("content");
+    mkfifo(&content.join("pages/pipe.md"));
+    fs::create_dir_all(content.join("static/files")).unwrap();
+    mkfifo(&content.join("static/files/pipe.pdf"));
+    mkfifo(&content.join("data/kpis-pipe.yaml"));
+    for args in [&["check"][..], &["build"][..]] {
+        let o = run_within(args, site.path(), Duration::from_secs(20));
+        let err = stderr(&o);
+        for path in ["content/pages/pipe.md", "content/static/files/pipe.pdf"] {
+            assert!(
+                err.contains("warning: this is not a regular file") && err.contains(path),
+                "{args:?}: {path} not reported: {err}"
+            );
+        }
+        assert!(o.status.success(), "{args:?}: {err}");
+    }
+    let out = files(&site.path().join("public"));
+    assert!(!out.iter().any(|f| f.contains("pipe")), "{out:?}");
+}
+
+#[test]
+fn hidden_files_and_litter_are_never_published() {
+    let site = example_copy();
+    let content = site.path().join("content");
+    let write = |rel: &str, bytes: &[u8]| {
+        let path = content.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    };
+    // A repository inside static/, and hidden files.
+    write("static/.git/HEAD", b"ref: refs/heads/main\n");
+    write("static/.git/config", b"[core]\n");
+    write("static/.htaccess", b"Deny from all\n");
+    write("static/docs/.secret.pdf", b"%PDF");
+    write("pages/.draft.md", b"---\ntitle: Hidden\n---\n");
+    // Published on purpose: security.txt.
+    write(
+        "static/.well-known/security.txt",
+        b"Contact: mailto:security@example.org\n",
+    );
+    // Office, editor and operating-system litter.
+    write("static/docs/~$report.docx", b"owner");
+    write("static/docs/.~lock.report.docx#", b"A Person,host,2021");
+    write("static/docs/Thumbs.db", b"x");
+    write("static/docs/desktop.ini", b"[.ShellClassInfo]");
+    write("static/docs/report.docx", b"real document");
+    write("pages/._about.md", b"\x00\x05\x16\x07 AppleDouble \xff\xfe");
+    write("pages/about.md~", b"backup");
+    write("pages/.#about.md", b"lock");
+    write("static/__MACOSX/docs/._report.docx", b"x");
+    let out = site.path().join("public");
+    // The output's own repository, as a deploy to GitHub Pages keeps it.
+    fs::create_dir_all(out.join(".git")).unwrap();
+    fs::write(out.join(".git/HEAD"), "ref: refs/heads/gh-pages\n").unwrap();
+
+    let o = run(&["build"], site.path());
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("0 errors, 0 warnings, "), "{err}");
+    let built = files(&out);
+    assert!(built.contains(".well-known/security.txt"), "{built:?}");
+    assert!(built.contains("docs/report.docx"), "{built:?}");
+    for bad in [
+        ".htaccess",
+        "docs/.secret.pdf",
+        "docs/~$report.docx",
+        "docs/.~lock.report.docx#",
+        "docs/Thumbs.db",
+        "docs/desktop.ini",
+        "__MACOSX/docs/._report.docx",
+        "draft/index.html",
+        ".git/config",
+    ] {
+        assert!(!built.contains(bad), "{bad} was published: {built:?}");
+    }
+    // The output's repository is the one that was there, untouched.
+    assert_eq!(
+        fs::read_to_string(out.join(".git/HEAD")).unwrap(),
+        "ref: refs/heads/gh-pages\n"
+    );
+    assert!(!out.join(".git/config").exists());
+    let siblings: Vec<String> = fs::read_dir(site.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("candour"))
+        .collect();
+    assert!(siblings.is_empty(), "{siblings:?}");
+
+    // `check` names each one in a note, and says why.
+    let o = run(&["check"], site.path());
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    for (path, why) in [
+        ("content/static/.git", "hidden folder"),
+        ("content/static/.htaccess", "hidden files"),
+        (
+            "content/static/docs/~$report.docx",
+            "Microsoft Office owner file",
+        ),
+        ("content/static/docs/.~lock.report.docx#", "hidden files"),
+        ("content/static/docs/Thumbs.db", "Windows"),
+        ("content/static/docs/desktop.ini", "Windows"),
+        ("content/pages/._about.md", "hidden files"),
+        ("content/pages/about.md~", "backup"),
+        ("content/static/__MACOSX", "operating system"),
+    ] {
+        let note = err
+            .split("\n\n")
+            .find(|block| {
+                block.contains(&format!("--> {path}\n")) || block.ends_with(&format!("--> {path}"))
+            })
+            .unwrap_or_else(|| panic!("no note for {path}: {err}"));
+        assert!(
+            note.starts_with("note: ") && note.contains(why),
+            "{path}: {note}"
+        );
+    }
+    assert!(!err.contains("content/static/.git/HEAD"), "{err}");
+}
+
+#[test]
+fn names_with_line_breaks_are_refused_before_anything_is_written() {
+    let site = example_copy();
+    let dir = site.path().join("content/static/files");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("report\n2021.pdf"), b"%PDF").unwrap();
+    let o = run(&["build"], site.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/static/files/report?2021.pdf")
+            && err.contains("line break or another control character"),
+        "{err}"
+    );
+    assert!(!site.path().join("public").exists());
+    // Renamed, the site builds, and builds again over its own output.
+    fs::rename(dir.join("report\n2021.pdf"), dir.join("report 2021.pdf")).unwrap();
+    for _ in 0..2 {
+        let o = run(&["build"], site.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+}
