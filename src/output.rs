@@ -18,6 +18,8 @@ pub const MANIFEST: &str = ".candour-manifest";
 pub struct Staging {
     pub dir: PathBuf,
     written: Mutex<BTreeSet<String>>,
+    /// Held from staging to commit: one build at a time writes into the output's folder.
+    _lock: Option<fs::File>,
 }
 
 impl Output for Staging {
@@ -30,6 +32,18 @@ impl Output for Staging {
                 "refusing to write outside the output folder: {path}"
             ));
         }
+        // Never a hidden file (the output's own `.git` above all), never a name the
+        // manifest's one-name-per-line could not hold.
+        if path
+            .split('/')
+            .enumerate()
+            .any(|(i, part)| part.starts_with('.') && !(i == 0 && part == ".well-known"))
+            || path.chars().any(char::is_control)
+        {
+            return Err(format!(
+                "refusing to write the hidden or unnamable file {path:?}"
+            ));
+        }
         let target = self.dir.join(path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
@@ -37,7 +51,13 @@ impl Output for Staging {
         }
         match body {
             Body::Bytes(bytes) => fs::write(&target, bytes),
-            Body::Copy(from) => fs::copy(&from, &target).map(|_| ()),
+            Body::Copy(from) => match fs::symlink_metadata(&from) {
+                // Copied only if it is still an ordinary file: never through a link, never
+                // from a pipe.
+                Ok(m) if m.is_file() => fs::copy(&from, &target).map(|_| ()),
+                Ok(_) => Err(std::io::Error::other("it is no longer an ordinary file")),
+                Err(e) => Err(e),
+            },
         }
         .map_err(|e| format!("cannot write {}: {}", target.display(), io_reason(&e)))?;
         self.written
@@ -92,6 +112,13 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), String> {
     if out_abs.is_file() {
         return Err(format!("{} is a file, not a folder", out.display()));
     }
+    if out_abs.is_dir() && is_mount_point(&out_abs) {
+        return Err(format!(
+            "the output folder {} is a mount point; candour swaps in a finished build by renaming the folder, which cannot be done to a mount point, so nothing was written. Use a folder inside it, such as --out {}",
+            out.display(),
+            out.join("site").display()
+        ));
+    }
     if out_abs.is_dir() {
         let strangers = foreign_files(&out_abs);
         if !strangers.is_empty() {
@@ -105,6 +132,36 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Whether `dir` is where a file system is mounted: its device differs from its parent's,
+/// or (a bind mount of the same device) the system's mount table lists it.
+fn is_mount_point(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let Some(parent) = dir.parent() else {
+            return true;
+        };
+        if let (Ok(a), Ok(b)) = (fs::metadata(dir), fs::metadata(parent))
+            && a.dev() != b.dev()
+        {
+            return true;
+        }
+        // /proc/self/mountinfo: the fifth field is the mount point, with spaces as \040.
+        if let Ok(table) = fs::read_to_string("/proc/self/mountinfo") {
+            let wanted = dir.to_string_lossy().replace(' ', "\\040");
+            return table
+                .lines()
+                .any(|line| line.split(' ').nth(4) == Some(wanted.as_str()));
+        }
+        false
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
+    }
 }
 
 /// An absolute, normalised form of a path that may not exist yet.
@@ -144,7 +201,10 @@ fn foreign_files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Makes the staging folder beside `out`.
+/// Makes the staging folder beside `out`. First it takes the output's lock (a second build
+/// of the same output waits for the first), and tidies what a killed build of this output
+/// left: staging folders are removed, and an old output moved aside but never deleted is
+/// put back. Only folders named as candour names them are touched.
 pub fn stage(out: &Path) -> Result<Staging, String> {
     let out = absolute(out)?;
     let parent = out.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -154,17 +214,74 @@ pub fn stage(out: &Path) -> Result<Staging, String> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let dir = parent.join(format!(".{name}.candour-new-{}", std::process::id()));
-    if dir.exists() {
-        fs::remove_dir_all(&dir)
-            .map_err(|e| format!("cannot clear {}: {}", dir.display(), io_reason(&e)))?;
+    // The lock is on the folder that holds the output (no lock file is left behind); where
+    // a folder cannot be opened as a file (Windows), builds are not serialised.
+    let lock = fs::File::open(&parent).ok();
+    if let Some(l) = &lock {
+        l.lock()
+            .map_err(|e| format!("cannot lock {}: {}", parent.display(), io_reason(&e)))?;
     }
+    tidy(&parent, &name, &out)?;
+    let dir = parent.join(format!(".{name}.candour-new-{}", std::process::id()));
     fs::create_dir(&dir)
         .map_err(|e| format!("cannot create {}: {}", dir.display(), io_reason(&e)))?;
     Ok(Staging {
         dir,
         written: Mutex::new(BTreeSet::new()),
+        _lock: lock,
     })
+}
+
+/// Cleans up after a build of `out` that was killed (the caller holds the lock, so no build
+/// of it is running): `.NAME.candour-new-*` folders go; a `.NAME.candour-old-*` folder is
+/// the previous output, put back if `out` is missing, otherwise emptied of what its
+/// manifest lists (its `.git` moved back into `out` first).
+fn tidy(parent: &Path, name: &str, out: &Path) -> Result<(), String> {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let new_prefix = format!(".{name}.candour-new-");
+    let old_prefix = format!(".{name}.candour-old-");
+    let mut leftovers: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    leftovers.sort();
+    for path in leftovers {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let ours = |prefix: &str| {
+            file.strip_prefix(prefix)
+                .is_some_and(|pid| !pid.is_empty() && pid.chars().all(|c| c.is_ascii_digit()))
+        };
+        if !path.is_dir() || path.is_symlink() {
+            continue;
+        }
+        if ours(&new_prefix) {
+            fs::remove_dir_all(&path).map_err(|e| {
+                format!(
+                    "cannot remove {}, left by a build that was stopped: {}",
+                    path.display(),
+                    io_reason(&e)
+                )
+            })?;
+        } else if ours(&old_prefix) {
+            if !out.exists() {
+                fs::rename(&path, out).map_err(|e| {
+                    format!(
+                        "cannot put back the previous output from {}: {}",
+                        path.display(),
+                        io_reason(&e)
+                    )
+                })?;
+            } else {
+                if path.join(".git").exists() && !out.join(".git").exists() {
+                    let _ = fs::rename(path.join(".git"), out.join(".git"));
+                }
+                remove_written(&path);
+            }
+        }
+    }
+    Ok(())
 }
 
 impl Staging {
@@ -175,6 +292,16 @@ impl Staging {
 
     /// Swaps the finished build in for `out`, keeping `out/.git`, deleting only what candour wrote.
     pub fn commit(self, out: &Path) -> Result<usize, String> {
+        let dir = self.dir.clone();
+        let result = self.swap_in(out);
+        if result.is_err() {
+            // Nothing half-made stays behind: the old output is where it was.
+            let _ = fs::remove_dir_all(&dir);
+        }
+        result
+    }
+
+    fn swap_in(self, out: &Path) -> Result<usize, String> {
         let written = self.written.into_inner().unwrap_or_default();
         let mut list: String = written.iter().map(|p| format!("{p}\n")).collect();
         if list.is_empty() {

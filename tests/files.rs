@@ -213,3 +213,96 @@ fn names_with_line_breaks_are_refused_before_anything_is_written() {
         assert!(o.status.success(), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn a_killed_build_is_cleaned_up_by_the_next_one() {
+    let site = example_copy();
+    let root = site.path();
+    assert!(run(&["build"], root).status.success());
+    let out = root.join("public");
+    // What a build killed half-way leaves: its staging folder, and one killed between the
+    // two renames: the old output moved aside and no output at all.
+    let staging = root.join(".public.candour-new-999999");
+    fs::create_dir_all(staging.join("statements")).unwrap();
+    fs::write(staging.join("statements/index.html"), "half").unwrap();
+    fs::rename(&out, root.join(".public.candour-old-999998")).unwrap();
+    // Folders that only look like candour's are not touched.
+    fs::create_dir_all(root.join(".public.candour-new-mine")).unwrap();
+    fs::create_dir_all(root.join("public.candour-new-1")).unwrap();
+    let o = run(&["build"], root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("index.html").exists());
+    assert!(!staging.exists());
+    assert!(!root.join(".public.candour-old-999998").exists());
+    assert!(root.join(".public.candour-new-mine").exists());
+    assert!(root.join("public.candour-new-1").exists());
+}
+
+/// Mounts a fresh tmpfs at `dir` and builds into it, in a private mount namespace when the
+/// machine allows one (so nothing is left mounted), else with plain `mount`.
+#[test]
+fn a_mount_point_as_the_output_is_refused_before_anything_is_written() {
+    let site = example_copy();
+    let out = site.path().join("public");
+    fs::create_dir_all(&out).unwrap();
+    let script = format!(
+        "mount -t tmpfs candour-test {out} && cd {root} && {bin} build --out {out}; code=$?; ls -A {out}; exit $code",
+        out = out.display(),
+        root = site.path().display(),
+        bin = BIN,
+    );
+    let namespaced = Command::new("unshare")
+        .args(["-rm", "sh", "-c", &script])
+        .output();
+    let o = match namespaced {
+        Ok(o) if !String::from_utf8_lossy(&o.stderr).contains("mount:") => o,
+        _ => {
+            let o = Command::new("sh").args(["-c", &script]).output().unwrap();
+            let _ = Command::new("umount").arg(&out).status();
+            o
+        }
+    };
+    let err = stderr(&o);
+    assert!(
+        !err.contains("mount:") && !err.contains("unshare:"),
+        "this test needs to mount a tmpfs (root, or unprivileged user namespaces): {err}"
+    );
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("is a mount point"), "{err}");
+    // Nothing was written into it, and no staging folder was left beside it.
+    assert!(String::from_utf8_lossy(&o.stdout).trim().is_empty());
+    let leftovers: Vec<String> = fs::read_dir(site.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("candour"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn concurrent_builds_of_one_output_take_turns() {
+    let site = example_copy();
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            Command::new(BIN)
+                .arg("build")
+                .current_dir(site.path())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    assert!(site.path().join("public/index.html").exists());
+    let leftovers: Vec<String> = fs::read_dir(site.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("candour"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
