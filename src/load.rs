@@ -46,10 +46,7 @@ pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let content = root.join("content");
     if !content.is_dir() {
-        problems.push(
-            Diagnostic::error("content", format!("there is no content/ folder in {}", root.display()))
-                .with_hint("run candour in the site's root folder, pass --root, or start a site with `candour init DIR`"),
-        );
+        problems.push(no_content(root));
         return (sources, problems);
     }
 
@@ -110,6 +107,17 @@ pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
     }
     missing_site(&sources, &mut problems);
     (sources, problems)
+}
+
+/// The problem of a root with no `content/` folder, and what to do about it.
+pub fn no_content(root: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "content",
+        format!("there is no content/ folder in {}", root.display()),
+    )
+    .with_hint(
+        "run candour in the site's root folder, pass --root, or start a site with `candour init DIR`",
+    )
 }
 
 fn missing_site(sources: &Sources, problems: &mut Vec<Diagnostic>) {

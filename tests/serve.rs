@@ -163,6 +163,26 @@ fn pages_are_served_with_the_reload_script_and_edits_reload() {
     reload_until(&server, g, "/about/", "candour-overlay", false);
 }
 
+/// `serve` where there is no site says what to do, as `build` does.
+#[test]
+fn serve_outside_a_site_gives_the_hint_build_gives() {
+    let empty = tempfile::tempdir().unwrap();
+    let hint = "hint: run candour in the site's root folder, pass --root, or start a site with `candour init DIR`";
+    for command in ["build", "serve"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_candour"))
+            .arg(command)
+            .current_dir(empty.path())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{command}: {text}");
+        assert!(
+            text.contains("there is no content/ folder") && text.contains(hint),
+            "{command}: {text}"
+        );
+    }
+}
+
 #[test]
 fn saves_by_rename_and_deletions_are_seen() {
     let site = example_copy();

@@ -18,6 +18,7 @@ pub use http::file_key;
 use workspace::Workspace;
 
 use crate::config::Overrides;
+use crate::diagnostic::Diagnostic;
 
 pub struct Options {
     pub root: PathBuf,
@@ -30,21 +31,19 @@ pub struct Options {
 /// Ports tried after the requested one when it is taken.
 const PORT_TRIES: u16 = 20;
 
-/// Runs the dev server until the process is stopped.
-pub fn run(options: &Options) -> Result<(), String> {
+/// Runs the dev server until the process is stopped. Its error is what stopped it starting.
+pub fn run(options: &Options) -> Result<(), Diagnostic> {
     if !options.root.join("content").is_dir() {
-        return Err(format!(
-            "there is no content/ folder in {}",
-            options.root.display()
-        ));
+        return Err(crate::load::no_content(&options.root));
     }
+    let root = options.root.as_path();
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {}, which other machines may reach; the preview is meant for this computer only",
             options.bind
         );
     }
-    let (server, addr) = bind(options)?;
+    let (server, addr) = bind(options).map_err(|e| Diagnostic::error("", e))?;
     let host = match addr.ip() {
         IpAddr::V6(ip) => format!("[{ip}]"),
         IpAddr::V4(ip) => ip.to_string(),
@@ -60,7 +59,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
 
     let mut workspace = Workspace::new(
-        &options.root,
+        root,
         Overrides {
             base_url: Some(url.clone()),
         },
@@ -75,7 +74,8 @@ pub fn run(options: &Options) -> Result<(), String> {
         waiters: AtomicUsize::new(0),
         hosts,
     });
-    let mut watch = watch::Watch::start(&options.root, options.poll)?;
+    let mut watch =
+        watch::Watch::start(root, options.poll).map_err(|e| Diagnostic::error("", e))?;
     let server = Arc::new(server);
     {
         let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
@@ -83,7 +83,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
     eprintln!(
         "Serving {} at {url}/ ({}; press Ctrl-C to stop)",
-        options.root.display(),
+        root.display(),
         if watch.polling {
             "polling for changes"
         } else {
