@@ -2,7 +2,7 @@
 //! the error overlay, saves by rename, deletions, and requests that must be refused.
 
 mod common;
-use common::{Server, example_copy, start_serve};
+use common::{Server, copy_dir, example_copy, repo, start_serve, start_serve_in};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -161,6 +161,55 @@ fn pages_are_served_with_the_reload_script_and_edits_reload() {
     assert!(page.contains("Freshly edited paragraph."));
     edit(&about, "titel: About this site", "title: About this site");
     reload_until(&server, g, "/about/", "candour-overlay", false);
+}
+
+/// The other tests start the server as the README says: in the site's folder, no `--root`.
+/// Every other way of naming the folder must see edits too (file events name absolute,
+/// resolved paths, which a root such as `.` or `../site` does not prefix as written).
+#[test]
+fn every_spelling_of_the_root_sees_edits() {
+    let outer = tempfile::tempdir().unwrap();
+    let outer = outer.path();
+    let site = outer.join("site");
+    copy_dir(&repo().join("content"), &site.join("content"));
+    fs::create_dir_all(site.join("notes")).unwrap();
+    fs::create_dir_all(outer.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(&site, outer.join("link")).unwrap();
+    let absolute_link = outer.join("link").to_string_lossy().into_owned();
+    let cases: [(&str, &Path, &[&str]); 8] = [
+        ("--root .", &site, &["--root", "."]),
+        ("--root ./", &site, &["--root", "./"]),
+        (
+            "--root .. from a subfolder",
+            &site.join("notes"),
+            &["--root", ".."],
+        ),
+        ("--root site", outer, &["--root", "site"]),
+        (
+            "--root ../site",
+            &outer.join("elsewhere"),
+            &["--root", "../site"],
+        ),
+        ("--root link (a symbolic link)", outer, &["--root", "link"]),
+        ("--root /absolute/link", outer, &["--root", &absolute_link]),
+        (
+            "in a folder reached through a link",
+            &outer.join("link"),
+            &[],
+        ),
+    ];
+    let about = site.join("content/pages/about.md");
+    for (i, (what, cwd, args)) in cases.into_iter().enumerate() {
+        let server = start_serve_in(env!("CARGO_BIN_EXE_candour"), cwd, args);
+        let g = generation(&get(&server, "/about/").1);
+        let marker = format!("Edit {i} seen with {what}.");
+        fs::write(
+            &about,
+            fs::read_to_string(&about).unwrap() + &format!("\n{marker}\n"),
+        )
+        .unwrap();
+        reload_until(&server, g, "/about/", &marker, true);
+    }
 }
 
 /// `serve` where there is no site says what to do, as `build` does.

@@ -36,7 +36,18 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
     if !options.root.join("content").is_dir() {
         return Err(crate::load::no_content(&options.root));
     }
-    let root = options.root.as_path();
+    // File events name absolute paths with every symbolic link resolved: a root spelt `.`,
+    // `..`, `site` or through a link would not prefix them, and no edit would be seen.
+    let root = options.root.canonicalize().map_err(|e| {
+        Diagnostic::error(
+            "",
+            format!(
+                "cannot use {} as the site folder: {e}",
+                options.root.display()
+            ),
+        )
+    })?;
+    let root = root.as_path();
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {}, which other machines may reach; the preview is meant for this computer only",
