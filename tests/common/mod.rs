@@ -94,3 +94,27 @@ pub fn start_serve_in(bin: &str, cwd: &Path, args: &[&str]) -> Server {
     }
     panic!("candour serve did not start: {}", said.join("\n"));
 }
+
+/// The snapshot files of one family (`tests/snapshots/{binary}__{prefix}*.snap`): fails for
+/// any that the test owning the family did not just assert, so a snapshot whose case was
+/// removed or renamed cannot linger. `made` holds the names given to `assert_snapshot!`.
+/// Every family is listed in `tests/snapshot_files.rs`, which fails for any other file.
+pub fn only_these_snapshots(binary: &str, prefix: &str, made: &[String]) {
+    let start = format!("{binary}__{prefix}");
+    let mut orphans = Vec::new();
+    for entry in fs::read_dir(repo().join("tests/snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(snapshot) = name
+            .strip_suffix(".snap")
+            .and_then(|n| n.strip_prefix(&format!("{binary}__")))
+            && name.starts_with(&start)
+            && !made.iter().any(|m| m == snapshot)
+        {
+            orphans.push(name);
+        }
+    }
+    assert!(
+        orphans.is_empty(),
+        "snapshot files no test makes any more (delete them, or restore their cases): {orphans:?}"
+    );
+}
