@@ -393,6 +393,82 @@ fn traversal_and_foreign_hosts_are_refused() {
     );
 }
 
+/// Sends `text` as it is and returns the whole answer.
+fn raw(port: u16, text: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(text.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// Requests whose Host is missing or said twice get 400, whatever the values: a browser or a
+/// proxy may have used either one.
+#[test]
+fn requests_without_exactly_one_host_are_refused() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let ok = format!("127.0.0.1:{port}");
+    let cases = [
+        format!("GET / HTTP/1.1\r\nHost: {ok}\r\nHost: {ok}\r\nConnection: close\r\n\r\n"),
+        format!("GET / HTTP/1.1\r\nHost: {ok}\r\nHost: evil.example\r\nConnection: close\r\n\r\n"),
+        format!("GET / HTTP/1.1\r\nHost: evil.example\r\nHost: {ok}\r\nConnection: close\r\n\r\n"),
+        format!(
+            "GET / HTTP/1.1\r\nHost: {ok}\r\nhost: localhost:{port}\r\nConnection: close\r\n\r\n"
+        ),
+        "GET / HTTP/1.1\r\nConnection: close\r\n\r\n".to_string(),
+        "GET / HTTP/1.0\r\n\r\n".to_string(),
+    ];
+    for case in &cases {
+        let answer = raw(port, case);
+        let status = answer.lines().next().unwrap_or_default();
+        assert!(
+            status.starts_with("HTTP/1.") && status.contains(" 400 "),
+            "{case:?} got {answer}"
+        );
+        assert!(!answer.contains("__candour"), "{case:?} got a page");
+    }
+    let answer = raw(
+        port,
+        &format!("GET / HTTP/1.1\r\nHost: {ok}\r\nConnection: close\r\n\r\n"),
+    );
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+}
+
+/// `/statements` is sent on to `/statements/` with its query string.
+#[test]
+fn a_redirect_to_the_folder_keeps_the_query() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    for (target, location) in [
+        (
+            "/statements?year=2019&x=%20y",
+            "/statements/?year=2019&x=%20y",
+        ),
+        ("/statements?", "/statements/?"),
+        ("/statements", "/statements/"),
+        ("/statements/2019-20?a=b", "/statements/2019-20/?a=b"),
+    ] {
+        let answer = raw(
+            port,
+            &format!(
+                "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert!(answer.starts_with("HTTP/1.1 301 "), "{target}: {answer}");
+        let found = answer
+            .lines()
+            .find_map(|l| l.strip_prefix("Location: "))
+            .unwrap_or_default();
+        assert_eq!(found, location, "{target}");
+    }
+}
+
 /// The files and the warnings of a clean build of `root`.
 fn clean(root: &Path, overrides: &Overrides) -> (BTreeMap<String, Body>, Vec<Diagnostic>) {
     let memory = Memory::default();

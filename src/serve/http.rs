@@ -91,12 +91,23 @@ fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) {
 
 /// Answers one request.
 pub fn handle(request: Request, shared: &Shared) {
-    let host = request
+    let hosts: Vec<String> = request
         .headers()
         .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_ascii_lowercase());
-    if !host.is_some_and(|h| shared.hosts.contains(&h)) {
+        .filter(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase())
+        .collect();
+    // RFC 9112 section 3.2: a request with no Host, or more than one, is answered 400; which
+    // one a proxy or browser would have used is anybody's guess.
+    let [host] = hosts.as_slice() else {
+        return respond(
+            request,
+            400,
+            "text/plain; charset=utf-8",
+            b"Bad Request: a request needs exactly one Host header.\n".to_vec(),
+        );
+    };
+    if !shared.hosts.contains(host) {
         return respond(
             request,
             403,
@@ -133,8 +144,14 @@ pub fn handle(request: Request, shared: &Shared) {
     let key = if files.contains_key(&key) {
         key
     } else if files.contains_key(&format!("{key}/index.html")) {
-        // `/statements` → `/statements/`, as static hosts do.
-        let response = Response::empty(301).with_header(header("Location", &format!("{path}/")));
+        // `/statements` → `/statements/`, as static hosts do, keeping the query.
+        let query = target
+            .split('#')
+            .next()
+            .and_then(|t| t.split_once('?'))
+            .map_or(String::new(), |(_, q)| format!("?{q}"));
+        let response =
+            Response::empty(301).with_header(header("Location", &format!("{path}/{query}")));
         let _ = request.respond(response);
         return;
     } else {
