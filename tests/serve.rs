@@ -439,6 +439,94 @@ fn requests_without_exactly_one_host_are_refused() {
     assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
 }
 
+/// Clients that ask for a large file, or for page after page on one connection, and never
+/// read the answers must not hold back anyone else's request.
+#[test]
+fn stuck_readers_do_not_hold_back_other_requests() {
+    let site = example_copy();
+    fs::create_dir_all(site.path().join("content/static")).unwrap();
+    fs::write(
+        site.path().join("content/static/big.bin"),
+        vec![b'x'; 16 << 20],
+    )
+    .unwrap();
+    let server = start(site.path());
+    let port = server.port;
+    let host = format!("127.0.0.1:{port}");
+    let mut stuck = Vec::new();
+    for _ in 0..60 {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(stream, "GET /big.bin HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+        stuck.push(stream);
+        // tiny_http can leave a connection unread when many arrive at once (its thread pool
+        // queues it behind busy threads); spaced out, every one of them is taken up.
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for _ in 0..4 {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        for _ in 0..20 {
+            write!(stream, "GET /big.bin HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+        }
+        stuck.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(2)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /contact/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(
+            answer.starts_with("HTTP/1.1 200 ")
+                && answer.contains("</html>")
+                && started.elapsed() < Duration::from_secs(2),
+            "with 64 stuck clients, a request got {:?} after {:?}",
+            answer.lines().next(),
+            started.elapsed()
+        );
+    }
+    // Nothing waits for ever on them: a write that blocks gives up after five seconds, and
+    // the connection then gets no more answers. A client that starts reading after that gets
+    // what was already on its way and no more, where one that was still being waited for
+    // would get the whole file.
+    std::thread::sleep(Duration::from_secs(15));
+    let whole = 16 << 20;
+    let readers: Vec<_> = stuck
+        .drain(..60)
+        .map(|mut stream| {
+            std::thread::spawn(move || {
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(2)))
+                    .unwrap();
+                let mut got = 0;
+                let mut buffer = vec![0; 1 << 20];
+                while let Ok(n @ 1..) = stream.read(&mut buffer) {
+                    got += n;
+                }
+                got
+            })
+        })
+        .collect();
+    let given_up = readers
+        .into_iter()
+        .map(|r| r.join().unwrap())
+        .filter(|got| *got < whole)
+        .count();
+    assert!(
+        given_up >= 50,
+        "only {given_up} of 60 clients that stopped reading were given up"
+    );
+    drop(stuck);
+}
+
 /// `/statements` is sent on to `/statements/` with its query string.
 #[test]
 fn a_redirect_to_the_folder_keeps_the_query() {

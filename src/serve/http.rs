@@ -1,8 +1,10 @@
 //! The HTTP side of the dev server: serves only what the build produced, on an allowed Host.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Duration;
 
@@ -51,19 +53,96 @@ impl Shared {
     }
 }
 
-/// Serves requests until the process ends, on `threads` worker threads.
-pub fn serve(server: Arc<Server>, shared: Arc<Shared>, threads: usize) {
-    let mut handles = Vec::new();
-    for _ in 0..threads {
-        let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
-        handles.push(std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                handle(request, &shared);
+/// Connections answered at once, each on its own thread; more wait for one to finish.
+pub const MAX_LANES: usize = 256;
+/// How long a connection's thread waits for its next request before it ends.
+const LANE_IDLE: Duration = Duration::from_millis(200);
+/// How long one write to a client may block before the answer is given up (set on the
+/// listening socket, whose accepted sockets inherit it).
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Serves requests until the process ends. Each connection's requests are answered in order
+/// on a thread of its own (a lane), so a client that does not read its answers holds up only
+/// itself; at most `MAX_LANES` lanes run at once, and a blocked write gives up after
+/// `WRITE_TIMEOUT`, so a lane cannot be held for ever.
+pub fn serve(server: &Server, shared: &Arc<Shared>) {
+    type Lanes = Mutex<HashMap<Option<SocketAddr>, Sender<Request>>>;
+    let lanes: Arc<Lanes> = Arc::default();
+    let running = Arc::new((Mutex::new(0usize), Condvar::new()));
+    while let Ok(request) = server.recv() {
+        let addr = request.remote_addr().copied();
+        // A lane already open for this connection takes it, in order.
+        let request = {
+            let Ok(open) = lanes.lock() else { return };
+            match open.get(&addr) {
+                Some(lane) => match lane.send(request) {
+                    Ok(()) => continue,
+                    Err(std::sync::mpsc::SendError(request)) => request,
+                },
+                None => request,
             }
-        }));
+        };
+        {
+            let (count, free) = &*running;
+            let Ok(count) = count.lock() else { return };
+            let Ok(mut count) = free.wait_while(count, |n| *n >= MAX_LANES) else {
+                return;
+            };
+            *count += 1;
+        }
+        let (lane, queue) = channel();
+        let _ = lane.send(request);
+        if let Ok(mut open) = lanes.lock() {
+            open.insert(addr, lane);
+        }
+        let (lanes, running, shared) =
+            (Arc::clone(&lanes), Arc::clone(&running), Arc::clone(shared));
+        std::thread::spawn(move || {
+            // The lane's place is given back however the thread ends.
+            let _done = Done(&running);
+            let mut answering = true;
+            // A client that stopped reading gets no more answers: each would block for
+            // `WRITE_TIMEOUT` again. Its requests are dropped unanswered, writing nothing.
+            let mut take = |request: Request| {
+                if answering {
+                    answering = handle(request, &shared);
+                } else {
+                    drop(request.into_writer());
+                }
+            };
+            loop {
+                if let Ok(request) = queue.recv_timeout(LANE_IDLE) {
+                    take(request);
+                    continue;
+                }
+                // Idle: close the lane, unless a request came in meanwhile (the dispatcher
+                // sends only while holding the lock, so none can be lost).
+                let Ok(mut open) = lanes.lock() else { break };
+                match queue.try_recv() {
+                    Ok(request) => {
+                        drop(open);
+                        take(request);
+                    }
+                    Err(_) => {
+                        open.remove(&addr);
+                        break;
+                    }
+                }
+            }
+        });
     }
-    for h in handles {
-        let _ = h.join();
+}
+
+/// Gives a lane's place back when dropped.
+struct Done<'a>(&'a (Mutex<usize>, Condvar));
+
+impl Drop for Done<'_> {
+    fn drop(&mut self) {
+        let (count, free) = self.0;
+        if let Ok(mut count) = count.lock() {
+            *count -= 1;
+        }
+        free.notify_one();
     }
 }
 
@@ -73,7 +152,21 @@ fn header(name: &str, value: &str) -> Header {
     })
 }
 
-fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) {
+/// Answers; `false` when the answer could not be written (see `handle`).
+fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) -> bool {
+    let len = body.len();
+    respond_with(request, status, content_type, Cursor::new(body), len)
+}
+
+/// Answers with `len` bytes from `body`, read as they are sent (a large static file is never
+/// held in memory whole).
+fn respond_with(
+    request: Request,
+    status: u16,
+    content_type: &str,
+    body: impl std::io::Read,
+    len: usize,
+) -> bool {
     let response = Response::new(
         status.into(),
         vec![
@@ -82,15 +175,19 @@ fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) {
             header("X-Content-Type-Options", "nosniff"),
             header("Referrer-Policy", "no-referrer"),
         ],
-        Cursor::new(body.clone()),
-        Some(body.len()),
+        body,
+        Some(len),
         None,
-    );
-    let _ = request.respond(response);
+    )
+    // Always Content-Length, never chunked: a chunked body's encoder writes again when it is
+    // dropped after a failed write, blocking for another `WRITE_TIMEOUT` each time.
+    .with_chunked_threshold(usize::MAX);
+    request.respond(response).is_ok()
 }
 
-/// Answers one request.
-pub fn handle(request: Request, shared: &Shared) {
+/// Answers one request. `false` when the answer could not be written: the client has not
+/// read for `WRITE_TIMEOUT`, and its connection is given up.
+pub fn handle(request: Request, shared: &Shared) -> bool {
     let hosts: Vec<String> = request
         .headers()
         .iter()
@@ -152,22 +249,23 @@ pub fn handle(request: Request, shared: &Shared) {
             .map_or(String::new(), |(_, q)| format!("?{q}"));
         let response =
             Response::empty(301).with_header(header("Location", &format!("{path}/{query}")));
-        let _ = request.respond(response);
-        return;
+        return request.respond(response).is_ok();
     } else {
         return not_found(request, shared);
     };
-    match read_body(&files[&key]) {
-        Some(bytes) => {
-            let kind = content_type(&key);
-            let bytes = if kind.starts_with("text/html") {
-                inject(bytes, shared)
-            } else {
-                bytes
-            };
-            respond(request, 200, kind, bytes);
-        }
-        None => not_found(request, shared),
+    let kind = content_type(&key);
+    if kind.starts_with("text/html") {
+        return match read_body(&files[&key]) {
+            Some(bytes) => respond(request, 200, kind, inject(bytes, shared)),
+            None => not_found(request, shared),
+        };
+    }
+    match &files[&key] {
+        Body::Bytes(bytes) => respond(request, 200, kind, bytes.to_vec()),
+        Body::Copy(path) => match open_static(path) {
+            Some((file, len)) => respond_with(request, 200, kind, file, len),
+            None => not_found(request, shared),
+        },
     }
 }
 
@@ -216,19 +314,29 @@ fn percent_decode(path: &str) -> Option<String> {
 fn read_body(body: &Body) -> Option<Vec<u8>> {
     match body {
         Body::Bytes(b) => Some(b.to_vec()),
-        // A static file is read when asked for, and only if it is still a plain file.
         Body::Copy(path) => {
-            let meta = std::fs::symlink_metadata(path).ok()?;
-            if meta.file_type().is_file() {
-                std::fs::read(path).ok()
-            } else {
-                None
-            }
+            let (mut file, len) = open_static(path)?;
+            let mut bytes = Vec::with_capacity(len);
+            std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
+            Some(bytes)
         }
     }
 }
 
-fn not_found(request: Request, shared: &Shared) {
+/// A static file, opened when asked for, and only if it is still a plain file; with its size.
+fn open_static(path: &std::path::Path) -> Option<(std::fs::File, usize)> {
+    // Checked before opening, so that a named pipe put in its place cannot block the open.
+    if !std::fs::symlink_metadata(path).ok()?.file_type().is_file() {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    meta.is_file()
+        .then(|| Some((file, usize::try_from(meta.len()).ok()?)))
+        .flatten()
+}
+
+fn not_found(request: Request, shared: &Shared) -> bool {
     let files = shared
         .files
         .read()
@@ -245,7 +353,7 @@ fn not_found(request: Request, shared: &Shared) {
         404,
         "text/html; charset=utf-8",
         inject(body, shared),
-    );
+    )
 }
 
 /// Adds the reload script, and the error overlay when the last rebuild failed.
@@ -278,7 +386,7 @@ fn inject(html: Vec<u8>, shared: &Shared) -> Vec<u8> {
 }
 
 /// A long-poll: answers when the generation moves past `since`, or after the heartbeat.
-fn poll(request: Request, shared: &Shared, since: Option<u64>) {
+fn poll(request: Request, shared: &Shared, since: Option<u64>) -> bool {
     if shared.waiters.fetch_add(1, Ordering::SeqCst) >= MAX_WAITERS {
         shared.waiters.fetch_sub(1, Ordering::SeqCst);
         return respond(
@@ -305,7 +413,7 @@ fn poll(request: Request, shared: &Shared, since: Option<u64>) {
         200,
         "application/json",
         format!("{{\"generation\":{generation}}}").into_bytes(),
-    );
+    )
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -90,7 +90,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
     let server = Arc::new(server);
     {
         let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
-        std::thread::spawn(move || http::serve(server, shared, http::MAX_WAITERS + 8));
+        std::thread::spawn(move || http::serve(&server, &shared));
     }
     eprintln!(
         "Serving {} at {url}/ ({}; press Ctrl-C to stop)",
@@ -121,7 +121,7 @@ fn bind(options: &Options) -> Result<(tiny_http::Server, SocketAddr), String> {
             break;
         };
         let addr = SocketAddr::new(options.bind, port);
-        match tiny_http::Server::http(addr) {
+        match listen(addr) {
             Ok(server) => {
                 let bound = server.server_addr().to_ip().unwrap_or(addr);
                 if offset > 0 {
@@ -142,6 +142,17 @@ fn bind(options: &Options) -> Result<(tiny_http::Server, SocketAddr), String> {
         options.port,
         options.port.saturating_add(PORT_TRIES - 1)
     ))
+}
+
+/// A server on `addr` whose connections give up a write that blocks for `WRITE_TIMEOUT`
+/// (a client that never reads its answer). Accepted sockets inherit the listening socket's
+/// send timeout (Linux, the BSDs and macOS copy it on accept).
+fn listen(addr: SocketAddr) -> Result<tiny_http::Server, String> {
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| e.to_string())?;
+    socket2::SockRef::from(&listener)
+        .set_write_timeout(Some(http::WRITE_TIMEOUT))
+        .map_err(|e| e.to_string())?;
+    tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())
 }
 
 fn report(
