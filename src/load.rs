@@ -212,8 +212,9 @@ impl Sources {
 
     /// Takes the files at `changed` (root-relative) into sources `load` read before, with
     /// `problems` its diagnostics, so that they equal what `load` would read now. Returns
-    /// `false`, changing nothing, when a change is not to single files (a folder made or
-    /// gone, `content/` itself, `site.yaml` gone): then only a new `load` will do.
+    /// `false`, changing nothing, when a change is not to single files (a folder made, or a
+    /// folder that was there replaced by anything or gone, `content/` itself, `site.yaml`
+    /// gone): then only a new `load` will do.
     pub fn patch(
         &mut self,
         problems: &mut Vec<Diagnostic>,
@@ -226,18 +227,17 @@ impl Sources {
         let root = self.root.clone();
         let mut now = Vec::new();
         for path in changed.iter().filter(|p| p.starts_with("content/")) {
+            // It was a folder: whatever is there now (nothing, a file, a link, another
+            // folder), what was in it has changed too, and only a walk knows how.
+            let folder = format!("{path}/");
+            if self.holds(&folder) || problems.iter().any(|d| d.file.starts_with(&folder)) {
+                return false;
+            }
             match std::fs::symlink_metadata(root.join(path)) {
                 Ok(m) if m.is_dir() => return false,
                 Ok(m) => now.push((path, Some(m.file_type().is_symlink()))),
                 Err(_) if path == SITE => return false,
-                Err(_) => {
-                    // Gone: if it was a folder, everything that was in it has gone too.
-                    let folder = format!("{path}/");
-                    if self.holds(&folder) || problems.iter().any(|d| d.file.starts_with(&folder)) {
-                        return false;
-                    }
-                    now.push((path, None));
-                }
+                Err(_) => now.push((path, None)),
             }
         }
         for (path, kind) in now {

@@ -287,6 +287,17 @@ fn a_branch_switch_ends_as_a_clean_build() {
         fs::remove_file(pages.join(format!("page-{i}.md"))).unwrap();
     }
 
+    let files = until_clean(&server, root, &["page-0/index.html"], "a branch switch");
+    assert_eq!(
+        files.len(),
+        50 + 200 + 1,
+        "the switch is in the clean build"
+    );
+}
+
+/// Waits until the server serves what a clean build of `root` makes: every file of it, the
+/// same, and none of `gone` that the build does not make (404). Returns the build's paths.
+fn until_clean(server: &Server, root: &Path, gone: &[&str], after: &str) -> BTreeSet<String> {
     let overrides = Overrides {
         base_url: Some(format!("http://127.0.0.1:{}", server.port)),
     };
@@ -297,31 +308,118 @@ fn a_branch_switch_ends_as_a_clean_build() {
         for (path, body) in &files {
             let expected = match body {
                 Body::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-                Body::Copy(p) => fs::read_to_string(p).unwrap(),
+                Body::Copy(p) => String::from_utf8_lossy(&fs::read(p).unwrap()).into_owned(),
             };
-            let (status, served) = get(&server, &format!("/{path}"));
+            let (status, served) = get(server, &format!("/{path}"));
             if status != 200 || without_reload_script(&served) != expected {
                 differing.push(path.clone());
             }
         }
-        // Nothing served that the build does not make: a deleted page is gone.
-        if get(&server, "/page-0/").0 != 404 {
-            differing.push("page-0/index.html (deleted)".into());
+        for path in gone {
+            if !files.contains_key(*path) && get(server, &format!("/{path}")).0 != 404 {
+                differing.push(format!("{path} (not in a clean build)"));
+            }
         }
         if differing.is_empty() {
-            assert_eq!(
-                files.len(),
-                50 + 200 + 1,
-                "the switch is in the clean build"
-            );
-            return;
+            return files.into_keys().collect();
         }
         assert!(
             Instant::now() < deadline,
-            "still differing from a clean build: {:?}",
+            "after {after}, still differing from a clean build: {:?}",
             &differing[..differing.len().min(10)]
         );
         std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Folder-level changes, each in one batch: a static folder replaced by a link (to a folder
+/// outside the site holding a `passwd`), by a file, by a folder again, renamed, moved away;
+/// `content/static` itself replaced by a link, then gone. After each the server serves what
+/// a clean build makes, and nothing else.
+#[test]
+fn folder_changes_leave_what_a_clean_build_serves() {
+    let site = example_copy();
+    let root = site.path();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("passwd"), "root:x:0:0 outside the site").unwrap();
+    fs::write(outside.path().join("a.txt"), "outside too").unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let static_dir = root.join("content/static");
+    let docs = static_dir.join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(docs.join("passwd"), "public").unwrap();
+    fs::write(docs.join("a.txt"), "a").unwrap();
+    // Its name alone makes `/docs` a redirect to `/docs/`, whether or not it can be read.
+    fs::write(docs.join("index.html"), "<p>Documents</p>").unwrap();
+    let server = start(root);
+    let mut seen: BTreeSet<String> = until_clean(&server, root, &[], "the start");
+    let link = |to: &Path, at: &Path| std::os::unix::fs::symlink(to, at).unwrap();
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "docs replaced by a link to a folder outside",
+            Box::new(|| {
+                fs::rename(&docs, away.path().join("docs-1")).unwrap();
+                link(outside.path(), &docs);
+            }),
+        ),
+        (
+            "the link replaced by a folder",
+            Box::new(|| {
+                fs::remove_file(&docs).unwrap();
+                fs::create_dir(&docs).unwrap();
+                fs::write(docs.join("passwd"), "public again").unwrap();
+            }),
+        ),
+        (
+            "docs replaced by a file",
+            Box::new(|| {
+                fs::rename(&docs, away.path().join("docs-2")).unwrap();
+                fs::write(&docs, "a file now").unwrap();
+            }),
+        ),
+        (
+            "the file replaced by a folder",
+            Box::new(|| {
+                fs::remove_file(&docs).unwrap();
+                fs::create_dir(&docs).unwrap();
+                fs::write(docs.join("a.txt"), "a again").unwrap();
+            }),
+        ),
+        (
+            "docs renamed",
+            Box::new(|| fs::rename(&docs, static_dir.join("papers")).unwrap()),
+        ),
+        (
+            "papers replaced by a link to a folder in the site",
+            Box::new(|| {
+                fs::create_dir_all(static_dir.join("kept")).unwrap();
+                fs::rename(static_dir.join("papers"), static_dir.join("kept/papers")).unwrap();
+                link(Path::new("kept/papers"), &static_dir.join("papers"));
+            }),
+        ),
+        (
+            "content/static replaced by a link",
+            Box::new(|| {
+                fs::rename(&static_dir, away.path().join("static")).unwrap();
+                link(&away.path().join("static"), &static_dir);
+            }),
+        ),
+        (
+            "content/static moved away",
+            Box::new(|| fs::remove_file(&static_dir).unwrap()),
+        ),
+    ];
+    for (what, change) in steps {
+        change();
+        let gone: BTreeSet<&str> = seen
+            .iter()
+            .map(String::as_str)
+            .chain(["docs", "docs/passwd", "papers/a.txt", "passwd"])
+            .collect();
+        let gone: Vec<&str> = gone.into_iter().collect();
+        let now = until_clean(&server, root, &gone, what);
+        seen.extend(now);
     }
 }
 
