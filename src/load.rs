@@ -35,7 +35,19 @@ pub struct Sources {
 
 /// Reads `ROOT/content`. Unreadable and unexpected files become diagnostics.
 pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
+    load_with(root, cache, &|_| false)
+}
+
+/// `load`, reading again every file for which `fresh` is true (root-relative path) rather
+/// than taking the cache's text because its size and time look unchanged: the dev server
+/// passes the paths a watcher named, and everything in a folder it named.
+pub fn load_with(
+    root: &Path,
+    cache: Option<&Cache>,
+    fresh: &(dyn Fn(&str) -> bool + Sync),
+) -> (Sources, Vec<Diagnostic>) {
     let read = |rel: &str| match cache {
+        Some(c) if fresh(rel) => c.reread(root, rel),
         Some(c) => c.read(root, rel),
         None => Source::read(root, rel),
     };
@@ -316,6 +328,14 @@ impl Sources {
             .chain(&self.pages)
             .chain(self.data.iter().map(|(_, s)| s))
     }
+}
+
+/// Whether `path` is one of `named` or inside one of them (root-relative paths).
+pub fn is_named(named: &std::collections::BTreeSet<String>, path: &str) -> bool {
+    named.contains(path)
+        || path
+            .match_indices('/')
+            .any(|(at, _)| named.contains(&path[..at]))
 }
 
 /// `content/pages/about.md` for a path under the root.

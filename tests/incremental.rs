@@ -627,7 +627,7 @@ fn a_template_that_moves_file_with_the_same_text() {
 fn an_edit_that_keeps_size_and_time() {
     let mut s = Site::new();
     for (path, from, to) in [
-        (ABOUT, "What this site is", "What thissite-is"),
+        (ABOUT, "What this site is", "What this-site is"),
         (KPIS, "title: ", "title- "),
     ] {
         let file = s.path(path);
@@ -732,4 +732,59 @@ fn a_folder_replaced_by_anything() {
         }
         s.step(named, &format!("{what}, then a folder again"));
     }
+}
+
+/// One batch that makes a folder and edits a file keeping its size and time: the walk the
+/// folder causes reads the named file again, and every file in a named folder.
+#[test]
+fn a_new_folder_and_an_edit_that_keeps_size_and_time() {
+    let keep_time = |s: &Site, path: &str, edit: &dyn Fn()| {
+        let file = s.path(path);
+        let time = fs::metadata(&file).unwrap().modified().unwrap();
+        edit();
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+    };
+    let mut s = Site::new();
+    s.write("content/static/new/a.txt", "a");
+    keep_time(&s, ABOUT, &|| {
+        s.edit(ABOUT, "What this site is", "What THIS site is")
+    });
+    s.step(
+        &["content/static/new", ABOUT],
+        "a new folder and an edit keeping size and time",
+    );
+    // A pages folder replaced by a copy in which one page was edited, keeping its size and
+    // time (`cp -p`, a checkout of another branch).
+    let away = tempfile::tempdir().unwrap();
+    let staged = away.path().join("pages");
+    common::copy_dir(&s.path("content/pages"), &staged);
+    let about = fs::read_to_string(s.path(ABOUT)).unwrap();
+    let time = fs::metadata(s.path(ABOUT)).unwrap().modified().unwrap();
+    fs::write(
+        staged.join("about.md"),
+        about.replacen("What THIS site is", "What this SITE is", 1),
+    )
+    .unwrap();
+    for entry in fs::read_dir(&staged).unwrap() {
+        let entry = entry.unwrap();
+        let original = s.path("content/pages").join(entry.file_name());
+        let time = fs::metadata(original).map_or(time, |m| m.modified().unwrap());
+        fs::File::options()
+            .write(true)
+            .open(entry.path())
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+    }
+    fs::rename(s.path("content/pages"), away.path().join("old")).unwrap();
+    fs::rename(&staged, s.path("content/pages")).unwrap();
+    s.step(
+        &["content/pages"],
+        "a pages folder replaced by one with an edit keeping size and time",
+    );
 }

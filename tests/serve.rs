@@ -423,6 +423,29 @@ fn folder_changes_leave_what_a_clean_build_serves() {
     }
 }
 
+/// One batch that makes a folder and edits a page keeping its size and time: the walk the
+/// folder causes reads the page again.
+#[test]
+fn a_new_folder_and_an_edit_keeping_size_and_time_are_both_seen() {
+    let site = example_copy();
+    let root = site.path();
+    let server = start(root);
+    let about = root.join("content/pages/about.md");
+    let g = generation(&get(&server, "/about/").1);
+    let time = fs::metadata(&about).unwrap().modified().unwrap();
+    fs::create_dir_all(root.join("content/static/new")).unwrap();
+    fs::write(root.join("content/static/new/a.txt"), "a").unwrap();
+    edit(&about, "What this site is", "What THIS site is");
+    fs::File::options()
+        .write(true)
+        .open(&about)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    reload_until(&server, g, "/about/", "What THIS site is", true);
+    assert_eq!(get(&server, "/new/a.txt"), (200, "a".into()));
+}
+
 /// A served HTML page without the live-reload script the server adds to it.
 fn without_reload_script(html: &str) -> String {
     match html.find("<script src=\"/__candour/reload.js\"") {

@@ -95,9 +95,13 @@ impl Workspace {
             }
             _ => false,
         };
+        // A walk reads again whatever the watcher named, and everything in a folder it
+        // named (a size and time can stay the same through an edit); after a rescan, all.
         let (sources, problems) = match self.loaded.take() {
             Some(loaded) if patched => loaded,
-            _ => load::load(&self.root, Some(&self.cache)),
+            _ => load::load_with(&self.root, Some(&self.cache), &|path| {
+                changed.is_empty() || load::is_named(changed, path)
+            }),
         };
         let load_ms = t.elapsed().as_secs_f64() * 1000.0;
         let mut report = site::check_loaded(
