@@ -423,6 +423,54 @@ fn folder_changes_leave_what_a_clean_build_serves() {
     }
 }
 
+/// Between a folder becoming a link and the rebuild that follows, the last build still names
+/// the files that were in it; none of them is read through the link. Requests are made all
+/// the while (`--poll` leaves the server a while to notice).
+#[test]
+fn a_file_behind_a_new_link_is_never_served() {
+    let site = example_copy();
+    let root = site.path();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("passwd"), "root:x:0:0 outside the site").unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let static_dir = root.join("content/static");
+    let cases: [(&str, &Path); 2] = [
+        ("docs/passwd", &static_dir.join("docs")),
+        ("passwd", &static_dir),
+    ];
+    for (i, (file, replaced)) in cases.into_iter().enumerate() {
+        fs::create_dir_all(static_dir.join("docs")).unwrap();
+        fs::write(static_dir.join(file), "public").unwrap();
+        let server = start_serve_in(env!("CARGO_BIN_EXE_candour"), root, &["--poll"]);
+        assert_eq!(get(&server, &format!("/{file}")), (200, "public".into()));
+        let (port, host) = (server.port, format!("127.0.0.1:{}", server.port));
+        let leaked = std::sync::atomic::AtomicBool::new(false);
+        let answers = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let until = Instant::now() + Duration::from_secs(3);
+                while Instant::now() < until {
+                    let (_, body) = request(port, &format!("/{file}"), &host);
+                    if body.contains("outside the site") {
+                        leaked.store(true, std::sync::atomic::Ordering::SeqCst);
+                    }
+                    answers.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
+            });
+            std::thread::sleep(Duration::from_millis(300));
+            fs::rename(replaced, away.path().join(format!("moved-{i}"))).unwrap();
+            std::os::unix::fs::symlink(outside.path(), replaced).unwrap();
+        });
+        assert!(
+            !leaked.into_inner(),
+            "/{file} was served from outside the site through a link"
+        );
+        assert!(answers.into_inner() > 10);
+        assert_eq!(get(&server, &format!("/{file}")).0, 404);
+        fs::remove_file(replaced).unwrap();
+    }
+}
+
 /// One batch that makes a folder and edits a page keeping its size and time: the walk the
 /// folder causes reads the page again.
 #[test]

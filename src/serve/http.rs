@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
@@ -29,6 +30,8 @@ pub struct Shared {
     pub waiters: AtomicUsize,
     /// Host header values accepted (DNS-rebinding defence).
     pub hosts: Vec<String>,
+    /// The site's `content/static/`, the only place a file is served from.
+    pub static_root: PathBuf,
 }
 
 impl Shared {
@@ -255,14 +258,14 @@ pub fn handle(request: Request, shared: &Shared) -> bool {
     };
     let kind = content_type(&key);
     if kind.starts_with("text/html") {
-        return match read_body(&files[&key]) {
+        return match read_body(&files[&key], &shared.static_root) {
             Some(bytes) => respond(request, 200, kind, inject(bytes, shared)),
             None => not_found(request, shared),
         };
     }
     match &files[&key] {
         Body::Bytes(bytes) => respond(request, 200, kind, bytes.to_vec()),
-        Body::Copy(path) => match open_static(path) {
+        Body::Copy(path) => match open_static(path, &shared.static_root) {
             Some((file, len)) => respond_with(request, 200, kind, file, len),
             None => not_found(request, shared),
         },
@@ -311,11 +314,11 @@ fn percent_decode(path: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn read_body(body: &Body) -> Option<Vec<u8>> {
+fn read_body(body: &Body, static_root: &Path) -> Option<Vec<u8>> {
     match body {
         Body::Bytes(b) => Some(b.to_vec()),
         Body::Copy(path) => {
-            let (mut file, len) = open_static(path)?;
+            let (mut file, len) = open_static(path, static_root)?;
             let mut bytes = Vec::with_capacity(len);
             std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
             Some(bytes)
@@ -323,17 +326,44 @@ fn read_body(body: &Body) -> Option<Vec<u8>> {
     }
 }
 
-/// A static file, opened when asked for, and only if it is still a plain file; with its size.
-fn open_static(path: &std::path::Path) -> Option<(std::fs::File, usize)> {
+/// A static file, opened when asked for, with its size; `None` unless it is a plain file
+/// inside `static_root` reached through no link (but `content/` itself, which a build
+/// follows too). Between a change on disk and the rebuild it causes, the map can still name
+/// a file whose folder has just become a link (to `/etc`, say); a clean build would not
+/// contain it, so it is not served.
+fn open_static(path: &Path, static_root: &Path) -> Option<(std::fs::File, usize)> {
+    let inside = path.strip_prefix(static_root).ok()?;
+    // `content/` may itself be a link, which a build follows; no folder below it may be.
+    let expected = static_root
+        .parent()
+        .and_then(|content| std::fs::canonicalize(content).ok())?
+        .join("static")
+        .join(inside);
     // Checked before opening, so that a named pipe put in its place cannot block the open.
     if !std::fs::symlink_metadata(path).ok()?.file_type().is_file() {
         return None;
     }
     let file = std::fs::File::open(path).ok()?;
     let meta = file.metadata().ok()?;
-    meta.is_file()
-        .then(|| Some((file, usize::try_from(meta.len()).ok()?)))
-        .flatten()
+    // What was opened, every link resolved, is where it would be with no link on the way.
+    if !meta.is_file() || real_path(&file, path)? != expected {
+        return None;
+    }
+    Some((file, usize::try_from(meta.len()).ok()?))
+}
+
+/// The path of the file `file` opened, with every link resolved. On Linux it is asked of
+/// the open file itself, so a link swapped in after the open cannot fool it.
+fn real_path(file: &std::fs::File, path: &Path) -> Option<PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        if let Ok(real) = std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())) {
+            return Some(real);
+        }
+    }
+    let _ = file;
+    std::fs::canonicalize(path).ok()
 }
 
 fn not_found(request: Request, shared: &Shared) -> bool {
@@ -344,7 +374,7 @@ fn not_found(request: Request, shared: &Shared) -> bool {
         .unwrap_or_default();
     let body = files
         .get("404.html")
-        .and_then(read_body)
+        .and_then(|body| read_body(body, &shared.static_root))
         .unwrap_or_else(|| {
             b"<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>".to_vec()
         });

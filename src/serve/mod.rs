@@ -84,6 +84,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
         changed: Condvar::new(),
         waiters: AtomicUsize::new(0),
         hosts,
+        static_root: root.join("content").join("static"),
     });
     let mut watch =
         watch::Watch::start(root, options.poll).map_err(|e| Diagnostic::error("", e))?;
