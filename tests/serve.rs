@@ -494,6 +494,96 @@ fn a_new_folder_and_an_edit_keeping_size_and_time_are_both_seen() {
     assert_eq!(get(&server, "/new/a.txt"), (200, "a".into()));
 }
 
+/// The next line the server logs that starts with `start`.
+fn log_line(server: &Server, start: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match server.log.recv_timeout(left) {
+            Ok(line) if line.starts_with(start) => return line,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    panic!("the server logged no line starting {start:?}");
+}
+
+/// The rebuild log names the sources that changed, never an editor's or a tool's temporary
+/// file: `sed -i` writes `sedXXXXXX` beside the file and renames it over, vim writes `4913`
+/// and a swap file, and a file made and deleted between two rebuilds was never seen.
+#[test]
+fn the_rebuild_log_names_sources_only() {
+    let site = example_copy();
+    let root = site.path();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Lost</h1>{% endblock %}",
+    )
+    .unwrap();
+    let server = start(root);
+    let sed = |script: &str, file: &str| {
+        let status = std::process::Command::new("sed")
+            .args(["-i", script, file])
+            .current_dir(root)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    let cases: [(&str, &dyn Fn()); 4] = [
+        ("content/data/training.yaml", &|| {
+            sed("s/title: /title: Renamed /", "content/data/training.yaml");
+        }),
+        ("templates/404.html", &|| {
+            sed("s/Lost/Lost here/", "templates/404.html")
+        }),
+        ("content/pages/about.md", &|| {
+            let about = root.join("content/pages/about.md");
+            fs::write(root.join("content/pages/4913"), "").unwrap();
+            fs::remove_file(root.join("content/pages/4913")).unwrap();
+            fs::write(root.join("content/pages/.about.md.swp"), "swap").unwrap();
+            fs::write(root.join("content/pages/scratch-1"), "made and gone").unwrap();
+            fs::remove_file(root.join("content/pages/scratch-1")).unwrap();
+            edit(
+                &about,
+                "## What this site is",
+                "## What this site is\n\nEdited.",
+            );
+            fs::remove_file(root.join("content/pages/.about.md.swp")).unwrap();
+        }),
+        ("content/static/new/a.txt", &|| {
+            fs::create_dir_all(root.join("content/static/new")).unwrap();
+            fs::write(root.join("content/static/new/.a.txt.tmp"), "a").unwrap();
+            fs::rename(
+                root.join("content/static/new/.a.txt.tmp"),
+                root.join("content/static/new/a.txt"),
+            )
+            .unwrap();
+        }),
+    ];
+    for (source, change) in cases {
+        // Let the last change's events settle into their own batch first.
+        std::thread::sleep(Duration::from_millis(400));
+        while server.log.try_recv().is_ok() {}
+        change();
+        let line = log_line(&server, "rebuilt");
+        let named = line
+            .strip_prefix("rebuilt after ")
+            .and_then(|rest| rest.split(": ").next())
+            .unwrap_or_default()
+            .replace(" and ", ", ");
+        // The source, or a new folder it is in (a file made in a folder just made may reach
+        // the watcher only as the folder).
+        let is_source = |part: &str| part == source || source.starts_with(&format!("{part}/"));
+        assert!(named.split(", ").any(is_source), "{source}: {line}");
+        for part in named.split(", ") {
+            assert!(
+                is_source(part) || part.ends_with(" more"),
+                "the log names {part:?}, no source: {line}"
+            );
+        }
+    }
+}
+
 /// A served HTML page without the live-reload script the server adds to it.
 fn without_reload_script(html: &str) -> String {
     match html.find("<script src=\"/__candour/reload.js\"") {

@@ -107,10 +107,12 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
     }
     while let Some(batch) = watch.next() {
         let changed = batch.clone().unwrap_or_default();
+        // Judged before the rebuild: a path gone since is named only if the last build saw it.
+        let sources = batch.as_ref().map(|_| workspace.sources_among(&changed));
         let outcome = workspace.rebuild(&changed);
         let files = outcome.ok.then(|| workspace.files.clone());
         shared.publish(files, workspace.errors.clone());
-        report(&workspace, &outcome, "rebuilt", Some(&batch));
+        report(&workspace, &outcome, "rebuilt", Some(sources.as_deref()));
     }
     Ok(())
 }
@@ -160,10 +162,11 @@ fn report(
     workspace: &Workspace,
     outcome: &workspace::Outcome,
     what: &str,
-    batch: Option<&watch::Batch>,
+    batch: Option<Option<&[String]>>,
 ) {
     let cause = match batch {
         Some(None) => " (full rescan)".to_string(),
+        Some(Some([])) => String::new(),
         Some(Some(paths)) => {
             let list: Vec<&str> = paths.iter().take(3).map(String::as_str).collect();
             let more = paths.len().saturating_sub(3);
