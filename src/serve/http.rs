@@ -58,8 +58,6 @@ impl Shared {
 
 /// Connections answered at once, each on its own thread; more wait for one to finish.
 pub const MAX_LANES: usize = 256;
-/// How long a connection's thread waits for its next request before it ends.
-const LANE_IDLE: Duration = Duration::from_millis(200);
 /// How long one write to a client may block before the answer is given up (set on the
 /// listening socket, whose accepted sockets inherit it).
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -114,22 +112,19 @@ pub fn serve(server: &Server, shared: &Arc<Shared>) {
                 }
             };
             loop {
-                if let Ok(request) = queue.recv_timeout(LANE_IDLE) {
-                    take(request);
-                    continue;
-                }
-                // Idle: close the lane, unless a request came in meanwhile (the dispatcher
-                // sends only while holding the lock, so none can be lost).
-                let Ok(mut open) = lanes.lock() else { break };
-                match queue.try_recv() {
-                    Ok(request) => {
-                        drop(open);
-                        take(request);
-                    }
-                    Err(_) => {
+                // The lane ends as soon as it has nothing to answer; the dispatcher sends only
+                // while holding the lock, so no request can be left in a closed lane.
+                let next = {
+                    let Ok(mut open) = lanes.lock() else { break };
+                    let next = queue.try_recv().ok();
+                    if next.is_none() {
                         open.remove(&addr);
-                        break;
                     }
+                    next
+                };
+                match next {
+                    Some(request) => take(request),
+                    None => break,
                 }
             }
         });
