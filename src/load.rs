@@ -35,7 +35,19 @@ pub struct Sources {
 
 /// Reads `ROOT/content`. Unreadable and unexpected files become diagnostics.
 pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
+    load_with(root, cache, &|_| false)
+}
+
+/// `load`, reading again every file for which `fresh` is true (root-relative path) rather
+/// than taking the cache's text because its size and time look unchanged: the dev server
+/// passes the paths a watcher named, and everything in a folder it named.
+pub fn load_with(
+    root: &Path,
+    cache: Option<&Cache>,
+    fresh: &(dyn Fn(&str) -> bool + Sync),
+) -> (Sources, Vec<Diagnostic>) {
     let read = |rel: &str| match cache {
+        Some(c) if fresh(rel) => c.reread(root, rel),
         Some(c) => c.read(root, rel),
         None => Source::read(root, rel),
     };
@@ -46,10 +58,7 @@ pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let content = root.join("content");
     if !content.is_dir() {
-        problems.push(
-            Diagnostic::error("content", format!("there is no content/ folder in {}", root.display()))
-                .with_hint("run candour in the site's root folder, pass --root, or start a site with `candour init DIR`"),
-        );
+        problems.push(no_content(root));
         return (sources, problems);
     }
 
@@ -124,6 +133,17 @@ pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
     }
     missing_site(&sources, &mut problems);
     (sources, problems)
+}
+
+/// The problem of a root with no `content/` folder, and what to do about it.
+pub fn no_content(root: &Path) -> Diagnostic {
+    Diagnostic::error(
+        "content",
+        format!("there is no content/ folder in {}", root.display()),
+    )
+    .with_hint(
+        "run candour in the site's root folder, pass --root, or start a site with `candour init DIR`",
+    )
 }
 
 fn missing_site(sources: &Sources, problems: &mut Vec<Diagnostic>) {
@@ -391,8 +411,9 @@ impl Sources {
 
     /// Takes the files at `changed` (root-relative) into sources `load` read before, with
     /// `problems` its diagnostics, so that they equal what `load` would read now. Returns
-    /// `false`, changing nothing, when a change is not to single files (a folder made or
-    /// gone, `content/` itself, `site.yaml` gone): then only a new `load` will do.
+    /// `false`, changing nothing, when a change is not to single files (a folder made, or a
+    /// folder that was there replaced by anything or gone, `content/` itself, `site.yaml`
+    /// gone): then only a new `load` will do.
     pub fn patch(
         &mut self,
         problems: &mut Vec<Diagnostic>,
@@ -489,6 +510,14 @@ impl Sources {
             .chain(&self.pages)
             .chain(self.data.iter().map(|(_, s)| s))
     }
+}
+
+/// Whether `path` is one of `named` or inside one of them (root-relative paths).
+pub fn is_named(named: &std::collections::BTreeSet<String>, path: &str) -> bool {
+    named.contains(path)
+        || path
+            .match_indices('/')
+            .any(|(at, _)| named.contains(&path[..at]))
 }
 
 /// `content/pages/about.md` for a path under the root.

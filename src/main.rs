@@ -104,7 +104,10 @@ fn main() -> ExitCode {
                 poll,
             }) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => fail(&e),
+                Err(d) => {
+                    print_human(&[d]);
+                    ExitCode::from(2)
+                }
             }
         }
         Command::Init { dir } => match candour::init::init(&dir) {

@@ -627,7 +627,7 @@ fn a_template_that_moves_file_with_the_same_text() {
 fn an_edit_that_keeps_size_and_time() {
     let mut s = Site::new();
     for (path, from, to) in [
-        (ABOUT, "What this site is", "What thissite-is"),
+        (ABOUT, "What this site is", "What this-site is"),
         (KPIS, "title: ", "title- "),
     ] {
         let file = s.path(path);
@@ -641,4 +641,150 @@ fn an_edit_that_keeps_size_and_time() {
             .unwrap();
         s.step(&[path], "an edit keeping size and time");
     }
+}
+
+/// Whatever takes a folder's place in one batch (a link, a file, nothing, another folder)
+/// and whatever a link gives way to, the files equal a clean build's: nothing of what was
+/// in the folder is kept, nothing is reached through a link.
+#[test]
+fn a_folder_replaced_by_anything() {
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("passwd"), "outside the site").unwrap();
+    fs::write(outside.path().join("a.txt"), "outside too").unwrap();
+    type Change = fn(&Site, &Path);
+    let cases: [(&str, &[&str], Change); 7] = [
+        (
+            "a folder replaced by a link to another folder",
+            &["content/static/docs"],
+            |s, outside| {
+                fs::rename(s.path("content/static/docs"), outside.join("old-docs")).unwrap();
+                std::os::unix::fs::symlink(outside, s.path("content/static/docs")).unwrap();
+            },
+        ),
+        (
+            "a folder replaced by a file",
+            &["content/static/docs"],
+            |s, outside| {
+                fs::rename(s.path("content/static/docs"), outside.join("old-docs")).unwrap();
+                s.write("content/static/docs", "now a file");
+            },
+        ),
+        (
+            "a folder moved away",
+            &["content/static/docs"],
+            |s, outside| {
+                fs::rename(s.path("content/static/docs"), outside.join("old-docs")).unwrap();
+            },
+        ),
+        (
+            "a folder renamed",
+            &["content/static/docs", "content/static/papers"],
+            |s, _| {
+                fs::rename(
+                    s.path("content/static/docs"),
+                    s.path("content/static/papers"),
+                )
+                .unwrap();
+            },
+        ),
+        (
+            "a folder replaced by a link to a folder in the site",
+            &["content/static/docs"],
+            |s, _| {
+                fs::rename(s.path("content/static/docs"), s.path("content/static/kept")).unwrap();
+                std::os::unix::fs::symlink("kept", s.path("content/static/docs")).unwrap();
+            },
+        ),
+        (
+            "the static folder replaced by a link",
+            &["content/static"],
+            |s, outside| {
+                fs::rename(s.path("content/static"), outside.join("old-static")).unwrap();
+                std::os::unix::fs::symlink(outside, s.path("content/static")).unwrap();
+            },
+        ),
+        (
+            "the pages folder replaced by a link",
+            &["content/pages"],
+            |s, outside| {
+                common::copy_dir(&s.path("content/pages"), &outside.join("pages"));
+                fs::rename(s.path("content/pages"), outside.join("old-pages")).unwrap();
+                std::os::unix::fs::symlink(outside.join("pages"), s.path("content/pages")).unwrap();
+            },
+        ),
+    ];
+    for (what, named, change) in cases {
+        let mut s = Site::new();
+        s.write("content/static/docs/passwd", "public");
+        s.write("content/static/docs/a.txt", "a");
+        s.step(&["content/static/docs"], "a new static folder");
+        let outside = tempfile::tempdir_in(outside.path()).unwrap();
+        fs::write(outside.path().join("passwd"), "outside the site").unwrap();
+        change(&s, outside.path());
+        s.step(named, what);
+        // And back: the link, or the file, gives way to a folder again.
+        for path in named {
+            let p = s.path(path);
+            if fs::symlink_metadata(&p).is_ok_and(|m| !m.is_dir()) {
+                fs::remove_file(&p).unwrap();
+                s.write(&format!("{path}/back.txt"), "back");
+            }
+        }
+        s.step(named, &format!("{what}, then a folder again"));
+    }
+}
+
+/// One batch that makes a folder and edits a file keeping its size and time: the walk the
+/// folder causes reads the named file again, and every file in a named folder.
+#[test]
+fn a_new_folder_and_an_edit_that_keeps_size_and_time() {
+    let keep_time = |s: &Site, path: &str, edit: &dyn Fn()| {
+        let file = s.path(path);
+        let time = fs::metadata(&file).unwrap().modified().unwrap();
+        edit();
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+    };
+    let mut s = Site::new();
+    s.write("content/static/new/a.txt", "a");
+    keep_time(&s, ABOUT, &|| {
+        s.edit(ABOUT, "What this site is", "What THIS site is")
+    });
+    s.step(
+        &["content/static/new", ABOUT],
+        "a new folder and an edit keeping size and time",
+    );
+    // A pages folder replaced by a copy in which one page was edited, keeping its size and
+    // time (`cp -p`, a checkout of another branch).
+    let away = tempfile::tempdir().unwrap();
+    let staged = away.path().join("pages");
+    common::copy_dir(&s.path("content/pages"), &staged);
+    let about = fs::read_to_string(s.path(ABOUT)).unwrap();
+    let time = fs::metadata(s.path(ABOUT)).unwrap().modified().unwrap();
+    fs::write(
+        staged.join("about.md"),
+        about.replacen("What THIS site is", "What this SITE is", 1),
+    )
+    .unwrap();
+    for entry in fs::read_dir(&staged).unwrap() {
+        let entry = entry.unwrap();
+        let original = s.path("content/pages").join(entry.file_name());
+        let time = fs::metadata(original).map_or(time, |m| m.modified().unwrap());
+        fs::File::options()
+            .write(true)
+            .open(entry.path())
+            .unwrap()
+            .set_modified(time)
+            .unwrap();
+    }
+    fs::rename(s.path("content/pages"), away.path().join("old")).unwrap();
+    fs::rename(&staged, s.path("content/pages")).unwrap();
+    s.step(
+        &["content/pages"],
+        "a pages folder replaced by one with an edit keeping size and time",
+    );
 }

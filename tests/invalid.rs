@@ -386,6 +386,7 @@ fn alias_bomb() -> Vec<u8> {
 fn invalid_sites_report_located_diagnostics() {
     let cases = cases();
     assert!(cases.len() >= 20);
+    let mut made = Vec::new();
     for (name, file, edit) in cases {
         let site = tempfile::tempdir().unwrap();
         copy_dir(&repo().join("content"), &site.path().join("content"));
@@ -436,5 +437,7 @@ fn invalid_sites_report_located_diagnostics() {
         );
         assert!(text.contains("content/"), "{name} names no file: {text}");
         insta::assert_snapshot!(format!("invalid_{name}"), text);
+        made.push(format!("invalid_{name}"));
     }
+    common::only_these_snapshots("invalid", "invalid_", &made);
 }

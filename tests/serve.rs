@@ -2,7 +2,7 @@
 //! the error overlay, saves by rename, deletions, and requests that must be refused.
 
 mod common;
-use common::{Server, example_copy, start_serve};
+use common::{Server, copy_dir, example_copy, repo, start_serve, start_serve_in};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -163,6 +163,75 @@ fn pages_are_served_with_the_reload_script_and_edits_reload() {
     reload_until(&server, g, "/about/", "candour-overlay", false);
 }
 
+/// The other tests start the server as the README says: in the site's folder, no `--root`.
+/// Every other way of naming the folder must see edits too (file events name absolute,
+/// resolved paths, which a root such as `.` or `../site` does not prefix as written).
+#[test]
+fn every_spelling_of_the_root_sees_edits() {
+    let outer = tempfile::tempdir().unwrap();
+    let outer = outer.path();
+    let site = outer.join("site");
+    copy_dir(&repo().join("content"), &site.join("content"));
+    fs::create_dir_all(site.join("notes")).unwrap();
+    fs::create_dir_all(outer.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(&site, outer.join("link")).unwrap();
+    let absolute_link = outer.join("link").to_string_lossy().into_owned();
+    let cases: [(&str, &Path, &[&str]); 8] = [
+        ("--root .", &site, &["--root", "."]),
+        ("--root ./", &site, &["--root", "./"]),
+        (
+            "--root .. from a subfolder",
+            &site.join("notes"),
+            &["--root", ".."],
+        ),
+        ("--root site", outer, &["--root", "site"]),
+        (
+            "--root ../site",
+            &outer.join("elsewhere"),
+            &["--root", "../site"],
+        ),
+        ("--root link (a symbolic link)", outer, &["--root", "link"]),
+        ("--root /absolute/link", outer, &["--root", &absolute_link]),
+        (
+            "in a folder reached through a link",
+            &outer.join("link"),
+            &[],
+        ),
+    ];
+    let about = site.join("content/pages/about.md");
+    for (i, (what, cwd, args)) in cases.into_iter().enumerate() {
+        let server = start_serve_in(env!("CARGO_BIN_EXE_candour"), cwd, args);
+        let g = generation(&get(&server, "/about/").1);
+        let marker = format!("Edit {i} seen with {what}.");
+        fs::write(
+            &about,
+            fs::read_to_string(&about).unwrap() + &format!("\n{marker}\n"),
+        )
+        .unwrap();
+        reload_until(&server, g, "/about/", &marker, true);
+    }
+}
+
+/// `serve` where there is no site says what to do, as `build` does.
+#[test]
+fn serve_outside_a_site_gives_the_hint_build_gives() {
+    let empty = tempfile::tempdir().unwrap();
+    let hint = "hint: run candour in the site's root folder, pass --root, or start a site with `candour init DIR`";
+    for command in ["build", "serve"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_candour"))
+            .arg(command)
+            .current_dir(empty.path())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{command}: {text}");
+        assert!(
+            text.contains("there is no content/ folder") && text.contains(hint),
+            "{command}: {text}"
+        );
+    }
+}
+
 #[test]
 fn saves_by_rename_and_deletions_are_seen() {
     let site = example_copy();
@@ -218,6 +287,17 @@ fn a_branch_switch_ends_as_a_clean_build() {
         fs::remove_file(pages.join(format!("page-{i}.md"))).unwrap();
     }
 
+    let files = until_clean(&server, root, &["page-0/index.html"], "a branch switch");
+    assert_eq!(
+        files.len(),
+        50 + 200 + 1,
+        "the switch is in the clean build"
+    );
+}
+
+/// Waits until the server serves what a clean build of `root` makes: every file of it, the
+/// same, and none of `gone` that the build does not make (404). Returns the build's paths.
+fn until_clean(server: &Server, root: &Path, gone: &[&str], after: &str) -> BTreeSet<String> {
     let overrides = Overrides {
         base_url: Some(format!("http://127.0.0.1:{}", server.port)),
     };
@@ -228,31 +308,279 @@ fn a_branch_switch_ends_as_a_clean_build() {
         for (path, body) in &files {
             let expected = match body {
                 Body::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-                Body::Copy(p) => fs::read_to_string(p).unwrap(),
+                Body::Copy(p) => String::from_utf8_lossy(&fs::read(p).unwrap()).into_owned(),
             };
-            let (status, served) = get(&server, &format!("/{path}"));
+            let (status, served) = get(server, &format!("/{path}"));
             if status != 200 || without_reload_script(&served) != expected {
                 differing.push(path.clone());
             }
         }
-        // Nothing served that the build does not make: a deleted page is gone.
-        if get(&server, "/page-0/").0 != 404 {
-            differing.push("page-0/index.html (deleted)".into());
+        for path in gone {
+            if !files.contains_key(*path) && get(server, &format!("/{path}")).0 != 404 {
+                differing.push(format!("{path} (not in a clean build)"));
+            }
         }
         if differing.is_empty() {
-            assert_eq!(
-                files.len(),
-                50 + 200 + 1,
-                "the switch is in the clean build"
-            );
-            return;
+            return files.into_keys().collect();
         }
         assert!(
             Instant::now() < deadline,
-            "still differing from a clean build: {:?}",
+            "after {after}, still differing from a clean build: {:?}",
             &differing[..differing.len().min(10)]
         );
         std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Folder-level changes, each in one batch: a static folder replaced by a link (to a folder
+/// outside the site holding a `passwd`), by a file, by a folder again, renamed, moved away;
+/// `content/static` itself replaced by a link, then gone. After each the server serves what
+/// a clean build makes, and nothing else.
+#[test]
+fn folder_changes_leave_what_a_clean_build_serves() {
+    let site = example_copy();
+    let root = site.path();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("passwd"), "root:x:0:0 outside the site").unwrap();
+    fs::write(outside.path().join("a.txt"), "outside too").unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let static_dir = root.join("content/static");
+    let docs = static_dir.join("docs");
+    fs::create_dir_all(&docs).unwrap();
+    fs::write(docs.join("passwd"), "public").unwrap();
+    fs::write(docs.join("a.txt"), "a").unwrap();
+    // Its name alone makes `/docs` a redirect to `/docs/`, whether or not it can be read.
+    fs::write(docs.join("index.html"), "<p>Documents</p>").unwrap();
+    let server = start(root);
+    let mut seen: BTreeSet<String> = until_clean(&server, root, &[], "the start");
+    let link = |to: &Path, at: &Path| std::os::unix::fs::symlink(to, at).unwrap();
+    type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            "docs replaced by a link to a folder outside",
+            Box::new(|| {
+                fs::rename(&docs, away.path().join("docs-1")).unwrap();
+                link(outside.path(), &docs);
+            }),
+        ),
+        (
+            "the link replaced by a folder",
+            Box::new(|| {
+                fs::remove_file(&docs).unwrap();
+                fs::create_dir(&docs).unwrap();
+                fs::write(docs.join("passwd"), "public again").unwrap();
+            }),
+        ),
+        (
+            "docs replaced by a file",
+            Box::new(|| {
+                fs::rename(&docs, away.path().join("docs-2")).unwrap();
+                fs::write(&docs, "a file now").unwrap();
+            }),
+        ),
+        (
+            "the file replaced by a folder",
+            Box::new(|| {
+                fs::remove_file(&docs).unwrap();
+                fs::create_dir(&docs).unwrap();
+                fs::write(docs.join("a.txt"), "a again").unwrap();
+            }),
+        ),
+        (
+            "docs renamed",
+            Box::new(|| fs::rename(&docs, static_dir.join("papers")).unwrap()),
+        ),
+        (
+            "papers replaced by a link to a folder in the site",
+            Box::new(|| {
+                fs::create_dir_all(static_dir.join("kept")).unwrap();
+                fs::rename(static_dir.join("papers"), static_dir.join("kept/papers")).unwrap();
+                link(Path::new("kept/papers"), &static_dir.join("papers"));
+            }),
+        ),
+        (
+            "content/static replaced by a link",
+            Box::new(|| {
+                fs::rename(&static_dir, away.path().join("static")).unwrap();
+                link(&away.path().join("static"), &static_dir);
+            }),
+        ),
+        (
+            "content/static moved away",
+            Box::new(|| fs::remove_file(&static_dir).unwrap()),
+        ),
+    ];
+    for (what, change) in steps {
+        change();
+        let gone: BTreeSet<&str> = seen
+            .iter()
+            .map(String::as_str)
+            .chain(["docs", "docs/passwd", "papers/a.txt", "passwd"])
+            .collect();
+        let gone: Vec<&str> = gone.into_iter().collect();
+        let now = until_clean(&server, root, &gone, what);
+        seen.extend(now);
+    }
+}
+
+/// Between a folder becoming a link and the rebuild that follows, the last build still names
+/// the files that were in it; none of them is read through the link. Requests are made all
+/// the while (`--poll` leaves the server a while to notice).
+#[test]
+fn a_file_behind_a_new_link_is_never_served() {
+    let site = example_copy();
+    let root = site.path();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("passwd"), "root:x:0:0 outside the site").unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let static_dir = root.join("content/static");
+    let cases: [(&str, &Path); 2] = [
+        ("docs/passwd", &static_dir.join("docs")),
+        ("passwd", &static_dir),
+    ];
+    for (i, (file, replaced)) in cases.into_iter().enumerate() {
+        fs::create_dir_all(static_dir.join("docs")).unwrap();
+        fs::write(static_dir.join(file), "public").unwrap();
+        let server = start_serve_in(env!("CARGO_BIN_EXE_candour"), root, &["--poll"]);
+        assert_eq!(get(&server, &format!("/{file}")), (200, "public".into()));
+        let (port, host) = (server.port, format!("127.0.0.1:{}", server.port));
+        let leaked = std::sync::atomic::AtomicBool::new(false);
+        let answers = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let until = Instant::now() + Duration::from_secs(3);
+                while Instant::now() < until {
+                    let (_, body) = request(port, &format!("/{file}"), &host);
+                    if body.contains("outside the site") {
+                        leaked.store(true, std::sync::atomic::Ordering::SeqCst);
+                    }
+                    answers.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
+            });
+            std::thread::sleep(Duration::from_millis(300));
+            fs::rename(replaced, away.path().join(format!("moved-{i}"))).unwrap();
+            std::os::unix::fs::symlink(outside.path(), replaced).unwrap();
+        });
+        assert!(
+            !leaked.into_inner(),
+            "/{file} was served from outside the site through a link"
+        );
+        assert!(answers.into_inner() > 10);
+        assert_eq!(get(&server, &format!("/{file}")).0, 404);
+        fs::remove_file(replaced).unwrap();
+    }
+}
+
+/// One batch that makes a folder and edits a page keeping its size and time: the walk the
+/// folder causes reads the page again.
+#[test]
+fn a_new_folder_and_an_edit_keeping_size_and_time_are_both_seen() {
+    let site = example_copy();
+    let root = site.path();
+    let server = start(root);
+    let about = root.join("content/pages/about.md");
+    let g = generation(&get(&server, "/about/").1);
+    let time = fs::metadata(&about).unwrap().modified().unwrap();
+    fs::create_dir_all(root.join("content/static/new")).unwrap();
+    fs::write(root.join("content/static/new/a.txt"), "a").unwrap();
+    edit(&about, "What this site is", "What THIS site is");
+    fs::File::options()
+        .write(true)
+        .open(&about)
+        .unwrap()
+        .set_modified(time)
+        .unwrap();
+    reload_until(&server, g, "/about/", "What THIS site is", true);
+    assert_eq!(get(&server, "/new/a.txt"), (200, "a".into()));
+}
+
+/// The next line the server logs that starts with `start`.
+fn log_line(server: &Server, start: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match server.log.recv_timeout(left) {
+            Ok(line) if line.starts_with(start) => return line,
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    panic!("the server logged no line starting {start:?}");
+}
+
+/// The rebuild log names the sources that changed, never an editor's or a tool's temporary
+/// file: `sed -i` writes `sedXXXXXX` beside the file and renames it over, vim writes `4913`
+/// and a swap file, and a file made and deleted between two rebuilds was never seen.
+#[test]
+fn the_rebuild_log_names_sources_only() {
+    let site = example_copy();
+    let root = site.path();
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(
+        root.join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Lost</h1>{% endblock %}",
+    )
+    .unwrap();
+    let server = start(root);
+    let sed = |script: &str, file: &str| {
+        let status = std::process::Command::new("sed")
+            .args(["-i", script, file])
+            .current_dir(root)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    };
+    let cases: [(&str, &dyn Fn()); 4] = [
+        ("content/data/training.yaml", &|| {
+            sed("s/title: /title: Renamed /", "content/data/training.yaml");
+        }),
+        ("templates/404.html", &|| {
+            sed("s/Lost/Lost here/", "templates/404.html")
+        }),
+        ("content/pages/about.md", &|| {
+            let about = root.join("content/pages/about.md");
+            fs::write(root.join("content/pages/4913"), "").unwrap();
+            fs::remove_file(root.join("content/pages/4913")).unwrap();
+            fs::write(root.join("content/pages/.about.md.swp"), "swap").unwrap();
+            fs::write(root.join("content/pages/scratch-1"), "made and gone").unwrap();
+            fs::remove_file(root.join("content/pages/scratch-1")).unwrap();
+            edit(
+                &about,
+                "## What this site is",
+                "## What this site is\n\nEdited.",
+            );
+            fs::remove_file(root.join("content/pages/.about.md.swp")).unwrap();
+        }),
+        ("content/static/new/a.txt", &|| {
+            fs::create_dir_all(root.join("content/static/new")).unwrap();
+            fs::write(root.join("content/static/new/.a.txt.tmp"), "a").unwrap();
+            fs::rename(
+                root.join("content/static/new/.a.txt.tmp"),
+                root.join("content/static/new/a.txt"),
+            )
+            .unwrap();
+        }),
+    ];
+    for (source, change) in cases {
+        // Let the last change's events settle into their own batch first.
+        std::thread::sleep(Duration::from_millis(400));
+        while server.log.try_recv().is_ok() {}
+        change();
+        let line = log_line(&server, "rebuilt");
+        let named = line
+            .strip_prefix("rebuilt after ")
+            .and_then(|rest| rest.split(": ").next())
+            .unwrap_or_default()
+            .replace(" and ", ", ");
+        // The source, or a new folder it is in (a file made in a folder just made may reach
+        // the watcher only as the folder).
+        let is_source = |part: &str| part == source || source.starts_with(&format!("{part}/"));
+        assert!(named.split(", ").any(is_source), "{source}: {line}");
+        for part in named.split(", ") {
+            assert!(
+                is_source(part) || part.ends_with(" more"),
+                "the log names {part:?}, no source: {line}"
+            );
+        }
     }
 }
 
@@ -322,6 +650,170 @@ fn traversal_and_foreign_hosts_are_refused() {
         !raw.to_ascii_lowercase()
             .contains("access-control-allow-origin")
     );
+}
+
+/// Sends `text` as it is and returns the whole answer.
+fn raw(port: u16, text: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream.write_all(text.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// Requests whose Host is missing or said twice get 400, whatever the values: a browser or a
+/// proxy may have used either one.
+#[test]
+fn requests_without_exactly_one_host_are_refused() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let ok = format!("127.0.0.1:{port}");
+    let cases = [
+        format!("GET / HTTP/1.1\r\nHost: {ok}\r\nHost: {ok}\r\nConnection: close\r\n\r\n"),
+        format!("GET / HTTP/1.1\r\nHost: {ok}\r\nHost: evil.example\r\nConnection: close\r\n\r\n"),
+        format!("GET / HTTP/1.1\r\nHost: evil.example\r\nHost: {ok}\r\nConnection: close\r\n\r\n"),
+        format!(
+            "GET / HTTP/1.1\r\nHost: {ok}\r\nhost: localhost:{port}\r\nConnection: close\r\n\r\n"
+        ),
+        "GET / HTTP/1.1\r\nConnection: close\r\n\r\n".to_string(),
+        "GET / HTTP/1.0\r\n\r\n".to_string(),
+    ];
+    for case in &cases {
+        let answer = raw(port, case);
+        let status = answer.lines().next().unwrap_or_default();
+        assert!(
+            status.starts_with("HTTP/1.") && status.contains(" 400 "),
+            "{case:?} got {answer}"
+        );
+        assert!(!answer.contains("__candour"), "{case:?} got a page");
+    }
+    let answer = raw(
+        port,
+        &format!("GET / HTTP/1.1\r\nHost: {ok}\r\nConnection: close\r\n\r\n"),
+    );
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer}");
+}
+
+/// Clients that ask for a large file, or for page after page on one connection, and never
+/// read the answers must not hold back anyone else's request.
+#[test]
+fn stuck_readers_do_not_hold_back_other_requests() {
+    let site = example_copy();
+    fs::create_dir_all(site.path().join("content/static")).unwrap();
+    fs::write(
+        site.path().join("content/static/big.bin"),
+        vec![b'x'; 16 << 20],
+    )
+    .unwrap();
+    let server = start(site.path());
+    let port = server.port;
+    let host = format!("127.0.0.1:{port}");
+    let mut stuck = Vec::new();
+    for _ in 0..60 {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(stream, "GET /big.bin HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+        stuck.push(stream);
+        // tiny_http can leave a connection unread when many arrive at once (its thread pool
+        // queues it behind busy threads); spaced out, every one of them is taken up.
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for _ in 0..4 {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        for _ in 0..20 {
+            write!(stream, "GET /big.bin HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
+        }
+        stuck.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(2)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /contact/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(
+            answer.starts_with("HTTP/1.1 200 ")
+                && answer.contains("</html>")
+                && started.elapsed() < Duration::from_secs(2),
+            "with 64 stuck clients, a request got {:?} after {:?}",
+            answer.lines().next(),
+            started.elapsed()
+        );
+    }
+    // Nothing waits for ever on them: a write that blocks gives up after five seconds, and
+    // the connection then gets no more answers. A client that starts reading after that gets
+    // what was already on its way and no more, where one that was still being waited for
+    // would get the whole file.
+    std::thread::sleep(Duration::from_secs(15));
+    let whole = 16 << 20;
+    let readers: Vec<_> = stuck
+        .drain(..60)
+        .map(|mut stream| {
+            std::thread::spawn(move || {
+                stream
+                    .set_read_timeout(Some(Duration::from_secs(2)))
+                    .unwrap();
+                let mut got = 0;
+                let mut buffer = vec![0; 1 << 20];
+                while let Ok(n @ 1..) = stream.read(&mut buffer) {
+                    got += n;
+                }
+                got
+            })
+        })
+        .collect();
+    let given_up = readers
+        .into_iter()
+        .map(|r| r.join().unwrap())
+        .filter(|got| *got < whole)
+        .count();
+    assert!(
+        given_up >= 50,
+        "only {given_up} of 60 clients that stopped reading were given up"
+    );
+    drop(stuck);
+}
+
+/// `/statements` is sent on to `/statements/` with its query string.
+#[test]
+fn a_redirect_to_the_folder_keeps_the_query() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    for (target, location) in [
+        (
+            "/statements?year=2019&x=%20y",
+            "/statements/?year=2019&x=%20y",
+        ),
+        ("/statements?", "/statements/?"),
+        ("/statements", "/statements/"),
+        ("/statements/2019-20?a=b", "/statements/2019-20/?a=b"),
+    ] {
+        let answer = raw(
+            port,
+            &format!(
+                "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert!(answer.starts_with("HTTP/1.1 301 "), "{target}: {answer}");
+        let found = answer
+            .lines()
+            .find_map(|l| l.strip_prefix("Location: "))
+            .unwrap_or_default();
+        assert_eq!(found, location, "{target}");
+    }
 }
 
 /// The files and the warnings of a clean build of `root`.

@@ -1,8 +1,11 @@
 //! The HTTP side of the dev server: serves only what the build produced, on an allowed Host.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::Duration;
 
@@ -27,6 +30,8 @@ pub struct Shared {
     pub waiters: AtomicUsize,
     /// Host header values accepted (DNS-rebinding defence).
     pub hosts: Vec<String>,
+    /// The site's `content/static/`, the only place a file is served from.
+    pub static_root: PathBuf,
 }
 
 impl Shared {
@@ -51,19 +56,91 @@ impl Shared {
     }
 }
 
-/// Serves requests until the process ends, on `threads` worker threads.
-pub fn serve(server: Arc<Server>, shared: Arc<Shared>, threads: usize) {
-    let mut handles = Vec::new();
-    for _ in 0..threads {
-        let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
-        handles.push(std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                handle(request, &shared);
+/// Connections answered at once, each on its own thread; more wait for one to finish.
+pub const MAX_LANES: usize = 256;
+/// How long one write to a client may block before the answer is given up (set on the
+/// listening socket, whose accepted sockets inherit it).
+pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Serves requests until the process ends. Each connection's requests are answered in order
+/// on a thread of its own (a lane), so a client that does not read its answers holds up only
+/// itself; at most `MAX_LANES` lanes run at once, and a blocked write gives up after
+/// `WRITE_TIMEOUT`, so a lane cannot be held for ever.
+pub fn serve(server: &Server, shared: &Arc<Shared>) {
+    type Lanes = Mutex<HashMap<Option<SocketAddr>, Sender<Request>>>;
+    let lanes: Arc<Lanes> = Arc::default();
+    let running = Arc::new((Mutex::new(0usize), Condvar::new()));
+    while let Ok(request) = server.recv() {
+        let addr = request.remote_addr().copied();
+        // A lane already open for this connection takes it, in order.
+        let request = {
+            let Ok(open) = lanes.lock() else { return };
+            match open.get(&addr) {
+                Some(lane) => match lane.send(request) {
+                    Ok(()) => continue,
+                    Err(std::sync::mpsc::SendError(request)) => request,
+                },
+                None => request,
             }
-        }));
+        };
+        {
+            let (count, free) = &*running;
+            let Ok(count) = count.lock() else { return };
+            let Ok(mut count) = free.wait_while(count, |n| *n >= MAX_LANES) else {
+                return;
+            };
+            *count += 1;
+        }
+        let (lane, queue) = channel();
+        let _ = lane.send(request);
+        if let Ok(mut open) = lanes.lock() {
+            open.insert(addr, lane);
+        }
+        let (lanes, running, shared) =
+            (Arc::clone(&lanes), Arc::clone(&running), Arc::clone(shared));
+        std::thread::spawn(move || {
+            // The lane's place is given back however the thread ends.
+            let _done = Done(&running);
+            let mut answering = true;
+            // A client that stopped reading gets no more answers: each would block for
+            // `WRITE_TIMEOUT` again. Its requests are dropped unanswered, writing nothing.
+            let mut take = |request: Request| {
+                if answering {
+                    answering = handle(request, &shared);
+                } else {
+                    drop(request.into_writer());
+                }
+            };
+            loop {
+                // The lane ends as soon as it has nothing to answer; the dispatcher sends only
+                // while holding the lock, so no request can be left in a closed lane.
+                let next = {
+                    let Ok(mut open) = lanes.lock() else { break };
+                    let next = queue.try_recv().ok();
+                    if next.is_none() {
+                        open.remove(&addr);
+                    }
+                    next
+                };
+                match next {
+                    Some(request) => take(request),
+                    None => break,
+                }
+            }
+        });
     }
-    for h in handles {
-        let _ = h.join();
+}
+
+/// Gives a lane's place back when dropped.
+struct Done<'a>(&'a (Mutex<usize>, Condvar));
+
+impl Drop for Done<'_> {
+    fn drop(&mut self) {
+        let (count, free) = self.0;
+        if let Ok(mut count) = count.lock() {
+            *count -= 1;
+        }
+        free.notify_one();
     }
 }
 
@@ -73,7 +150,21 @@ fn header(name: &str, value: &str) -> Header {
     })
 }
 
-fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) {
+/// Answers; `false` when the answer could not be written (see `handle`).
+fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) -> bool {
+    let len = body.len();
+    respond_with(request, status, content_type, Cursor::new(body), len)
+}
+
+/// Answers with `len` bytes from `body`, read as they are sent (a large static file is never
+/// held in memory whole).
+fn respond_with(
+    request: Request,
+    status: u16,
+    content_type: &str,
+    body: impl std::io::Read,
+    len: usize,
+) -> bool {
     let response = Response::new(
         status.into(),
         vec![
@@ -82,21 +173,36 @@ fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) {
             header("X-Content-Type-Options", "nosniff"),
             header("Referrer-Policy", "no-referrer"),
         ],
-        Cursor::new(body.clone()),
-        Some(body.len()),
+        body,
+        Some(len),
         None,
-    );
-    let _ = request.respond(response);
+    )
+    // Always Content-Length, never chunked: a chunked body's encoder writes again when it is
+    // dropped after a failed write, blocking for another `WRITE_TIMEOUT` each time.
+    .with_chunked_threshold(usize::MAX);
+    request.respond(response).is_ok()
 }
 
-/// Answers one request.
-pub fn handle(request: Request, shared: &Shared) {
-    let host = request
+/// Answers one request. `false` when the answer could not be written: the client has not
+/// read for `WRITE_TIMEOUT`, and its connection is given up.
+pub fn handle(request: Request, shared: &Shared) -> bool {
+    let hosts: Vec<String> = request
         .headers()
         .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_ascii_lowercase());
-    if !host.is_some_and(|h| shared.hosts.contains(&h)) {
+        .filter(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase())
+        .collect();
+    // RFC 9112 section 3.2: a request with no Host, or more than one, is answered 400; which
+    // one a proxy or browser would have used is anybody's guess.
+    let [host] = hosts.as_slice() else {
+        return respond(
+            request,
+            400,
+            "text/plain; charset=utf-8",
+            b"Bad Request: a request needs exactly one Host header.\n".to_vec(),
+        );
+    };
+    if !shared.hosts.contains(host) {
         return respond(
             request,
             403,
@@ -133,24 +239,31 @@ pub fn handle(request: Request, shared: &Shared) {
     let key = if files.contains_key(&key) {
         key
     } else if files.contains_key(&format!("{key}/index.html")) {
-        // `/statements` → `/statements/`, as static hosts do.
-        let response = Response::empty(301).with_header(header("Location", &format!("{path}/")));
-        let _ = request.respond(response);
-        return;
+        // `/statements` → `/statements/`, as static hosts do, keeping the query.
+        let query = target
+            .split('#')
+            .next()
+            .and_then(|t| t.split_once('?'))
+            .map_or(String::new(), |(_, q)| format!("?{q}"));
+        let response =
+            Response::empty(301).with_header(header("Location", &format!("{path}/{query}")));
+        return request.respond(response).is_ok();
     } else {
         return not_found(request, shared);
     };
-    match read_body(&files[&key]) {
-        Some(bytes) => {
-            let kind = content_type(&key);
-            let bytes = if kind.starts_with("text/html") {
-                inject(bytes, shared)
-            } else {
-                bytes
-            };
-            respond(request, 200, kind, bytes);
-        }
-        None => not_found(request, shared),
+    let kind = content_type(&key);
+    if kind.starts_with("text/html") {
+        return match read_body(&files[&key], &shared.static_root) {
+            Some(bytes) => respond(request, 200, kind, inject(bytes, shared)),
+            None => not_found(request, shared),
+        };
+    }
+    match &files[&key] {
+        Body::Bytes(bytes) => respond(request, 200, kind, bytes.to_vec()),
+        Body::Copy(path) => match open_static(path, &shared.static_root) {
+            Some((file, len)) => respond_with(request, 200, kind, file, len),
+            None => not_found(request, shared),
+        },
     }
 }
 
@@ -196,22 +309,59 @@ fn percent_decode(path: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn read_body(body: &Body) -> Option<Vec<u8>> {
+fn read_body(body: &Body, static_root: &Path) -> Option<Vec<u8>> {
     match body {
         Body::Bytes(b) => Some(b.to_vec()),
-        // A static file is read when asked for, and only if it is still a plain file.
         Body::Copy(path) => {
-            let meta = std::fs::symlink_metadata(path).ok()?;
-            if meta.file_type().is_file() {
-                std::fs::read(path).ok()
-            } else {
-                None
-            }
+            let (mut file, len) = open_static(path, static_root)?;
+            let mut bytes = Vec::with_capacity(len);
+            std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
+            Some(bytes)
         }
     }
 }
 
-fn not_found(request: Request, shared: &Shared) {
+/// A static file, opened when asked for, with its size; `None` unless it is a plain file
+/// inside `static_root` reached through no link (but `content/` itself, which a build
+/// follows too). Between a change on disk and the rebuild it causes, the map can still name
+/// a file whose folder has just become a link (to `/etc`, say); a clean build would not
+/// contain it, so it is not served.
+fn open_static(path: &Path, static_root: &Path) -> Option<(std::fs::File, usize)> {
+    let inside = path.strip_prefix(static_root).ok()?;
+    // `content/` may itself be a link, which a build follows; no folder below it may be.
+    let expected = static_root
+        .parent()
+        .and_then(|content| std::fs::canonicalize(content).ok())?
+        .join("static")
+        .join(inside);
+    // Checked before opening, so that a named pipe put in its place cannot block the open.
+    if !std::fs::symlink_metadata(path).ok()?.file_type().is_file() {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    // What was opened, every link resolved, is where it would be with no link on the way.
+    if !meta.is_file() || real_path(&file, path)? != expected {
+        return None;
+    }
+    Some((file, usize::try_from(meta.len()).ok()?))
+}
+
+/// The path of the file `file` opened, with every link resolved. On Linux it is asked of
+/// the open file itself, so a link swapped in after the open cannot fool it.
+fn real_path(file: &std::fs::File, path: &Path) -> Option<PathBuf> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        if let Ok(real) = std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())) {
+            return Some(real);
+        }
+    }
+    let _ = file;
+    std::fs::canonicalize(path).ok()
+}
+
+fn not_found(request: Request, shared: &Shared) -> bool {
     let files = shared
         .files
         .read()
@@ -219,7 +369,7 @@ fn not_found(request: Request, shared: &Shared) {
         .unwrap_or_default();
     let body = files
         .get("404.html")
-        .and_then(read_body)
+        .and_then(|body| read_body(body, &shared.static_root))
         .unwrap_or_else(|| {
             b"<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>".to_vec()
         });
@@ -228,7 +378,7 @@ fn not_found(request: Request, shared: &Shared) {
         404,
         "text/html; charset=utf-8",
         inject(body, shared),
-    );
+    )
 }
 
 /// Adds the reload script, and the error overlay when the last rebuild failed.
@@ -261,7 +411,7 @@ fn inject(html: Vec<u8>, shared: &Shared) -> Vec<u8> {
 }
 
 /// A long-poll: answers when the generation moves past `since`, or after the heartbeat.
-fn poll(request: Request, shared: &Shared, since: Option<u64>) {
+fn poll(request: Request, shared: &Shared, since: Option<u64>) -> bool {
     if shared.waiters.fetch_add(1, Ordering::SeqCst) >= MAX_WAITERS {
         shared.waiters.fetch_sub(1, Ordering::SeqCst);
         return respond(
@@ -288,7 +438,7 @@ fn poll(request: Request, shared: &Shared, since: Option<u64>) {
         200,
         "application/json",
         format!("{{\"generation\":{generation}}}").into_bytes(),
-    );
+    )
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -18,6 +18,7 @@ pub use http::file_key;
 use workspace::Workspace;
 
 use crate::config::Overrides;
+use crate::diagnostic::Diagnostic;
 
 pub struct Options {
     pub root: PathBuf,
@@ -30,21 +31,30 @@ pub struct Options {
 /// Ports tried after the requested one when it is taken.
 const PORT_TRIES: u16 = 20;
 
-/// Runs the dev server until the process is stopped.
-pub fn run(options: &Options) -> Result<(), String> {
+/// Runs the dev server until the process is stopped. Its error is what stopped it starting.
+pub fn run(options: &Options) -> Result<(), Diagnostic> {
     if !options.root.join("content").is_dir() {
-        return Err(format!(
-            "there is no content/ folder in {}",
-            options.root.display()
-        ));
+        return Err(crate::load::no_content(&options.root));
     }
+    // File events name absolute paths with every symbolic link resolved: a root spelt `.`,
+    // `..`, `site` or through a link would not prefix them, and no edit would be seen.
+    let root = options.root.canonicalize().map_err(|e| {
+        Diagnostic::error(
+            "",
+            format!(
+                "cannot use {} as the site folder: {e}",
+                options.root.display()
+            ),
+        )
+    })?;
+    let root = root.as_path();
     if !options.bind.is_loopback() {
         eprintln!(
             "warning: serving on {}, which other machines may reach; the preview is meant for this computer only",
             options.bind
         );
     }
-    let (server, addr) = bind(options)?;
+    let (server, addr) = bind(options).map_err(|e| Diagnostic::error("", e))?;
     let host = match addr.ip() {
         IpAddr::V6(ip) => format!("[{ip}]"),
         IpAddr::V4(ip) => ip.to_string(),
@@ -60,7 +70,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
 
     let mut workspace = Workspace::new(
-        &options.root,
+        root,
         Overrides {
             base_url: Some(url.clone()),
         },
@@ -74,16 +84,18 @@ pub fn run(options: &Options) -> Result<(), String> {
         changed: Condvar::new(),
         waiters: AtomicUsize::new(0),
         hosts,
+        static_root: root.join("content").join("static"),
     });
-    let mut watch = watch::Watch::start(&options.root, options.poll)?;
+    let mut watch =
+        watch::Watch::start(root, options.poll).map_err(|e| Diagnostic::error("", e))?;
     let server = Arc::new(server);
     {
         let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
-        std::thread::spawn(move || http::serve(server, shared, http::MAX_WAITERS + 8));
+        std::thread::spawn(move || http::serve(&server, &shared));
     }
     eprintln!(
         "Serving {} at {url}/ ({}; press Ctrl-C to stop)",
-        options.root.display(),
+        root.display(),
         if watch.polling {
             "polling for changes"
         } else {
@@ -95,10 +107,12 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
     while let Some(batch) = watch.next() {
         let changed = batch.clone().unwrap_or_default();
+        // Judged before the rebuild: a path gone since is named only if the last build saw it.
+        let sources = batch.as_ref().map(|_| workspace.sources_among(&changed));
         let outcome = workspace.rebuild(&changed);
         let files = outcome.ok.then(|| workspace.files.clone());
         shared.publish(files, workspace.errors.clone());
-        report(&workspace, &outcome, "rebuilt", Some(&batch));
+        report(&workspace, &outcome, "rebuilt", Some(sources.as_deref()));
     }
     Ok(())
 }
@@ -110,7 +124,7 @@ fn bind(options: &Options) -> Result<(tiny_http::Server, SocketAddr), String> {
             break;
         };
         let addr = SocketAddr::new(options.bind, port);
-        match tiny_http::Server::http(addr) {
+        match listen(addr) {
             Ok(server) => {
                 let bound = server.server_addr().to_ip().unwrap_or(addr);
                 if offset > 0 {
@@ -133,14 +147,26 @@ fn bind(options: &Options) -> Result<(tiny_http::Server, SocketAddr), String> {
     ))
 }
 
+/// A server on `addr` whose connections give up a write that blocks for `WRITE_TIMEOUT`
+/// (a client that never reads its answer). Accepted sockets inherit the listening socket's
+/// send timeout (Linux, the BSDs and macOS copy it on accept).
+fn listen(addr: SocketAddr) -> Result<tiny_http::Server, String> {
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| e.to_string())?;
+    socket2::SockRef::from(&listener)
+        .set_write_timeout(Some(http::WRITE_TIMEOUT))
+        .map_err(|e| e.to_string())?;
+    tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())
+}
+
 fn report(
     workspace: &Workspace,
     outcome: &workspace::Outcome,
     what: &str,
-    batch: Option<&watch::Batch>,
+    batch: Option<Option<&[String]>>,
 ) {
     let cause = match batch {
         Some(None) => " (full rescan)".to_string(),
+        Some(Some([])) => String::new(),
         Some(Some(paths)) => {
             let list: Vec<&str> = paths.iter().take(3).map(String::as_str).collect();
             let more = paths.len().saturating_sub(3);

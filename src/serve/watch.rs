@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::load::{is_editor_litter, rel};
+use crate::load::{is_ignored, rel};
 
 /// Quiet time that ends a batch of events (an editor's save is several events).
 pub const QUIET: Duration = Duration::from_millis(5);
@@ -146,11 +146,11 @@ impl Watch {
 
     /// The root-relative path of a source that matters, or `None` for litter and other files.
     fn relevant(&self, path: &Path) -> Option<String> {
-        let name = path.file_name()?.to_string_lossy();
-        if is_editor_litter(&name) {
+        let r = rel(&self.root, path);
+        // Litter and hidden files: the build passes over them too (the same list).
+        if is_ignored(&r) {
             return None;
         }
-        let r = rel(&self.root, path);
         ["content", "templates", "themes"]
             .iter()
             .any(|d| r == *d || r.starts_with(&format!("{d}/")))

@@ -95,9 +95,13 @@ impl Workspace {
             }
             _ => false,
         };
+        // A walk reads again whatever the watcher named, and everything in a folder it
+        // named (a size and time can stay the same through an edit); after a rescan, all.
         let (sources, problems) = match self.loaded.take() {
             Some(loaded) if patched => loaded,
-            _ => load::load(&self.root, Some(&self.cache)),
+            _ => load::load_with(&self.root, Some(&self.cache), &|path| {
+                changed.is_empty() || load::is_named(changed, path)
+            }),
         };
         let load_ms = t.elapsed().as_secs_f64() * 1000.0;
         let mut report = site::check_loaded(
@@ -192,21 +196,22 @@ impl Workspace {
     /// The rebuild for edits to existing content pages that change nothing other pages show,
     /// or `None` when `changed` is anything else (or has errors) and needs the full path.
     fn pages_only(&mut self, changed: &BTreeSet<String>, started: Instant) -> Option<Outcome> {
-        let kept = self.kept.as_mut()?;
         let t = Instant::now();
         let mut at = Vec::with_capacity(changed.len());
         let mut edited = BTreeSet::new();
         for path in changed {
             let meta = std::fs::symlink_metadata(self.root.join(path));
-            if meta.is_err() && passing(path, self.loaded.as_ref().map(|l| &l.0), &self.errors) {
+            if meta.is_err() && self.passing(path) {
                 continue;
             }
-            at.push(kept.site.pages.iter().position(|p| &p.source == path)?);
+            let pages = &self.kept.as_ref()?.site.pages;
+            at.push(pages.iter().position(|p| &p.source == path)?);
             if !meta.ok()?.file_type().is_file() {
                 return None;
             }
             edited.insert(path.clone());
         }
+        let kept = self.kept.as_mut()?;
         // Read the edits into the sources the next full rebuild starts from, and take them
         // from there.
         let (loaded, load_problems) = self.loaded.as_mut()?;
@@ -305,6 +310,64 @@ impl Workspace {
     pub fn failing(&self) -> bool {
         self.errors.iter().any(Diagnostic::is_error)
     }
+
+    /// The paths of `changed` that are, or were, sources, to name in the log; judged before
+    /// the rebuild they cause. A path there now is one the build sees (a source, a file it
+    /// warns about, a template, a folder); a path gone since is named only if the last build
+    /// saw it. Never editor litter, nor a tool's temporary file made and gone between two
+    /// rebuilds (`sed -i`'s `sedXXXXXX`).
+    pub fn sources_among(&self, changed: &BTreeSet<String>) -> Vec<String> {
+        changed
+            .iter()
+            .filter(|path| {
+                let name = path.rsplit('/').next().unwrap_or(path);
+                !load::is_editor_litter(name)
+                    && (std::fs::symlink_metadata(self.root.join(path)).is_ok()
+                        || !self.passing(path))
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Whether a path that no longer exists is one the last build cannot have seen: a
+    /// temporary file an editor or tool wrote and renamed over the real one between two
+    /// rebuilds. Every other file under `content/` that a build sees is read (`sources`) or
+    /// warned about (`errors`), every file under `templates/` and a theme's `templates/` is
+    /// a template, and a theme's `static/` files are served under `theme/`; a folder that has
+    /// gone counts if anything in it was seen. After a failure nothing is assumed of
+    /// templates.
+    fn passing(&self, path: &str) -> bool {
+        let folder = format!("{path}/");
+        let warned = self
+            .errors
+            .iter()
+            .any(|d| d.file == path || d.file.starts_with(&folder));
+        if path.starts_with("content/") {
+            return !load::is_source(path)
+                && self.loaded.as_ref().is_some_and(|(s, _)| !s.holds(path))
+                && !warned;
+        }
+        let in_theme = path.strip_prefix("themes/").and_then(|p| p.split_once('/'));
+        if let Some(name) = path
+            .strip_prefix("templates/")
+            .or_else(|| in_theme.and_then(|(_, p)| p.strip_prefix("templates/")))
+        {
+            return !warned
+                && self.fingerprint.as_ref().is_some_and(|f| {
+                    !f.templates
+                        .keys()
+                        .any(|t| t == name || t.starts_with(&format!("{name}/")))
+                });
+        }
+        if let Some(name) = in_theme.and_then(|(_, p)| p.strip_prefix("static/")) {
+            let served = format!("theme/{name}");
+            return !self
+                .files
+                .keys()
+                .any(|f| *f == served || f.starts_with(&format!("{served}/")));
+        }
+        false
+    }
 }
 
 /// What other pages show of a content page.
@@ -316,18 +379,4 @@ fn seen(p: &Page) -> (&str, &str, &str, Option<&str>, Option<u32>) {
         p.summary.as_deref(),
         p.footer_order,
     )
-}
-
-/// Whether a path that no longer exists is one the last build cannot have seen: a temporary
-/// file an editor or tool wrote and renamed over the real one between two rebuilds. Every
-/// other file under `content/` that a build sees is read (`sources`) or warned about
-/// (`diagnostics`); a folder that has gone counts if anything in it was.
-fn passing(path: &str, sources: Option<&Sources>, diagnostics: &[Diagnostic]) -> bool {
-    let folder = format!("{path}/");
-    path.starts_with("content/")
-        && !load::is_source(path)
-        && sources.is_some_and(|s| !s.holds(path))
-        && !diagnostics
-            .iter()
-            .any(|d| d.file == path || d.file.starts_with(&folder))
 }

@@ -27,10 +27,14 @@ function freePort() {
   });
 }
 
-/** Starts `candour serve` on a copy of the example site; resolves with its URL. */
+/**
+ * Starts `candour serve` on a copy of the example site the way the README says: in the
+ * site's folder, with no --root. Resolves with its URL.
+ */
 async function startServer(root) {
   const port = await freePort();
-  const child = spawn(process.env.CANDOUR_BIN, ['serve', '--root', root, '--port', String(port)], {
+  const child = spawn(process.env.CANDOUR_BIN, ['serve', '--port', String(port)], {
+    cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const url = await new Promise((resolve, reject) => {

@@ -36,6 +36,15 @@ pub fn example_copy() -> tempfile::TempDir {
 pub struct Server {
     child: Child,
     pub port: u16,
+    /// What it printed after its address, line by line (kept, so it never blocks writing).
+    pub log: std::sync::mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
 }
 
 impl Drop for Server {
@@ -45,24 +54,26 @@ impl Drop for Server {
     }
 }
 
-/// Starts `candour serve` (the binary `bin`) for `root` on a free loopback port; its port is
-/// read from the address it prints, since it moves to the next port if that one is taken.
+/// Starts `candour serve` (the binary `bin`) as the README says to: in the site's folder
+/// `root`, with no `--root`, on a free loopback port. Its port is read from the address it
+/// prints, since it moves to the next port if that one is taken.
+pub fn start_serve(bin: &str, root: &Path) -> Server {
+    start_serve_in(bin, root, &[])
+}
+
+/// Starts `candour serve` in the folder `cwd` with more arguments (such as `--root ..`).
 // The child is killed and waited for when the `Server` is dropped.
 #[allow(clippy::zombie_processes)]
-pub fn start_serve(bin: &str, root: &Path) -> Server {
+pub fn start_serve_in(bin: &str, cwd: &Path, args: &[&str]) -> Server {
     let free = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port();
     let mut child = Command::new(bin)
-        .args([
-            "serve",
-            "--root",
-            root.to_str().unwrap(),
-            "--port",
-            &free.to_string(),
-        ])
+        .current_dir(cwd)
+        .args(["serve", "--port", &free.to_string()])
+        .args(args)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -74,14 +85,43 @@ pub fn start_serve(bin: &str, root: &Path) -> Server {
         }
     });
     let deadline = Instant::now() + Duration::from_secs(20);
+    let mut said = Vec::new();
     while Instant::now() < deadline {
-        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100))
-            && let Some(rest) = line.split(" at http://127.0.0.1:").nth(1)
-        {
-            let port = rest.split('/').next().unwrap().parse().unwrap();
-            std::thread::spawn(move || while rx.recv().is_ok() {});
-            return Server { child, port };
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+            if let Some(rest) = line.split(" at http://127.0.0.1:").nth(1) {
+                let port = rest.split('/').next().unwrap().parse().unwrap();
+                return Server {
+                    child,
+                    port,
+                    log: rx,
+                };
+            }
+            said.push(line);
         }
     }
-    panic!("candour serve did not start");
+    panic!("candour serve did not start: {}", said.join("\n"));
+}
+
+/// The snapshot files of one family (`tests/snapshots/{binary}__{prefix}*.snap`): fails for
+/// any that the test owning the family did not just assert, so a snapshot whose case was
+/// removed or renamed cannot linger. `made` holds the names given to `assert_snapshot!`.
+/// Every family is listed in `tests/snapshot_files.rs`, which fails for any other file.
+pub fn only_these_snapshots(binary: &str, prefix: &str, made: &[String]) {
+    let start = format!("{binary}__{prefix}");
+    let mut orphans = Vec::new();
+    for entry in fs::read_dir(repo().join("tests/snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if let Some(snapshot) = name
+            .strip_suffix(".snap")
+            .and_then(|n| n.strip_prefix(&format!("{binary}__")))
+            && name.starts_with(&start)
+            && !made.iter().any(|m| m == snapshot)
+        {
+            orphans.push(name);
+        }
+    }
+    assert!(
+        orphans.is_empty(),
+        "snapshot files no test makes any more (delete them, or restore their cases): {orphans:?}"
+    );
 }
