@@ -1,0 +1,18 @@
+//! Front matter of a content page, `content/pages/*.md`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Front matter of `content/pages/*.md`.
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct PageFile {
+    /// The page's title, its only level-1 heading.
+    pub title: String,
+    /// One sentence shown under the title and in search results.
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// Position in the footer's list of pages; pages without it are not listed there.
+    #[serde(default)]
+    pub footer_order: Option<u32>,
+}

@@ -1,0 +1,76 @@
+//! `content/data/training.yaml`: courses, the people trained per period, and resources.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::period::Period;
+
+use super::Aspect;
+
+/// `content/data/training.yaml`.
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingFile {
+    /// The courses, each with the people who completed it per period.
+    #[serde(default)]
+    pub courses: Vec<RawCourse>,
+    /// Training resources the organisation produced (videos, guides, packs).
+    #[serde(default)]
+    pub resources: Vec<RawResource>,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCourse {
+    /// A unique id: letters, digits, '-' and '_'.
+    pub id: String,
+    /// The course's name.
+    pub title: String,
+    /// Who provides the course.
+    pub provider: String,
+    /// Who takes it, by role.
+    pub audience: Vec<String>,
+    /// Which aspect of the response the course belongs to.
+    #[serde(default)]
+    pub aspect: Option<Aspect>,
+    /// What the course covers, in a sentence or two.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The people who completed it, per period.
+    #[serde(default)]
+    pub trained: Vec<RawTrained>,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawTrained {
+    /// The period: a year (2019/20) or a half year (2020/21 H1).
+    pub period: Period,
+    /// People who completed the course in the period.
+    pub people: u64,
+    /// True when the figure is not from a published source.
+    #[serde(default)]
+    pub illustrative: bool,
+}
+
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawResource {
+    /// A unique id: letters, digits, '-' and '_'.
+    pub id: String,
+    /// The resource's name.
+    pub title: String,
+    /// `video`, `guide`, `pack`, `e-learning` or `poster`.
+    pub kind: String,
+    /// What the resource is, in a sentence or two.
+    pub description: String,
+    /// Calendar year it was produced in.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Who it is for, by role.
+    #[serde(default)]
+    pub audience: Vec<String>,
+    /// Where it can be seen or downloaded (an https:// or site address).
+    #[serde(default)]
+    pub url: Option<String>,
+}

@@ -1,0 +1,24 @@
+//! Front matter of a progress update, `content/updates/*.md`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::period::Period;
+
+/// Front matter of `content/updates/*.md`.
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateFile {
+    /// The update's title, such as Six-month update, April to September 2020.
+    pub title: String,
+    /// A half year, such as `2020/21 H1`.
+    pub period: Period,
+    /// When the update was published (YYYY-MM-DD).
+    pub published: Date,
+    /// The statement this update follows up, by period.
+    pub statement: Period,
+    /// One paragraph shown in lists and the feed.
+    #[serde(default)]
+    pub summary: Option<String>,
+}
