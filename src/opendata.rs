@@ -1,5 +1,7 @@
 //! Open data: each data file as JSON (its YAML's shape), as flat CSV tables, and its JSON Schema.
 
+use serde::Serialize;
+
 use crate::data::{Data, status_word};
 use crate::model::{DataTable, Dataset};
 use crate::raw;
@@ -50,354 +52,369 @@ pub struct Table {
     pub dataset: &'static str,
     pub file: String,
     pub title: String,
-    pub columns: Vec<&'static str>,
-    pub rows: Vec<Vec<String>>,
+    /// The header row: the row type's field names.
+    pub columns: Vec<String>,
+    pub rows: usize,
+    /// The whole file: RFC 4180, CRLF line ends, spreadsheet formulas defused.
+    pub text: String,
 }
 
 impl Table {
-    pub fn csv(&self) -> String {
-        let mut out = String::new();
-        let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
-            let row: Vec<String> = cells.map(csv_cell).collect();
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
-        };
-        line(&mut self.columns.iter().copied(), &mut out);
-        for row in &self.rows {
-            line(&mut row.iter().map(String::as_str), &mut out);
+    /// A table of `rows`, each a serde row struct whose field names are the columns.
+    fn of<R: Serialize + Default>(
+        dataset: &'static str,
+        file: &str,
+        title: &str,
+        rows: impl Iterator<Item = R>,
+    ) -> Table {
+        let columns = header::<R>();
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        // Writing into memory cannot fail; every row type serializes to plain fields.
+        let _ = writer.write_record(&columns);
+        let mut count = 0;
+        for row in rows {
+            let _ = writer.serialize(row);
+            count += 1;
         }
-        out
+        let bytes = writer.into_inner().unwrap_or_default();
+        Table {
+            dataset,
+            file: file.to_string(),
+            title: title.to_string(),
+            columns,
+            rows: count,
+            text: String::from_utf8(bytes).unwrap_or_default(),
+        }
+    }
+
+    pub fn csv(&self) -> &str {
+        &self.text
     }
 }
 
-/// Quotes a cell when needed (RFC 4180), and defuses spreadsheet formulas.
-fn csv_cell(cell: &str) -> String {
-    let cell = if cell.starts_with(['=', '+', '@'])
-        || (cell.starts_with('-') && cell.parse::<f64>().is_err())
-    {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell
+/// The field names of a row type, as its header row.
+fn header<R: Serialize + Default>() -> Vec<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.serialize(R::default());
+    let bytes = writer.into_inner().unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    text.lines()
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .map(str::to_string)
+        .collect()
+}
+
+/// Text from the site's sources in a CSV cell: a cell a spreadsheet would read as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is defused with a leading
+/// apostrophe; a negative number stays a number.
+#[derive(Default)]
+struct Text(String);
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let cell = &self.0;
+        if cell.starts_with(['=', '+', '@', '\t', '\r'])
+            || (cell.starts_with('-') && cell.parse::<f64>().is_err())
+        {
+            s.collect_str(&format_args!("'{cell}"))
+        } else {
+            s.serialize_str(cell)
+        }
     }
 }
 
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+fn text(s: &str) -> Text {
+    Text(s.to_string())
 }
 
-fn word<T: serde::Serialize>(v: &T) -> String {
+fn text_opt(s: Option<&String>) -> Option<Text> {
+    s.map(|s| text(s))
+}
+
+/// A figure as written: `11`, `42.5` (a whole number without `.0`).
+#[derive(Default)]
+struct Figure(f64);
+
+impl Serialize for Figure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// An enum's word as the YAML spells it: `in-progress`.
+fn word<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
 }
 
+#[derive(Serialize, Default)]
+struct KpiRow {
+    kpi_id: String,
+    kpi_title: Text,
+    aspect: String,
+    kind: String,
+    unit: Option<Text>,
+    direction: Option<String>,
+    target: Option<Figure>,
+    period: String,
+    value: Option<Figure>,
+    status: Option<&'static str>,
+    summary: Option<Text>,
+    illustrative: bool,
+    note: Option<Text>,
+}
+
+#[derive(Serialize, Default)]
+struct OrdersRow {
+    period: String,
+    stpo_applied: Option<u64>,
+    stpo_granted: Option<u64>,
+    stpo_interim: Option<u64>,
+    stpo_breaches: Option<u64>,
+    stro_applied: Option<u64>,
+    stro_granted: Option<u64>,
+    stro_interim: Option<u64>,
+    stro_breaches: Option<u64>,
+    illustrative: bool,
+    source: Option<Text>,
+}
+
+#[derive(Serialize, Default)]
+struct CourseRow {
+    course_id: String,
+    course_title: Text,
+    provider: Text,
+    audience: Text,
+    period: String,
+    people: u64,
+    illustrative: bool,
+}
+
+#[derive(Serialize, Default)]
+struct ResourceRow {
+    id: String,
+    title: Text,
+    kind: Text,
+    year: Option<i32>,
+    audience: Text,
+    url: Option<Text>,
+    description: Text,
+}
+
+#[derive(Serialize, Default)]
+struct PartnershipRow {
+    id: String,
+    name: Text,
+    role: Option<Text>,
+    url: Option<Text>,
+    description: Text,
+}
+
+#[derive(Serialize, Default)]
+struct ActivityRow {
+    id: String,
+    partnership_id: String,
+    date: String,
+    period: String,
+    kind: String,
+    title: Text,
+    description: Option<Text>,
+    illustrative: bool,
+}
+
+#[derive(Serialize, Default)]
+struct ActionRow {
+    id: String,
+    title: Text,
+    aspect: String,
+    owner: Text,
+    due: String,
+    status: &'static str,
+    illustrative: bool,
+}
+
+#[derive(Serialize, Default)]
+struct ProgressRow {
+    action_id: String,
+    period: String,
+    status: Option<&'static str>,
+    note: Text,
+    illustrative: bool,
+}
+
+#[derive(Serialize, Default)]
+struct CommitmentRow {
+    id: String,
+    text: Text,
+    status: &'static str,
+    illustrative: bool,
+    evidence: Text,
+}
+
 /// Every CSV table of the site's data.
 pub fn tables(data: &Data) -> Vec<Table> {
     let present = |name: &str| data.json.iter().any(|(n, _)| n == name);
     let mut out = Vec::new();
-    let mut table = |dataset: &'static str,
-                     file: &str,
-                     title: &str,
-                     columns: Vec<&'static str>,
-                     rows: Vec<Vec<String>>| {
-        out.push(Table {
-            dataset,
-            file: file.to_string(),
-            title: title.to_string(),
-            columns,
-            rows,
-        });
-    };
     if present("kpis") {
-        let rows = data
-            .kpis
-            .iter()
-            .flat_map(|k| {
-                k.values.iter().map(move |v| {
-                    vec![
-                        k.id.clone(),
-                        k.title.clone(),
-                        word(&k.aspect),
-                        word(&k.kind),
-                        opt(k.unit.as_ref()),
-                        opt(k.direction.as_ref().map(word)),
-                        opt(k.target),
-                        v.period.to_string(),
-                        opt(v.value),
-                        opt(v.status.map(status_word)),
-                        opt(v.summary.as_ref()),
-                        v.illustrative.to_string(),
-                        opt(v.note.as_ref()),
-                    ]
-                })
+        let rows = data.kpis.iter().flat_map(|k| {
+            k.values.iter().map(move |v| KpiRow {
+                kpi_id: k.id.clone(),
+                kpi_title: text(&k.title),
+                aspect: word(&k.aspect),
+                kind: word(&k.kind),
+                unit: text_opt(k.unit.as_ref()),
+                direction: k.direction.as_ref().map(word),
+                target: k.target.map(Figure),
+                period: v.period.to_string(),
+                value: v.value.map(Figure),
+                status: v.status.map(status_word),
+                summary: text_opt(v.summary.as_ref()),
+                illustrative: v.illustrative,
+                note: text_opt(v.note.as_ref()),
             })
-            .collect();
-        table(
+        });
+        out.push(Table::of(
             "kpis",
             "kpis",
             "Indicator values by period",
-            vec![
-                "kpi_id",
-                "kpi_title",
-                "aspect",
-                "kind",
-                "unit",
-                "direction",
-                "target",
-                "period",
-                "value",
-                "status",
-                "summary",
-                "illustrative",
-                "note",
-            ],
             rows,
-        );
+        ));
     }
     if present("prevention-orders") {
-        let c = |o: &raw::OrderCounts| {
-            vec![
-                opt(o.applied),
-                opt(o.granted),
-                opt(o.interim),
-                opt(o.breaches),
-            ]
-        };
-        let rows = data
-            .orders
-            .iter()
-            .map(|o| {
-                let mut row = vec![o.period.to_string()];
-                row.extend(c(&o.stpo));
-                row.extend(c(&o.stro));
-                row.push(o.illustrative.to_string());
-                row.push(opt(o.source.as_ref()));
-                row
-            })
-            .collect();
-        table(
+        let rows = data.orders.iter().map(|o| OrdersRow {
+            period: o.period.to_string(),
+            stpo_applied: o.stpo.applied,
+            stpo_granted: o.stpo.granted,
+            stpo_interim: o.stpo.interim,
+            stpo_breaches: o.stpo.breaches,
+            stro_applied: o.stro.applied,
+            stro_granted: o.stro.granted,
+            stro_interim: o.stro.interim,
+            stro_breaches: o.stro.breaches,
+            illustrative: o.illustrative,
+            source: text_opt(o.source.as_ref()),
+        });
+        out.push(Table::of(
             "prevention-orders",
             "prevention-orders",
             "Orders by period",
-            vec![
-                "period",
-                "stpo_applied",
-                "stpo_granted",
-                "stpo_interim",
-                "stpo_breaches",
-                "stro_applied",
-                "stro_granted",
-                "stro_interim",
-                "stro_breaches",
-                "illustrative",
-                "source",
-            ],
             rows,
-        );
+        ));
     }
     if present("training") {
-        let rows = data
-            .courses
-            .iter()
-            .flat_map(|c| {
-                c.trained.iter().map(move |t| {
-                    vec![
-                        c.id.clone(),
-                        c.title.clone(),
-                        c.provider.clone(),
-                        c.audience.join("; "),
-                        t.period.to_string(),
-                        t.people.to_string(),
-                        t.illustrative.to_string(),
-                    ]
-                })
+        let rows = data.courses.iter().flat_map(|c| {
+            c.trained.iter().map(move |t| CourseRow {
+                course_id: c.id.clone(),
+                course_title: text(&c.title),
+                provider: text(&c.provider),
+                audience: text(&c.audience.join("; ")),
+                period: t.period.to_string(),
+                people: t.people,
+                illustrative: t.illustrative,
             })
-            .collect();
-        table(
+        });
+        out.push(Table::of(
             "training",
             "training-courses",
             "People trained per course and period",
-            vec![
-                "course_id",
-                "course_title",
-                "provider",
-                "audience",
-                "period",
-                "people",
-                "illustrative",
-            ],
             rows,
-        );
-        let rows = data
-            .resources
-            .iter()
-            .map(|r| {
-                vec![
-                    r.id.clone(),
-                    r.title.clone(),
-                    r.kind.clone(),
-                    opt(r.year),
-                    r.audience.join("; "),
-                    opt(r.url.as_ref()),
-                    r.description.clone(),
-                ]
-            })
-            .collect();
-        table(
+        ));
+        let rows = data.resources.iter().map(|r| ResourceRow {
+            id: r.id.clone(),
+            title: text(&r.title),
+            kind: text(&r.kind),
+            year: r.year,
+            audience: text(&r.audience.join("; ")),
+            url: text_opt(r.url.as_ref()),
+            description: text(&r.description),
+        });
+        out.push(Table::of(
             "training",
             "training-resources",
             "Training resources",
-            vec![
-                "id",
-                "title",
-                "kind",
-                "year",
-                "audience",
-                "url",
-                "description",
-            ],
             rows,
-        );
+        ));
     }
     if present("partnerships") {
-        let rows = data
-            .partnerships
-            .iter()
-            .map(|p| {
-                vec![
-                    p.id.clone(),
-                    p.name.clone(),
-                    opt(p.role.as_ref()),
-                    opt(p.url.as_ref()),
-                    p.description.clone(),
-                ]
-            })
-            .collect();
-        table(
+        let rows = data.partnerships.iter().map(|p| PartnershipRow {
+            id: p.id.clone(),
+            name: text(&p.name),
+            role: text_opt(p.role.as_ref()),
+            url: text_opt(p.url.as_ref()),
+            description: text(&p.description),
+        });
+        out.push(Table::of(
             "partnerships",
             "partnerships",
             "Partnerships",
-            vec!["id", "name", "role", "url", "description"],
             rows,
-        );
-        let rows = data
-            .activities
-            .iter()
-            .map(|a| {
-                vec![
-                    a.id.clone(),
-                    a.partnership.clone(),
-                    a.date.to_string(),
-                    a.period.to_string(),
-                    word(&a.kind),
-                    a.title.clone(),
-                    opt(a.description.as_ref()),
-                    a.illustrative.to_string(),
-                ]
-            })
-            .collect();
-        table(
+        ));
+        let rows = data.activities.iter().map(|a| ActivityRow {
+            id: a.id.clone(),
+            partnership_id: a.partnership.clone(),
+            date: a.date.to_string(),
+            period: a.period.to_string(),
+            kind: word(&a.kind),
+            title: text(&a.title),
+            description: text_opt(a.description.as_ref()),
+            illustrative: a.illustrative,
+        });
+        out.push(Table::of(
             "partnerships",
             "partnership-activities",
             "Partnership activities",
-            vec![
-                "id",
-                "partnership_id",
-                "date",
-                "period",
-                "kind",
-                "title",
-                "description",
-                "illustrative",
-            ],
             rows,
-        );
+        ));
     }
     if present("actions") {
-        let rows = data
-            .actions
-            .iter()
-            .map(|a| {
-                vec![
-                    a.id.clone(),
-                    a.title.clone(),
-                    word(&a.aspect),
-                    a.owner.clone(),
-                    a.due.to_string(),
-                    status_word(a.status).to_string(),
-                    a.illustrative.to_string(),
-                ]
+        let rows = data.actions.iter().map(|a| ActionRow {
+            id: a.id.clone(),
+            title: text(&a.title),
+            aspect: word(&a.aspect),
+            owner: text(&a.owner),
+            due: a.due.to_string(),
+            status: status_word(a.status),
+            illustrative: a.illustrative,
+        });
+        out.push(Table::of("actions", "actions", "Actions", rows));
+        let rows = data.actions.iter().flat_map(|a| {
+            a.progress.iter().map(move |p| ProgressRow {
+                action_id: a.id.clone(),
+                period: p.period.to_string(),
+                status: p.status.map(status_word),
+                note: text(&p.note),
+                illustrative: p.illustrative,
             })
-            .collect();
-        table(
-            "actions",
-            "actions",
-            "Actions",
-            vec![
-                "id",
-                "title",
-                "aspect",
-                "owner",
-                "due",
-                "status",
-                "illustrative",
-            ],
-            rows,
-        );
-        let rows = data
-            .actions
-            .iter()
-            .flat_map(|a| {
-                a.progress.iter().map(move |p| {
-                    vec![
-                        a.id.clone(),
-                        p.period.to_string(),
-                        opt(p.status.map(status_word)),
-                        p.note.clone(),
-                        p.illustrative.to_string(),
-                    ]
-                })
-            })
-            .collect();
-        table(
+        });
+        out.push(Table::of(
             "actions",
             "action-progress",
             "Progress notes",
-            vec!["action_id", "period", "status", "note", "illustrative"],
             rows,
-        );
+        ));
     }
     if present("commitments") {
-        let rows = data
-            .commitments
-            .iter()
-            .map(|c| {
-                vec![
-                    c.id.clone(),
-                    c.text.clone(),
-                    status_word(c.status).to_string(),
-                    c.illustrative.to_string(),
-                    c.evidence
-                        .iter()
-                        .map(|e| format!("{} <{}>", e.title, e.url))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ]
-            })
-            .collect();
-        table(
-            "commitments",
-            "commitments",
-            "Commitments",
-            vec!["id", "text", "status", "illustrative", "evidence"],
-            rows,
-        );
+        let rows = data.commitments.iter().map(|c| CommitmentRow {
+            id: c.id.clone(),
+            text: text(&c.text),
+            status: status_word(c.status),
+            illustrative: c.illustrative,
+            evidence: text(
+                &c.evidence
+                    .iter()
+                    .map(|e| format!("{} <{}>", e.title, e.url))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        });
+        out.push(Table::of("commitments", "commitments", "Commitments", rows));
     }
     out
 }
@@ -420,8 +437,8 @@ pub fn describe(data: &Data, tables: &[Table]) -> Vec<Dataset> {
                 .map(|t| DataTable {
                     title: t.title.clone(),
                     csv_url: format!("/data/{}.csv", t.file),
-                    rows: t.rows.len(),
-                    columns: t.columns.iter().map(|c| (*c).to_string()).collect(),
+                    rows: t.rows,
+                    columns: t.columns.clone(),
                 })
                 .collect(),
         })
@@ -465,11 +482,31 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
 mod tests {
     use super::*;
 
+    fn cell(s: &str) -> String {
+        let table = Table::of(
+            "t",
+            "t",
+            "t",
+            std::iter::once(PartnershipRow {
+                name: text(s),
+                ..PartnershipRow::default()
+            }),
+        );
+        table.text.lines().nth(1).unwrap_or("").to_string()
+    }
+
     #[test]
     fn cells_are_quoted_and_defused() {
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_cell("-3"), "-3");
+        assert_eq!(cell("a,b"), ",\"a,b\",,,");
+        assert_eq!(cell("say \"hi\""), ",\"say \"\"hi\"\"\",,,");
+        assert_eq!(cell("=SUM(A1)"), ",'=SUM(A1),,,");
+        assert_eq!(cell("-3"), ",-3,,,");
+        assert_eq!(cell("\tcmd"), ",'\tcmd,,,");
+        assert_eq!(cell("-x"), ",'-x,,,");
+        assert!(
+            Table::of("t", "t", "t", std::iter::empty::<PartnershipRow>())
+                .text
+                .starts_with("id,name,role,url,description\r\n")
+        );
     }
 }

@@ -309,7 +309,7 @@ pub fn files(
     for table in &site.tables {
         put(
             format!("data/{}.csv", table.file),
-            Body::Bytes(table.csv().into_bytes().into()),
+            Body::Bytes(table.csv().as_bytes().into()),
         );
     }
     problems
