@@ -1,14 +1,17 @@
 //! The connections the dev server has open: at most `MAX_CONNECTIONS`, each with a handle
-//! to shut it, so that the one idle longest can be closed to make room for a new one.
+//! to shut it, so that the one idle longest can be closed to make room for a new one; and
+//! the threads that serve them, one per connection, kept a while to serve the next.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::{Shutdown, TcpStream};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// Connections served at once, each on a thread of its own. At the bound the connection idle
 /// longest is closed to make room; with none idle, a new one is answered 503.
 pub const MAX_CONNECTIONS: usize = 256;
+/// How long a thread that has served a connection waits for another before it ends.
+const THREAD_WAITS: Duration = Duration::from_secs(10);
 
 /// The open connections.
 #[derive(Default)]
@@ -96,5 +99,124 @@ impl Drop for Place {
             slots.by_id.remove(&self.id);
         }
         self.open.left.notify_all();
+    }
+}
+
+/// The serving of one connection, from its first request to its end.
+pub type Job = Box<dyn FnOnce() + Send>;
+
+/// Threads to serve connections on, one connection at a time each. A new connection goes to
+/// a thread waiting for one, and a thread is started only when none is: a new thread can
+/// wait a scheduler slice before it first runs (5 ms after a rebuild, behind rayon's
+/// threads), where a waiting one is woken at once. The waiting threads are counted under
+/// the same lock as the connections handed to them, so that, unlike tiny_http's pool, a
+/// connection is never left queued for a thread that is busy with another.
+#[derive(Default)]
+pub struct Threads {
+    waiting: Mutex<Waiting>,
+    handed: Condvar,
+}
+
+#[derive(Default)]
+struct Waiting {
+    /// Threads waiting, each for one of `jobs` or a new one.
+    threads: usize,
+    /// Jobs handed over and not yet taken; never more than `threads`.
+    jobs: VecDeque<Job>,
+}
+
+impl Threads {
+    /// Runs `job` on a waiting thread, or on a new one if none is free.
+    pub fn run(self: &Arc<Self>, job: Job) {
+        {
+            let mut waiting = self.waiting.lock().unwrap_or_else(PoisonError::into_inner);
+            if waiting.threads > waiting.jobs.len() {
+                waiting.jobs.push_back(job);
+                self.handed.notify_one();
+                return;
+            }
+        }
+        let threads = Arc::clone(self);
+        // Should no thread be had, the job is dropped: its connection closes unanswered.
+        let _ = std::thread::Builder::new()
+            .name("candour-http".into())
+            .spawn(move || threads.work(job));
+    }
+
+    /// Runs `job`, then each job handed over, until none comes for `THREAD_WAITS`.
+    fn work(&self, mut job: Job) {
+        loop {
+            job();
+            let mut waiting = self.waiting.lock().unwrap_or_else(PoisonError::into_inner);
+            waiting.threads += 1;
+            job = loop {
+                if let Some(next) = waiting.jobs.pop_front() {
+                    waiting.threads -= 1;
+                    break next;
+                }
+                let (again, wait) = self
+                    .handed
+                    .wait_timeout(waiting, THREAD_WAITS)
+                    .unwrap_or_else(PoisonError::into_inner);
+                waiting = again;
+                if wait.timed_out() && waiting.jobs.is_empty() {
+                    waiting.threads -= 1;
+                    return;
+                }
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Threads;
+    use std::collections::HashSet;
+    use std::sync::mpsc;
+    use std::sync::{Arc, Condvar, Mutex};
+    use std::time::{Duration, Instant};
+
+    /// Threads waiting, then eight connections at once: each starts at once on a thread of
+    /// its own, none queued behind a thread busy with another (tiny_http's hang), and the
+    /// waiting threads are among those used.
+    #[test]
+    fn connections_handed_over_together_all_start() {
+        let threads = Arc::new(Threads::default());
+        let (started, starts) = mpsc::channel();
+        for _ in 0..4 {
+            let started = started.clone();
+            threads.run(Box::new(move || {
+                started.send(std::thread::current().id()).unwrap();
+            }));
+        }
+        let second = Duration::from_secs(2);
+        let warm: HashSet<_> = (0..4)
+            .map(|_| starts.recv_timeout(second).unwrap())
+            .collect();
+        let deadline = Instant::now() + second;
+        while threads.waiting.lock().unwrap().threads < warm.len() {
+            assert!(Instant::now() < deadline, "threads never waited");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let release = Arc::new((Mutex::new(false), Condvar::new()));
+        for _ in 0..8 {
+            let (started, release) = (started.clone(), Arc::clone(&release));
+            threads.run(Box::new(move || {
+                started.send(std::thread::current().id()).unwrap();
+                let (open, opened) = &*release;
+                let _held = opened.wait_while(open.lock().unwrap(), |open| !*open);
+            }));
+        }
+        let busy: HashSet<_> = (0..8)
+            .map(|_| {
+                starts
+                    .recv_timeout(second)
+                    .expect("every connection started")
+            })
+            .collect();
+        *release.0.lock().unwrap() = true;
+        release.1.notify_all();
+        assert_eq!(busy.len(), 8);
+        assert!(warm.is_subset(&busy), "the waiting threads were not used");
     }
 }

@@ -7,7 +7,7 @@ use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use super::connections::{Connections, Place};
+use super::connections::{Connections, Place, Threads};
 
 /// How long a request head may take once its first byte has come (slowloris).
 pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
@@ -77,6 +77,7 @@ pub fn serve(
 ) -> ! {
     let answer = Arc::new(answer);
     let open = Arc::new(Connections::default());
+    let threads = Arc::new(Threads::default());
     let mut quiet_until: Option<Instant> = None;
     loop {
         let stream = match listener.accept() {
@@ -97,10 +98,7 @@ pub fn serve(
             continue;
         };
         let answer = Arc::clone(&answer);
-        // Should no thread be had, the connection is dropped with the closure, unanswered.
-        let _ = std::thread::Builder::new()
-            .name("candour-http".into())
-            .spawn(move || connection(stream, &place, &*answer));
+        threads.run(Box::new(move || connection(stream, &place, &*answer)));
     }
 }
 
