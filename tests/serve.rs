@@ -6,8 +6,9 @@ use common::{Server, copy_dir, example_copy, repo, start_serve, start_serve_in};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -717,9 +718,6 @@ fn stuck_readers_do_not_hold_back_other_requests() {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         write!(stream, "GET /big.bin HTTP/1.1\r\nHost: {host}\r\n\r\n").unwrap();
         stuck.push(stream);
-        // tiny_http can leave a connection unread when many arrive at once (its thread pool
-        // queues it behind busy threads); spaced out, every one of them is taken up.
-        std::thread::sleep(Duration::from_millis(5));
     }
     for _ in 0..4 {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
@@ -813,6 +811,454 @@ fn a_redirect_to_the_folder_keeps_the_query() {
             .find_map(|l| l.strip_prefix("Location: "))
             .unwrap_or_default();
         assert_eq!(found, location, "{target}");
+    }
+}
+
+/// One answer read from a connection: its head (status line and headers) and its body, as
+/// long as its Content-Length says (none after a HEAD request). `None` if the connection
+/// ended or timed out first.
+fn answer(reader: &mut impl BufRead, head: bool) -> Option<(String, Vec<u8>)> {
+    let mut text = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        text.push_str(&line);
+        if line == "\r\n" {
+            break;
+        }
+    }
+    let length = text
+        .lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().unwrap())
+        })
+        .expect("every answer has a Content-Length");
+    let mut body = vec![0; if head { 0 } else { length }];
+    reader.read_exact(&mut body).ok()?;
+    Some((text, body))
+}
+
+/// How long after `since` the server closed `stream` (read as it comes), or `None` if it
+/// was still open `limit` after `since`.
+fn closed_after(stream: &TcpStream, since: Instant, limit: Duration) -> Option<Duration> {
+    let mut buffer = [0; 4096];
+    loop {
+        let left = limit.checked_sub(since.elapsed())?;
+        stream
+            .set_read_timeout(Some(left.max(Duration::from_millis(1))))
+            .unwrap();
+        match (&*stream).read(&mut buffer) {
+            Ok(0) => return Some(since.elapsed()),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                return Some(since.elapsed());
+            }
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Browsers open sockets before they know what to ask (preconnect), several at once, and
+/// keep up to six per host: eight connections that reach the server together, each then
+/// asking for a file, are all answered at once. The server is held on one core and stopped
+/// while they are opened, so that they arrive in one burst, as on a busy machine; tiny_http's
+/// thread pool queued all but four of them behind connections held open. A fresh server
+/// each round, as the pool's first threads were the ones that hung.
+#[test]
+fn connections_that_arrive_together_are_all_answered() {
+    let site = example_copy();
+    let run = |command: &str, args: &[&str]| {
+        let out = std::process::Command::new(command)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{command} {args:?}: {out:?}");
+    };
+    for round in 0..3 {
+        let server = start(site.path());
+        let (port, pid) = (server.port, server.pid().to_string());
+        run("taskset", &["-a", "-p", "-c", "0", &pid]);
+        run("kill", &["-STOP", &pid]);
+        let streams: Vec<TcpStream> = (0..8)
+            .map(|_| {
+                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                write!(
+                    stream,
+                    "GET /theme/style.css HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+                )
+                .unwrap();
+                stream
+            })
+            .collect();
+        run("kill", &["-CONT", &pid]);
+        let started = Instant::now();
+        // Every connection stays open until all have been read: one closed frees its thread.
+        let mut answered = 0;
+        for stream in &streams {
+            let left = Duration::from_secs(2).saturating_sub(started.elapsed());
+            stream
+                .set_read_timeout(Some(left.max(Duration::from_millis(1))))
+                .unwrap();
+            if let Some((head, body)) = answer(&mut BufReader::new(stream), false)
+                && head.starts_with("HTTP/1.1 200 ")
+                && String::from_utf8_lossy(&body).contains("body")
+            {
+                answered += 1;
+            }
+        }
+        assert_eq!(
+            answered, 8,
+            "round {round}: of 8 connections, answered in 2 s"
+        );
+    }
+}
+
+/// Connections opened and left idle (more than the server runs at once) do not stop a new
+/// request being answered: the one idle longest is closed to make room.
+#[test]
+fn idle_connections_do_not_stop_new_requests() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let idle: Vec<TcpStream> = (0..300)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(2)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /contact/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+        )
+        .unwrap();
+        let got = answer(&mut BufReader::new(stream), false);
+        assert!(
+            got.as_ref()
+                .is_some_and(|(head, _)| head.starts_with("HTTP/1.1 200 "))
+                && started.elapsed() < Duration::from_secs(2),
+            "with 300 idle connections, a request got {:?} after {:?}",
+            got.map(|(head, _)| head),
+            started.elapsed()
+        );
+    }
+    drop(idle);
+}
+
+/// Clients that send their request a byte a second (slowloris) hold up no one else, and are
+/// cut off once a request head has taken its bound (10 s).
+#[test]
+fn slow_request_heads_hold_up_no_one_and_are_cut_off() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let head = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    let slow: Vec<_> = (0..8)
+        .map(|_| {
+            let started = Instant::now();
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            let reader = stream.try_clone().unwrap();
+            let head = head.clone();
+            std::thread::spawn(move || {
+                // Never the whole head: at most 30 of its bytes, then it waits.
+                for byte in head.bytes().take(30) {
+                    if stream.write_all(&[byte]).is_err() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            });
+            std::thread::spawn(move || closed_after(&reader, started, Duration::from_secs(25)))
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(2));
+    for _ in 0..3 {
+        let started = Instant::now();
+        let (status, body) = get(&server, "/contact/");
+        assert!(
+            status == 200 && body.contains("</html>") && started.elapsed() < Duration::from_secs(2),
+            "with 8 slow clients, a request got {status} after {:?}",
+            started.elapsed()
+        );
+    }
+    for closed in slow {
+        let closed = closed.join().unwrap();
+        assert!(
+            closed.is_some_and(|t| t >= Duration::from_secs(9) && t <= Duration::from_secs(15)),
+            "a client sending a byte a second was closed after {closed:?}, not about 10 s"
+        );
+    }
+}
+
+/// Over the number of connections served at once, none of them idle, a new connection is
+/// answered 503 at once rather than left waiting; room made again, it is served.
+#[test]
+fn connections_over_the_bound_are_refused_at_once() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let busy: Vec<TcpStream> = (0..256)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            stream.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+            stream
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(1));
+    let started = Instant::now();
+    let refused = raw(
+        port,
+        &format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"),
+    );
+    assert!(
+        refused.starts_with("HTTP/1.1 503 ") && started.elapsed() < Duration::from_secs(2),
+        "over the bound, a request got {:?} after {:?}",
+        refused.lines().next(),
+        started.elapsed()
+    );
+    let (head, body) = refused.split_once("\r\n\r\n").unwrap();
+    assert!(
+        head.contains(&format!("\r\nContent-Length: {}\r\n", body.len())),
+        "{refused}"
+    );
+    drop(busy);
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(get(&server, "/contact/").0, 200);
+}
+
+/// An accept error (here: too many open files) is said once and waited out; the server
+/// goes on answering once it has file descriptors again.
+#[test]
+fn accept_errors_do_not_stop_the_server() {
+    let site = example_copy();
+    let wrapper = site.path().join("candour-64-files");
+    fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nulimit -n 64\nexec '{}' \"$@\"\n",
+            env!("CARGO_BIN_EXE_candour")
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&wrapper, fs::Permissions::from_mode(0o755)).unwrap();
+    let server = start_serve_in(wrapper.to_str().unwrap(), site.path(), &[]);
+    let port = server.port;
+    let many: Vec<TcpStream> = (0..80)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    let said: Vec<String> = server.log.try_iter().collect();
+    drop(many);
+    std::thread::sleep(Duration::from_millis(500));
+    let started = Instant::now();
+    let answer = TcpStream::connect(("127.0.0.1", port)).map(|mut stream| {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let _ = write!(
+            stream,
+            "GET /contact/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        );
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        answer
+    });
+    assert!(
+        answer
+            .as_ref()
+            .is_ok_and(|a| a.starts_with("HTTP/1.1 200 ") && a.contains("</html>")),
+        "after running out of file descriptors, a request got {:?} after {:?}",
+        answer.map(|a| a.lines().next().map(str::to_string)),
+        started.elapsed()
+    );
+    let accept_errors = said.iter().filter(|l| l.contains("cannot accept")).count();
+    assert_eq!(accept_errors, 1, "the accept error said once: {said:?}");
+}
+
+/// HEAD is answered with the headers GET would have, Content-Length included, and no body;
+/// the next answer on the connection follows straight after.
+#[test]
+fn head_requests_get_headers_only() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    for target in ["/theme/style.css", "/about/", "/no-such-page/"] {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        write!(
+            stream,
+            "HEAD {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n\
+             GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut reader = BufReader::new(stream);
+        let (head, _) = answer(&mut reader, true).expect("an answer to HEAD");
+        let (get_head, body) = answer(&mut reader, false).expect("an answer to GET");
+        let mut rest = Vec::new();
+        let _ = reader.read_to_end(&mut rest);
+        assert!(rest.is_empty(), "{target}: more after the GET: {rest:?}");
+        let length = |h: &str| {
+            h.lines()
+                .find(|l| l.starts_with("Content-Length:"))
+                .map(str::to_string)
+        };
+        assert_eq!(head.lines().next(), get_head.lines().next(), "{target}");
+        assert_eq!(length(&head), length(&get_head), "{target}");
+        assert_eq!(
+            length(&get_head),
+            Some(format!("Content-Length: {}", body.len()))
+        );
+    }
+}
+
+/// Only GET and HEAD are served; other methods get 405, and a request with a body gets 413
+/// (or 400 for a chunked one), each on a connection then closed.
+#[test]
+fn other_methods_and_request_bodies_are_refused() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let host = format!("127.0.0.1:{port}");
+    let cases = [
+        (
+            format!("POST / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 3\r\n\r\na=b"),
+            "405",
+        ),
+        (
+            format!("PUT /about/ HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\n\r\n"),
+            "405",
+        ),
+        (
+            format!("DELETE /about/ HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+            "405",
+        ),
+        (format!("OPTIONS * HTTP/1.1\r\nHost: {host}\r\n\r\n"), "405"),
+        (
+            format!("GET / HTTP/1.1\r\nHost: {host}\r\nContent-Length: 5\r\n\r\nhello"),
+            "413",
+        ),
+        (
+            format!(
+                "GET / HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+            ),
+            "400",
+        ),
+    ];
+    for (case, status) in &cases {
+        let started = Instant::now();
+        let answer = raw(port, case);
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status} "))
+                && started.elapsed() < Duration::from_secs(3),
+            "{case:?} got {:?} after {:?} (the connection must close)",
+            answer.lines().next(),
+            started.elapsed()
+        );
+        assert!(!answer.contains("</html>"), "{case:?} got a page");
+        if *status == "405" {
+            assert!(answer.contains("\r\nAllow: GET, HEAD\r\n"), "{answer}");
+        }
+    }
+}
+
+/// A request head over 16 KiB, or with too many header lines, is refused (431) and the
+/// connection closed.
+#[test]
+fn oversized_request_heads_are_refused() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let host = format!("127.0.0.1:{port}");
+    let long = "a".repeat(20 << 10);
+    let many: String = (0..200).map(|i| format!("X-Header-{i}: {i}\r\n")).collect();
+    for case in [
+        format!("GET / HTTP/1.1\r\nHost: {host}\r\nX-Long: {long}\r\n\r\n"),
+        format!("GET / HTTP/1.1\r\nHost: {host}\r\n{many}\r\n"),
+    ] {
+        let started = Instant::now();
+        let answer = raw(port, &case);
+        let status = answer.lines().next().unwrap_or_default();
+        assert!(
+            (status.starts_with("HTTP/1.1 431 ") || status.starts_with("HTTP/1.1 400 "))
+                && started.elapsed() < Duration::from_secs(3),
+            "a {}-byte head got {status:?} after {:?}",
+            case.len(),
+            started.elapsed()
+        );
+    }
+}
+
+/// Keep-alive: requests sent together on one connection are answered in order, and one
+/// more after them; the connection, left idle, is closed after its bound (15 s).
+#[test]
+fn keep_alive_answers_in_order_and_idle_connections_close() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let ask = |targets: &[&str]| {
+        let text: String = targets
+            .iter()
+            .map(|t| format!("GET {t} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"))
+            .collect();
+        (&stream).write_all(text.as_bytes()).unwrap();
+    };
+    ask(&["/about/", "/theme/style.css"]);
+    let (first, page) = answer(&mut reader, false).expect("a first answer");
+    let (second, css) = answer(&mut reader, false).expect("a second answer");
+    assert!(
+        first.starts_with("HTTP/1.1 200 ") && String::from_utf8_lossy(&page).contains("</html>")
+    );
+    assert!(second.starts_with("HTTP/1.1 200 ") && second.contains("text/css"));
+    assert!(!css.is_empty());
+    ask(&["/contact/"]);
+    let (third, _) = answer(&mut reader, false).expect("a third answer");
+    assert!(third.starts_with("HTTP/1.1 200 "), "{third}");
+    let idle = Instant::now();
+    let closed = closed_after(&stream, idle, Duration::from_secs(25));
+    assert!(
+        closed.is_some_and(|t| t >= Duration::from_secs(14) && t <= Duration::from_secs(20)),
+        "an idle keep-alive connection was closed after {closed:?}, not about 15 s"
+    );
+}
+
+/// HTTP/1.0 (even asking to keep alive) and `Connection: close` end the connection after
+/// the answer.
+#[test]
+fn http_1_0_and_connection_close_end_the_connection() {
+    let site = example_copy();
+    let server = start(site.path());
+    let port = server.port;
+    let host = format!("127.0.0.1:{port}");
+    for case in [
+        format!("GET /about/ HTTP/1.0\r\nHost: {host}\r\n\r\n"),
+        format!("GET /about/ HTTP/1.0\r\nHost: {host}\r\nConnection: keep-alive\r\n\r\n"),
+        format!("GET /about/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        format!("GET /about/ HTTP/1.1\r\nHost: {host}\r\nConnection: foo, Close\r\n\r\n"),
+    ] {
+        let started = Instant::now();
+        let answer = raw(port, &case);
+        assert!(
+            answer.contains(" 200 ")
+                && answer.ends_with("</html>\n")
+                && started.elapsed() < Duration::from_secs(2),
+            "{case:?} got {:?}, closed after {:?}",
+            answer.lines().next(),
+            started.elapsed()
+        );
     }
 }
 

@@ -1,495 +1,418 @@
-//! The HTTP side of the dev server: serves only what the build produced, on an allowed Host.
+//! HTTP/1.1 for the dev server, on `std::net`: one accept thread, a thread per connection
+//! (bounded), request heads read with httparse, and every answer sent with a Content-Length.
+//! What each request gets is `routes.rs`'s business; this file only keeps the protocol.
 
-use std::collections::{BTreeMap, HashMap};
-use std::io::Cursor;
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Sender, channel};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
-use std::time::Duration;
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use tiny_http::{Header, Request, Response, Server};
+use super::connections::{Connections, Place, Threads};
 
-use crate::diagnostic::Diagnostic;
-use crate::render::Body;
-
-/// Live-reload requests held open at once; more get 503 and retry.
-pub const MAX_WAITERS: usize = 32;
-/// How long a live-reload request is held before it is answered anyway (the heartbeat).
-pub const HEARTBEAT: Duration = Duration::from_secs(20);
-
-const RELOAD_JS: &str = include_str!("reload.js");
-
-/// What the server shows: the last good files, the current errors, a generation counter.
-pub struct Shared {
-    pub files: RwLock<Arc<BTreeMap<String, Body>>>,
-    pub errors: RwLock<Arc<Vec<Diagnostic>>>,
-    pub generation: Mutex<u64>,
-    pub changed: Condvar,
-    pub waiters: AtomicUsize,
-    /// Host header values accepted (DNS-rebinding defence).
-    pub hosts: Vec<String>,
-    /// The site's `content/static/`, the only place a file is served from.
-    pub static_root: PathBuf,
-}
-
-impl Shared {
-    /// Publishes a rebuild and wakes every waiting browser.
-    pub fn publish(&self, files: Option<BTreeMap<String, Body>>, errors: Vec<Diagnostic>) {
-        if let Some(files) = files
-            && let Ok(mut f) = self.files.write()
-        {
-            *f = Arc::new(files);
-        }
-        if let Ok(mut e) = self.errors.write() {
-            *e = Arc::new(errors);
-        }
-        if let Ok(mut g) = self.generation.lock() {
-            *g += 1;
-        }
-        self.changed.notify_all();
-    }
-
-    fn generation(&self) -> u64 {
-        self.generation.lock().map_or(0, |g| *g)
-    }
-}
-
-/// Connections answered at once, each on its own thread; more wait for one to finish.
-pub const MAX_LANES: usize = 256;
-/// How long one write to a client may block before the answer is given up (set on the
-/// listening socket, whose accepted sockets inherit it).
+/// How long a request head may take once its first byte has come (slowloris).
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a connection may wait for its next request before it is closed.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long a piece of an answer may take to write (a client that stopped reading) before
+/// the connection is given up.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// How much is read from a file, or written, at a time.
+const PIECE: usize = 64 << 10;
+/// The largest request head read; a longer one is answered 431.
+pub const MAX_HEAD: usize = 16 << 10;
+/// Header lines a request may have; more is answered 431.
+const MAX_HEADERS: usize = 64;
+/// The wait before accepting again after an accept error (out of file descriptors, say).
+const ACCEPT_RETRY: Duration = Duration::from_millis(100);
+/// The longest an accept error goes unsaid again while it lasts.
+const ACCEPT_QUIET: Duration = Duration::from_secs(60);
+/// How long, after a last answer, what the client still sends is read and dropped.
+const LINGER: Duration = Duration::from_secs(1);
 
-/// Serves requests until the process ends. Each connection's requests are answered in order
-/// on a thread of its own (a lane), so a client that does not read its answers holds up only
-/// itself; at most `MAX_LANES` lanes run at once, and a blocked write gives up after
-/// `WRITE_TIMEOUT`, so a lane cannot be held for ever.
-pub fn serve(server: &Server, shared: &Arc<Shared>) {
-    type Lanes = Mutex<HashMap<Option<SocketAddr>, Sender<Request>>>;
-    let lanes: Arc<Lanes> = Arc::default();
-    let running = Arc::new((Mutex::new(0usize), Condvar::new()));
-    while let Ok(request) = server.recv() {
-        let addr = request.remote_addr().copied();
-        // A lane already open for this connection takes it, in order.
-        let request = {
-            let Ok(open) = lanes.lock() else { return };
-            match open.get(&addr) {
-                Some(lane) => match lane.send(request) {
-                    Ok(()) => continue,
-                    Err(std::sync::mpsc::SendError(request)) => request,
-                },
-                None => request,
+/// A GET or HEAD request, as the site sees it (the protocol answers anything else itself).
+pub struct Request {
+    /// The request target as sent: a path, with its query.
+    pub target: String,
+    /// The value of each Host header, in lower case.
+    pub hosts: Vec<String>,
+}
+
+/// An answer: its status, its headers (Content-Type, Location...) and its body.
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Payload,
+}
+
+pub enum Payload {
+    Bytes(Vec<u8>),
+    /// The first `len` bytes of a file, read as they are sent: a large file is never held
+    /// in memory whole.
+    File(std::fs::File, u64),
+}
+
+impl Response {
+    pub fn bytes(status: u16, content_type: &str, body: Vec<u8>) -> Response {
+        Response {
+            status,
+            headers: vec![("Content-Type", content_type.to_string())],
+            body: Payload::Bytes(body),
+        }
+    }
+
+    pub fn text(status: u16, text: &str) -> Response {
+        Response::bytes(
+            status,
+            "text/plain; charset=utf-8",
+            text.as_bytes().to_vec(),
+        )
+    }
+}
+
+/// Serves connections on `listener` for as long as the process runs, each request answered
+/// by `answer`. An accept error is said and waited out; it never ends the loop.
+pub fn serve(
+    listener: &TcpListener,
+    answer: impl Fn(&Request) -> Response + Send + Sync + 'static,
+) -> ! {
+    let answer = Arc::new(answer);
+    let open = Arc::new(Connections::default());
+    let threads = Arc::new(Threads::default());
+    let mut quiet_until: Option<Instant> = None;
+    loop {
+        let stream = match listener.accept() {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                if quiet_until.is_none_or(|until| Instant::now() >= until) {
+                    eprintln!(
+                        "warning: cannot accept connections ({e}); trying again until it works"
+                    );
+                    quiet_until = Some(Instant::now() + ACCEPT_QUIET);
+                }
+                std::thread::sleep(ACCEPT_RETRY);
+                continue;
             }
         };
-        {
-            let (count, free) = &*running;
-            let Ok(count) = count.lock() else { return };
-            let Ok(mut count) = free.wait_while(count, |n| *n >= MAX_LANES) else {
-                return;
-            };
-            *count += 1;
-        }
-        let (lane, queue) = channel();
-        let _ = lane.send(request);
-        if let Ok(mut open) = lanes.lock() {
-            open.insert(addr, lane);
-        }
-        let (lanes, running, shared) =
-            (Arc::clone(&lanes), Arc::clone(&running), Arc::clone(shared));
-        std::thread::spawn(move || {
-            // The lane's place is given back however the thread ends.
-            let _done = Done(&running);
-            let mut answering = true;
-            // A client that stopped reading gets no more answers: each would block for
-            // `WRITE_TIMEOUT` again. Its requests are dropped unanswered, writing nothing.
-            let mut take = |request: Request| {
-                if answering {
-                    answering = handle(request, &shared);
-                } else {
-                    drop(request.into_writer());
-                }
-            };
-            loop {
-                // The lane ends as soon as it has nothing to answer; the dispatcher sends only
-                // while holding the lock, so no request can be left in a closed lane.
-                let next = {
-                    let Ok(mut open) = lanes.lock() else { break };
-                    let next = queue.try_recv().ok();
-                    if next.is_none() {
-                        open.remove(&addr);
-                    }
-                    next
-                };
-                match next {
-                    Some(request) => take(request),
-                    None => break,
-                }
-            }
-        });
-    }
-}
-
-/// Gives a lane's place back when dropped.
-struct Done<'a>(&'a (Mutex<usize>, Condvar));
-
-impl Drop for Done<'_> {
-    fn drop(&mut self) {
-        let (count, free) = self.0;
-        if let Ok(mut count) = count.lock() {
-            *count -= 1;
-        }
-        free.notify_one();
-    }
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|()| {
-        Header::from_bytes(&b"X-Candour"[..], &b"1"[..]).expect("static header")
-    })
-}
-
-/// Answers; `false` when the answer could not be written (see `handle`).
-fn respond(request: Request, status: u16, content_type: &str, body: Vec<u8>) -> bool {
-    let len = body.len();
-    respond_with(request, status, content_type, Cursor::new(body), len)
-}
-
-/// Answers with `len` bytes from `body`, read as they are sent (a large static file is never
-/// held in memory whole).
-fn respond_with(
-    request: Request,
-    status: u16,
-    content_type: &str,
-    body: impl std::io::Read,
-    len: usize,
-) -> bool {
-    let response = Response::new(
-        status.into(),
-        vec![
-            header("Content-Type", content_type),
-            header("Cache-Control", "no-store"),
-            header("X-Content-Type-Options", "nosniff"),
-            header("Referrer-Policy", "no-referrer"),
-        ],
-        body,
-        Some(len),
-        None,
-    )
-    // Always Content-Length, never chunked: a chunked body's encoder writes again when it is
-    // dropped after a failed write, blocking for another `WRITE_TIMEOUT` each time.
-    .with_chunked_threshold(usize::MAX);
-    request.respond(response).is_ok()
-}
-
-/// Answers one request. `false` when the answer could not be written: the client has not
-/// read for `WRITE_TIMEOUT`, and its connection is given up.
-pub fn handle(request: Request, shared: &Shared) -> bool {
-    let hosts: Vec<String> = request
-        .headers()
-        .iter()
-        .filter(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_ascii_lowercase())
-        .collect();
-    // RFC 9112 section 3.2: a request with no Host, or more than one, is answered 400; which
-    // one a proxy or browser would have used is anybody's guess.
-    let [host] = hosts.as_slice() else {
-        return respond(
-            request,
-            400,
-            "text/plain; charset=utf-8",
-            b"Bad Request: a request needs exactly one Host header.\n".to_vec(),
-        );
-    };
-    if !shared.hosts.contains(host) {
-        return respond(
-            request,
-            403,
-            "text/plain; charset=utf-8",
-            b"Forbidden: this server only answers requests addressed to it by its local address.\n"
-                .to_vec(),
-        );
-    }
-    let target = request.url().to_string();
-    let path = target.split(['?', '#']).next().unwrap_or("");
-    if path == "/__candour/reload.js" {
-        return respond(
-            request,
-            200,
-            "text/javascript; charset=utf-8",
-            RELOAD_JS.as_bytes().to_vec(),
-        );
-    }
-    if path == "/__candour/poll" {
-        let since = target
-            .split_once("since=")
-            .and_then(|(_, v)| v.split('&').next())
-            .and_then(|v| v.parse::<u64>().ok());
-        return poll(request, shared, since);
-    }
-    let Some(key) = file_key(path) else {
-        return not_found(request, shared);
-    };
-    let files = shared
-        .files
-        .read()
-        .map(|f| Arc::clone(&f))
-        .unwrap_or_default();
-    let key = if files.contains_key(&key) {
-        key
-    } else if files.contains_key(&format!("{key}/index.html")) {
-        // `/statements` → `/statements/`, as static hosts do, keeping the query.
-        let query = target
-            .split('#')
-            .next()
-            .and_then(|t| t.split_once('?'))
-            .map_or(String::new(), |(_, q)| format!("?{q}"));
-        let response =
-            Response::empty(301).with_header(header("Location", &format!("{path}/{query}")));
-        return request.respond(response).is_ok();
-    } else {
-        return not_found(request, shared);
-    };
-    let kind = content_type(&key);
-    if kind.starts_with("text/html") {
-        return match read_body(&files[&key], &shared.static_root) {
-            Some(bytes) => respond(request, 200, kind, inject(bytes, shared)),
-            None => not_found(request, shared),
+        let Some(place) = open.admit(&stream) else {
+            refuse(&stream);
+            continue;
         };
+        let answer = Arc::clone(&answer);
+        threads.run(Box::new(move || connection(stream, &place, &*answer)));
     }
-    match &files[&key] {
-        Body::Bytes(bytes) => respond(request, 200, kind, bytes.to_vec()),
-        Body::Copy(path) => match open_static(path, &shared.static_root) {
-            Some((file, len)) => respond_with(request, 200, kind, file, len),
-            None => not_found(request, shared),
+}
+
+/// 503 on the accept thread, which must not block: the answer fits the socket's buffer, and
+/// what the client has already sent is read so that closing does not reset the connection.
+fn refuse(stream: &TcpStream) {
+    let text = "Service Unavailable: too many connections at once; try again.\n";
+    let mut bytes = head(&Response::text(503, text), text.len() as u64, true);
+    bytes.extend_from_slice(text.as_bytes());
+    if stream.set_nonblocking(true).is_ok() {
+        let _ = (&*stream).write(&bytes);
+        let _ = stream.shutdown(Shutdown::Write);
+        let mut sink = [0; 4096];
+        for _ in 0..16 {
+            if !matches!((&*stream).read(&mut sink), Ok(1..)) {
+                break;
+            }
+        }
+    }
+}
+
+/// What came next on a connection.
+enum Next {
+    /// A request to answer; `head` for HEAD; `keep_alive` unless HTTP/1.0 or
+    /// `Connection: close`.
+    Request {
+        request: Request,
+        head: bool,
+        keep_alive: bool,
+    },
+    /// An answer the protocol gives itself, after which the connection is closed.
+    Refuse(Response),
+    /// Nothing more: the client closed it, or left it idle for `IDLE_TIMEOUT`.
+    End,
+}
+
+/// Answers a connection's requests in order until it ends.
+fn connection(mut stream: TcpStream, place: &Place, answer: &dyn Fn(&Request) -> Response) {
+    // Headers and body go out in one write; no waiting for an acknowledgement in between.
+    let _ = stream.set_nodelay(true);
+    if stream.set_write_timeout(Some(WRITE_TIMEOUT)).is_err() {
+        return;
+    }
+    let mut buffer = Vec::new();
+    loop {
+        let (response, head, keep_alive) = match next(&mut stream, &mut buffer, place) {
+            Next::Request {
+                request,
+                head,
+                keep_alive,
+            } => (answer(&request), head, keep_alive),
+            Next::Refuse(response) => (response, false, false),
+            Next::End => return,
+        };
+        match send(&mut stream, response, head, !keep_alive) {
+            // A write that blocked for `WRITE_TIMEOUT` or a file cut short: nothing more can
+            // be said on this connection.
+            Ok(false) | Err(_) => return,
+            Ok(true) if keep_alive => {}
+            Ok(true) => return linger(&stream),
+        }
+    }
+}
+
+/// Reads the next request head: waiting for its first byte at most `IDLE_TIMEOUT`, and for
+/// the rest of it at most `HEAD_TIMEOUT`. Bytes after the head stay in `buffer` (the next
+/// request, sent before this one was answered).
+fn next(stream: &mut TcpStream, buffer: &mut Vec<u8>, place: &Place) -> Next {
+    if buffer.is_empty() {
+        place.idle(true);
+        if !matches!(fill(stream, buffer, IDLE_TIMEOUT), Ok(1..)) {
+            return Next::End;
+        }
+    }
+    place.idle(false);
+    let deadline = Instant::now() + HEAD_TIMEOUT;
+    loop {
+        let mut headers = [httparse::EMPTY_HEADER; MAX_HEADERS];
+        let mut head = httparse::Request::new(&mut headers);
+        let too_large = || Response::text(431, "Request Header Fields Too Large\n");
+        match head.parse(buffer) {
+            Ok(httparse::Status::Complete(len)) => {
+                let next = judge(&head);
+                buffer.drain(..len);
+                return next;
+            }
+            Ok(httparse::Status::Partial) if buffer.len() < MAX_HEAD => {}
+            Ok(httparse::Status::Partial) | Err(httparse::Error::TooManyHeaders) => {
+                return Next::Refuse(too_large());
+            }
+            Err(_) => return Next::Refuse(Response::text(400, "Bad Request\n")),
+        }
+        let timed_out = || Next::Refuse(Response::text(408, "Request Timeout\n"));
+        let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            return timed_out();
+        };
+        match fill(stream, buffer, left) {
+            Ok(1..) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                return timed_out();
+            }
+            Ok(0) | Err(_) => return Next::End,
+        }
+    }
+}
+
+/// Reads what has come (4 KiB at most) onto `buffer`, waiting for it at most `wait`.
+fn fill(stream: &mut TcpStream, buffer: &mut Vec<u8>, wait: Duration) -> io::Result<usize> {
+    stream.set_read_timeout(Some(wait.max(Duration::from_millis(1))))?;
+    let mut chunk = [0; 4096];
+    let n = stream.read(&mut chunk)?;
+    buffer.extend_from_slice(&chunk[..n]);
+    Ok(n)
+}
+
+/// What to do with a complete request head: GET and HEAD without a body are answered; any
+/// other method, and a body (which would have to be read past), are refused.
+fn judge(head: &httparse::Request) -> Next {
+    let values = |name: &'static str| {
+        head.headers
+            .iter()
+            .filter(move |h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| String::from_utf8_lossy(h.value))
+    };
+    let method = head.method.unwrap_or_default();
+    if method != "GET" && method != "HEAD" {
+        let mut response = Response::text(405, "Method Not Allowed: only GET and HEAD\n");
+        response.headers.push(("Allow", "GET, HEAD".into()));
+        return Next::Refuse(response);
+    }
+    if values("transfer-encoding").next().is_some() {
+        return Next::Refuse(Response::text(400, "Bad Request: a request body\n"));
+    }
+    for length in values("content-length") {
+        match length.trim().parse::<u64>() {
+            Ok(0) => {}
+            Ok(_) => return Next::Refuse(Response::text(413, "Content Too Large\n")),
+            Err(_) => return Next::Refuse(Response::text(400, "Bad Request\n")),
+        }
+    }
+    let close = head.version != Some(1)
+        || values("connection")
+            .any(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case("close")));
+    Next::Request {
+        request: Request {
+            target: head.path.unwrap_or_default().to_string(),
+            hosts: values("host").map(|v| v.to_ascii_lowercase()).collect(),
         },
+        head: method == "HEAD",
+        keep_alive: !close,
     }
 }
 
-/// The output key for a request path, or `None` for anything that is not a plain path.
-pub fn file_key(path: &str) -> Option<String> {
-    if !path.starts_with('/') || path.starts_with("//") {
-        return None;
-    }
-    // No built file has an encoded separator or NUL in its name: such a request is an attack.
-    let lower = path.to_ascii_lowercase();
-    if ["%2f", "%5c", "%00"].iter().any(|bad| lower.contains(bad)) {
-        return None;
-    }
-    let decoded = percent_decode(path)?;
-    if decoded.contains(['\\', '\0'])
-        || decoded.split('/').any(|seg| seg == ".." || seg == ".")
-        || decoded.contains("//")
-    {
-        return None;
-    }
-    let trimmed = decoded.trim_start_matches('/');
-    if trimmed.is_empty() || trimmed.ends_with('/') {
-        Some(format!("{trimmed}index.html"))
-    } else {
-        Some(trimmed.to_string())
-    }
-}
-
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
+/// Writes `response` (its headers only for HEAD). `Ok(false)` if a file's body was cut
+/// short (the file shrank), so the connection cannot go on.
+fn send(
+    stream: &mut TcpStream,
+    response: Response,
+    head_only: bool,
+    close: bool,
+) -> io::Result<bool> {
+    let length = match &response.body {
+        Payload::Bytes(bytes) => bytes.len() as u64,
+        Payload::File(_, length) => *length,
+    };
+    let mut bytes = head(&response, length, close);
+    match response.body {
+        _ if head_only => {}
+        Payload::Bytes(body) => bytes.extend_from_slice(&body),
+        Payload::File(file, length) => {
+            write_all(stream, &bytes)?;
+            let mut file = file.take(length);
+            let mut piece = vec![0; PIECE];
+            let mut sent = 0;
+            loop {
+                let n = file.read(&mut piece)?;
+                if n == 0 {
+                    return Ok(sent == length);
+                }
+                write_all(stream, &piece[..n])?;
+                sent += n as u64;
+            }
         }
     }
-    String::from_utf8(out).ok()
+    write_all(stream, &bytes).map(|()| true)
 }
 
-fn read_body(body: &Body, static_root: &Path) -> Option<Vec<u8>> {
-    match body {
-        Body::Bytes(b) => Some(b.to_vec()),
-        Body::Copy(path) => {
-            let (mut file, len) = open_static(path, static_root)?;
-            let mut bytes = Vec::with_capacity(len);
-            std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
-            Some(bytes)
+/// Writes `bytes` a piece at a time, giving up once a piece has taken `WRITE_TIMEOUT` (a
+/// client that stopped reading). The socket's timeout ends a blocked write, but one that
+/// got part of its bytes out returns that part, not an error: left to that alone, giving
+/// up could take twice as long, or never come for a trickle.
+fn write_all(stream: &mut TcpStream, bytes: &[u8]) -> io::Result<()> {
+    for mut piece in bytes.chunks(PIECE) {
+        let started = Instant::now();
+        while !piece.is_empty() {
+            match stream.write(piece) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => piece = &piece[n..],
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+            if !piece.is_empty() && started.elapsed() >= WRITE_TIMEOUT {
+                return Err(io::ErrorKind::TimedOut.into());
+            }
         }
     }
+    Ok(())
 }
 
-/// A static file, opened when asked for, with its size; `None` unless it is a plain file
-/// inside `static_root` reached through no link (but `content/` itself, which a build
-/// follows too). Between a change on disk and the rebuild it causes, the map can still name
-/// a file whose folder has just become a link (to `/etc`, say); a clean build would not
-/// contain it, so it is not served.
-fn open_static(path: &Path, static_root: &Path) -> Option<(std::fs::File, usize)> {
-    let inside = path.strip_prefix(static_root).ok()?;
-    // `content/` may itself be a link, which a build follows; no folder below it may be.
-    let expected = static_root
-        .parent()
-        .and_then(|content| std::fs::canonicalize(content).ok())?
-        .join("static")
-        .join(inside);
-    // Checked before opening, so that a named pipe put in its place cannot block the open.
-    if !std::fs::symlink_metadata(path).ok()?.file_type().is_file() {
-        return None;
-    }
-    let file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    // What was opened, every link resolved, is where it would be with no link on the way.
-    if !meta.is_file() || real_path(&file, path)? != expected {
-        return None;
-    }
-    Some((file, usize::try_from(meta.len()).ok()?))
-}
-
-/// The path of the file `file` opened, with every link resolved. On Linux it is asked of
-/// the open file itself, so a link swapped in after the open cannot fool it.
-fn real_path(file: &std::fs::File, path: &Path) -> Option<PathBuf> {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        if let Ok(real) = std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())) {
-            return Some(real);
-        }
-    }
-    let _ = file;
-    std::fs::canonicalize(path).ok()
-}
-
-fn not_found(request: Request, shared: &Shared) -> bool {
-    let files = shared
-        .files
-        .read()
-        .map(|f| Arc::clone(&f))
-        .unwrap_or_default();
-    let body = files
-        .get("404.html")
-        .and_then(|body| read_body(body, &shared.static_root))
-        .unwrap_or_else(|| {
-            b"<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>".to_vec()
-        });
-    respond(
-        request,
-        404,
-        "text/html; charset=utf-8",
-        inject(body, shared),
-    )
-}
-
-/// Adds the reload script, and the error overlay when the last rebuild failed.
-fn inject(html: Vec<u8>, shared: &Shared) -> Vec<u8> {
-    let mut text = String::from_utf8(html).unwrap_or_default();
-    let errors = shared
-        .errors
-        .read()
-        .map(|e| Arc::clone(&e))
-        .unwrap_or_default();
-    if errors.iter().any(Diagnostic::is_error) {
-        let overlay = super::overlay::overlay(&errors);
-        match text
-            .find("<body")
-            .and_then(|i| text[i..].find('>').map(|j| i + j + 1))
-        {
-            Some(at) => text.insert_str(at, &overlay),
-            None => text.insert_str(0, &overlay),
-        }
-    }
-    let script = format!(
-        "<script src=\"/__candour/reload.js\" data-generation=\"{}\"></script>",
-        shared.generation()
+/// The status line and headers of `response`, with the headers every answer has.
+fn head(response: &Response, length: u64, close: bool) -> Vec<u8> {
+    let mut text = format!(
+        "HTTP/1.1 {} {}\r\nDate: {}\r\n",
+        response.status,
+        reason(response.status),
+        http_date(SystemTime::now())
     );
-    match text.rfind("</body>") {
-        Some(at) => text.insert_str(at, &script),
-        None => text.push_str(&script),
+    for (name, value) in &response.headers {
+        // A value with a line break would start a header of its own; none is sent.
+        if !value.contains(['\r', '\n']) {
+            text.push_str(&format!("{name}: {value}\r\n"));
+        }
     }
+    text.push_str(&format!(
+        "Content-Length: {length}\r\nCache-Control: no-store\r\n\
+         X-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n"
+    ));
+    if close {
+        text.push_str("Connection: close\r\n");
+    }
+    text.push_str("\r\n");
     text.into_bytes()
 }
 
-/// A long-poll: answers when the generation moves past `since`, or after the heartbeat.
-fn poll(request: Request, shared: &Shared, since: Option<u64>) -> bool {
-    if shared.waiters.fetch_add(1, Ordering::SeqCst) >= MAX_WAITERS {
-        shared.waiters.fetch_sub(1, Ordering::SeqCst);
-        return respond(
-            request,
-            503,
-            "text/plain; charset=utf-8",
-            b"Too many live-reload connections\n".to_vec(),
-        );
-    }
-    let generation = match (since, shared.generation.lock()) {
-        (Some(since), Ok(guard)) => {
-            let (guard, _) = shared
-                .changed
-                .wait_timeout_while(guard, HEARTBEAT, |g| *g == since)
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            *guard
+/// Closes after a last answer without losing it: a socket closed with bytes unread resets
+/// the connection, which can discard the answer before the client reads it. So the sending
+/// side is shut first, and what the client still sends is read and dropped, for `LINGER`
+/// at most.
+fn linger(stream: &TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let until = Instant::now() + LINGER;
+    let mut sink = [0; 4096];
+    while let Some(left) = until.checked_duration_since(Instant::now()) {
+        if stream
+            .set_read_timeout(Some(left.max(Duration::from_millis(1))))
+            .is_err()
+            || !matches!((&*stream).read(&mut sink), Ok(1..))
+        {
+            break;
         }
-        (_, Ok(guard)) => *guard,
-        (_, Err(_)) => 0,
-    };
-    shared.waiters.fetch_sub(1, Ordering::SeqCst);
-    respond(
-        request,
-        200,
-        "application/json",
-        format!("{{\"generation\":{generation}}}").into_bytes(),
-    )
+    }
 }
 
-fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "pdf" => "application/pdf",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        413 => "Content Too Large",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
     }
+}
+
+/// The Date header's value (RFC 9110 section 5.6.7), such as `Sun, 06 Nov 1994 08:49:37 GMT`.
+fn http_date(now: SystemTime) -> String {
+    let secs = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let days = secs / 86_400;
+    // The civil date of a day count (Howard Hinnant's algorithm, days from 1970-01-01).
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{}, {day:02} {} {year} {:02}:{:02}:{:02} GMT",
+        WEEKDAYS[(days % 7) as usize],
+        MONTHS[(month - 1) as usize],
+        secs % 86_400 / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::file_key;
+    use super::http_date;
+    use std::time::{Duration, UNIX_EPOCH};
 
     #[test]
-    fn only_plain_paths_become_keys() {
-        assert_eq!(file_key("/").as_deref(), Some("index.html"));
-        assert_eq!(
-            file_key("/statements/2019-20/").as_deref(),
-            Some("statements/2019-20/index.html")
-        );
-        assert_eq!(
-            file_key("/files/a%20b.pdf").as_deref(),
-            Some("files/a b.pdf")
-        );
-        for bad in [
-            "/../etc/passwd",
-            "/%2e%2e/etc/passwd",
-            "/a/%2e%2e/%2e%2e/x",
-            "//etc/passwd",
-            "http://x/",
-            "/a%5c..%5cb",
-            "/a%00",
-            "/%zz",
-            "/a/./b",
-        ] {
-            assert_eq!(file_key(bad), None, "{bad}");
-        }
+    fn dates_are_imf_fixdates() {
+        let at = |secs| http_date(UNIX_EPOCH + Duration::from_secs(secs));
+        assert_eq!(at(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(at(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(at(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
+        assert_eq!(at(4_107_542_399), "Sun, 28 Feb 2100 23:59:59 GMT");
+        assert_eq!(at(4_107_542_400), "Mon, 01 Mar 2100 00:00:00 GMT");
     }
 }

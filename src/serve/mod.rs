@@ -1,20 +1,23 @@
 //! `candour serve`: builds the site in memory, serves it on loopback and rebuilds on change.
 //!
-//! Three parts: `workspace` (the incremental build), `watch` (file events) and `http`
-//! (serving, live reload, the error overlay). Nothing here writes to disk.
+//! Four parts: `workspace` (the incremental build), `watch` (file events), `http` (the
+//! HTTP/1.1 protocol) and `routes` (what each request gets: built files, live reload, the
+//! error overlay). Nothing here writes to disk.
 
+mod connections;
 mod http;
 mod overlay;
+mod routes;
 mod watch;
 pub mod workspace;
 
 use std::collections::BTreeSet;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 
-pub use http::file_key;
+pub use routes::file_key;
 use workspace::Workspace;
 
 use crate::config::Overrides;
@@ -54,7 +57,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
             options.bind
         );
     }
-    let (server, addr) = bind(options).map_err(|e| Diagnostic::error("", e))?;
+    let (listener, addr) = bind(options).map_err(|e| Diagnostic::error("", e))?;
     let host = match addr.ip() {
         IpAddr::V6(ip) => format!("[{ip}]"),
         IpAddr::V4(ip) => ip.to_string(),
@@ -77,7 +80,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
     );
     let first = workspace.rebuild(&BTreeSet::new());
     report(&workspace, &first, "first build", None);
-    let shared = Arc::new(http::Shared {
+    let shared = Arc::new(routes::Shared {
         files: RwLock::new(Arc::new(workspace.files.clone())),
         errors: RwLock::new(Arc::new(workspace.errors.clone())),
         generation: Mutex::new(1),
@@ -88,10 +91,11 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
     });
     let mut watch =
         watch::Watch::start(root, options.poll).map_err(|e| Diagnostic::error("", e))?;
-    let server = Arc::new(server);
     {
-        let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
-        std::thread::spawn(move || http::serve(&server, &shared));
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            http::serve(&listener, move |request| routes::answer(request, &shared));
+        });
     }
     eprintln!(
         "Serving {} at {url}/ ({}; press Ctrl-C to stop)",
@@ -117,16 +121,16 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn bind(options: &Options) -> Result<(tiny_http::Server, SocketAddr), String> {
+fn bind(options: &Options) -> Result<(TcpListener, SocketAddr), String> {
     let mut last = String::new();
     for offset in 0..PORT_TRIES {
         let Some(port) = options.port.checked_add(offset) else {
             break;
         };
         let addr = SocketAddr::new(options.bind, port);
-        match listen(addr) {
-            Ok(server) => {
-                let bound = server.server_addr().to_ip().unwrap_or(addr);
+        match TcpListener::bind(addr) {
+            Ok(listener) => {
+                let bound = listener.local_addr().unwrap_or(addr);
                 if offset > 0 {
                     eprintln!(
                         "Port {} is taken; using {} instead.",
@@ -134,7 +138,7 @@ fn bind(options: &Options) -> Result<(tiny_http::Server, SocketAddr), String> {
                         bound.port()
                     );
                 }
-                return Ok((server, bound));
+                return Ok((listener, bound));
             }
             Err(e) => last = e.to_string(),
         }
@@ -145,17 +149,6 @@ fn bind(options: &Options) -> Result<(tiny_http::Server, SocketAddr), String> {
         options.port,
         options.port.saturating_add(PORT_TRIES - 1)
     ))
-}
-
-/// A server on `addr` whose connections give up a write that blocks for `WRITE_TIMEOUT`
-/// (a client that never reads its answer). Accepted sockets inherit the listening socket's
-/// send timeout (Linux, the BSDs and macOS copy it on accept).
-fn listen(addr: SocketAddr) -> Result<tiny_http::Server, String> {
-    let listener = std::net::TcpListener::bind(addr).map_err(|e| e.to_string())?;
-    socket2::SockRef::from(&listener)
-        .set_write_timeout(Some(http::WRITE_TIMEOUT))
-        .map_err(|e| e.to_string())?;
-    tiny_http::Server::from_listener(listener, None).map_err(|e| e.to_string())
 }
 
 fn report(
