@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod documents;
 pub mod embedded;
 pub mod init;
+pub mod lines;
 pub mod load;
 pub mod markdown;
 pub mod model;

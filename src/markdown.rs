@@ -8,6 +8,7 @@ use comrak::options::Plugins;
 use comrak::{Anchorizer, Arena, Options, parse_document};
 
 use crate::diagnostic::Diagnostic;
+use crate::lines::LineIndex;
 use crate::model::Heading;
 
 /// Where a piece of Markdown sits, so its diagnostics point into the right file and line.
@@ -55,11 +56,14 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     let mut headings = Vec::new();
     let mut anchorizer = Anchorizer::new();
     let mut last_level = 1;
+    // Made on the first diagnostic, so that each finds its line without reading from the top.
+    let lines = std::cell::OnceCell::new();
     let at = |pos: Sourcepos, message: String| {
-        Diagnostic::error(origin.file, message).at(
+        Diagnostic::error(origin.file, message).at_byte(
+            lines.get_or_init(|| LineIndex::new(origin.text)),
             origin.text,
             pos.start.line + origin.line_offset,
-            pos.start.column,
+            pos.start.column.saturating_sub(1),
         )
     };
 

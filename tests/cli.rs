@@ -428,6 +428,30 @@ fn check_formats_and_exit_codes() {
 }
 
 #[test]
+fn json_diagnostics_keep_a_window_of_a_long_line() {
+    let site = example_copy();
+    let page = site.path().join("content/pages/about.md");
+    let text = fs::read_to_string(&page).unwrap();
+    let before = "Ça et là — ".repeat(3000);
+    fs::write(
+        &page,
+        format!("{text}\n{before}[here](/about/) {}\n", "‘x’ ".repeat(3000)),
+    )
+    .unwrap();
+    let root = site.path().to_str().unwrap();
+    let o = run(&["check", "--root", root, "--format", "json"], site.path());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["column"], 33001, "{d}");
+    let line = d["source_line"].as_str().unwrap();
+    assert!(line.chars().count() <= 122, "{line}");
+    assert!(line.starts_with('…') && line.ends_with('…'), "{line}");
+    let at = d["source_column"].as_u64().unwrap() as usize;
+    let from: String = line.chars().skip(at - 1).take(15).collect();
+    assert_eq!(from, "[here](/about/)", "{d}");
+}
+
+#[test]
 fn init_writes_the_example_and_refuses_a_full_folder() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("new-site");

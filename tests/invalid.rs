@@ -206,11 +206,27 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Write(b"<p>Contact us</p>\n".to_vec()),
         ),
         (
+            // A 2,500-character line: only a window around the mistake is shown, and the
+            // caret is under it though every character before it is two or three bytes.
+            "long_line_shown_around_the_column",
+            "pages/about.md",
+            Append(leak(format!(
+                "\n{}[here](/about/) {}\n",
+                "Ça et là — ".repeat(150),
+                "‘et puis’ ".repeat(100)
+            ))),
+        ),
+        (
             "bom_is_accepted_but_bad_field_reported",
             "pages/contact.md",
             Write(b"\xef\xbb\xbf---\ntitle: Contact\nfooter: 2\n---\n\nText.\n".to_vec()),
         ),
     ]
+}
+
+/// A text made at run time, as the `'static` text an `Edit` takes.
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
 }
 
 fn alias_bomb() -> Vec<u8> {
