@@ -3,6 +3,7 @@
 use std::sync::{Arc, Mutex};
 
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{Anchorizer, Arena, Options, parse_document};
@@ -67,20 +68,42 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
         )
     };
 
-    for node in root.descendants() {
-        let pos = node.data().sourcepos;
-        let needs_text = matches!(
-            node.data().value,
-            NodeValue::Heading(_) | NodeValue::Link(_) | NodeValue::Image(_)
-        );
-        let text = if needs_text {
-            node_text(node)
-        } else {
-            String::new()
+    // One walk of the tree, gathering each heading's, link's, image's and header row's text
+    // as it goes: reading each one's descendants instead would be quadratic in their nesting.
+    let mut heading: Option<String> = None;
+    let mut open: Vec<Gathered> = Vec::new();
+    for edge in root.traverse() {
+        let node = match edge {
+            NodeEdge::Start(node) => {
+                let mut data = node.data_mut();
+                let pos = data.sourcepos;
+                match &mut data.value {
+                    NodeValue::Text(t) => gather(t, &mut heading, &mut open),
+                    NodeValue::Code(c) => gather(&c.literal, &mut heading, &mut open),
+                    NodeValue::SoftBreak | NodeValue::LineBreak => {
+                        gather(" ", &mut heading, &mut open);
+                    }
+                    NodeValue::Heading(_) => heading = Some(String::new()),
+                    NodeValue::Link(link) | NodeValue::Image(link) => {
+                        if let Err(why) = check_url(&link.url) {
+                            diagnostics.push(at(pos, why).with_hint(URL_HINT));
+                            link.url.clear();
+                        }
+                        rebase(&mut link.url, &settings.base_path);
+                        open.push(Gathered::default());
+                    }
+                    NodeValue::TableRow(true) => open.push(Gathered::default()),
+                    _ => {}
+                }
+                continue;
+            }
+            NodeEdge::End(node) => node,
         };
-        let mut data = node.data_mut();
-        match &mut data.value {
+        let data = node.data();
+        let pos = data.sourcepos;
+        match &data.value {
             NodeValue::Heading(h) => {
+                let text = heading.take().unwrap_or_default();
                 let id = anchorizer.anchorize(&text);
                 if h.level == 1 {
                     diagnostics.push(
@@ -106,52 +129,33 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
                     text,
                 });
             }
-            NodeValue::Link(link) => {
-                if let Err(why) = check_url(&link.url) {
-                    diagnostics.push(at(pos, why).with_hint(URL_HINT));
-                    link.url.clear();
+            NodeValue::Link(_) | NodeValue::Image(_) | NodeValue::TableRow(true) => {
+                let Some(text) = open.pop() else { continue };
+                if let Some(outer) = open.last_mut() {
+                    outer.take_in(&text);
                 }
-                rebase(&mut link.url, &settings.base_path);
-                let words = text.trim().to_lowercase();
-                if words.is_empty() {
-                    diagnostics.push(
+                match &data.value {
+                    NodeValue::Link(_) if text.blank => diagnostics.push(
                         at(
                             pos,
                             "this link has no text, so screen readers cannot say where it goes"
                                 .into(),
                         )
                         .with_hint("write the link as [words that say where it goes](address)"),
-                    );
-                } else if VAGUE_LINK_TEXT.contains(&words.trim_end_matches(['.', '…'])) {
-                    diagnostics.push(
-                        warning(at(pos, format!("the link text '{}' does not say where the link goes", text.trim())))
+                    ),
+                    NodeValue::Link(_) if text.is_vague() => diagnostics.push(
+                        warning(at(pos, format!("the link text '{}' does not say where the link goes", text.start.trim())))
                             .with_hint("use words that make sense out of context, such as the title of the page it opens"),
-                    );
-                }
-            }
-            NodeValue::Image(link) => {
-                if let Err(why) = check_url(&link.url) {
-                    diagnostics.push(at(pos, why).with_hint(URL_HINT));
-                    link.url.clear();
-                }
-                rebase(&mut link.url, &settings.base_path);
-                if text.trim().is_empty() {
-                    diagnostics.push(
+                    ),
+                    NodeValue::Image(_) if text.blank => diagnostics.push(
                         at(pos, "this image has no alternative text".into())
                             .with_hint("describe the image inside the brackets: ![what the image shows](file.png)"),
-                    );
-                }
-            }
-            NodeValue::TableRow(true) => {
-                drop(data);
-                if node
-                    .children()
-                    .all(|cell| node_text(cell).trim().is_empty())
-                {
-                    diagnostics.push(
+                    ),
+                    NodeValue::TableRow(_) if text.blank => diagnostics.push(
                         warning(at(pos, "this table has no header row".into()))
                             .with_hint("put a name for each column in the table's first row"),
-                    );
+                    ),
+                    _ => {}
                 }
             }
             _ => {}
@@ -192,17 +196,81 @@ fn warning(d: Diagnostic) -> Diagnostic {
     }
 }
 
-fn node_text<'a>(node: &'a comrak::nodes::AstNode<'a>) -> String {
-    let mut text = String::new();
-    for n in node.descendants() {
-        match &n.data().value {
-            NodeValue::Text(t) => text.push_str(t),
-            NodeValue::Code(c) => text.push_str(&c.literal),
-            NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
-            _ => {}
+/// Adds a piece of text to the heading being read, if any, and to the innermost open link,
+/// image or header row.
+fn gather(text: &str, heading: &mut Option<String>, open: &mut [Gathered]) {
+    if let Some(h) = heading {
+        h.push_str(text);
+    }
+    if let Some(g) = open.last_mut() {
+        g.push(text);
+    }
+}
+
+/// The longest start of a link's text kept: longer than any vague link text.
+const KEPT: usize = 64;
+
+/// What the checks need of a link's, image's or header row's text: whether it has any, and
+/// how it starts (to tell vague link words). Bounded, so nesting cannot make it quadratic.
+struct Gathered {
+    blank: bool,
+    /// The text without its leading white space, up to `KEPT` characters.
+    start: String,
+    kept: usize,
+    /// More than `KEPT` characters, not counting white space at the end.
+    long: bool,
+}
+
+impl Default for Gathered {
+    fn default() -> Gathered {
+        Gathered {
+            blank: true,
+            start: String::new(),
+            kept: 0,
+            long: false,
         }
     }
-    text
+}
+
+impl Gathered {
+    fn push(&mut self, text: &str) {
+        if self.blank && !text.trim().is_empty() {
+            self.blank = false;
+        }
+        if self.long {
+            return;
+        }
+        for c in text.chars() {
+            if self.kept == 0 && c.is_whitespace() {
+                continue;
+            }
+            if self.kept < KEPT {
+                self.start.push(c);
+                self.kept += 1;
+            } else if !c.is_whitespace() {
+                self.long = true;
+                return;
+            }
+        }
+    }
+
+    /// Takes in the text of a link or image inside this one.
+    fn take_in(&mut self, inner: &Gathered) {
+        self.blank &= inner.blank;
+        self.push(&inner.start);
+        self.long |= inner.long;
+    }
+
+    fn is_vague(&self) -> bool {
+        !self.long
+            && VAGUE_LINK_TEXT.contains(
+                &self
+                    .start
+                    .trim()
+                    .to_lowercase()
+                    .trim_end_matches(['.', '…']),
+            )
+    }
 }
 
 fn options(unsafe_html: bool) -> Options<'static> {
@@ -359,6 +427,25 @@ mod tests {
         ] {
             assert!(check_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn text_is_gathered_through_nesting() {
+        let messages = |text: &str| -> Vec<String> {
+            md(text)
+                .diagnostics
+                .iter()
+                .map(|d| d.message.clone())
+                .collect()
+        };
+        assert!(messages("[Our ![logo](l.png) policy](/p/)").is_empty());
+        assert!(messages("![a ![b ![c](x.png)](x.png)](x.png)").is_empty());
+        assert_eq!(messages("[![](a.png)](/p/)").len(), 2);
+        assert_eq!(messages("[ ![click](a.png) here ](/p/)").len(), 1);
+        assert!(messages(&format!("[here {}](/p/)", "x".repeat(100))).is_empty());
+        let r = md("## A [*linked* `code`](/x/) ![image](i.png)\n");
+        assert_eq!(r.headings[0].text, "A linked code image");
+        assert_eq!(r.headings[0].id, "a-linked-code-image");
     }
 
     #[test]
