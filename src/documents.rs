@@ -5,6 +5,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::anchors::SHOW_MARKDOWN;
 use crate::cache::Cache;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Origin, Rendered, Settings};
@@ -111,6 +112,7 @@ fn compute<T: DeserializeOwned + Send>(
         file: &source.path,
         text: &source.text,
         line_offset: fm.body_line_offset,
+        template: template_of(&source.path),
     };
     let body = markdown::render(fm.body, &origin, settings);
     match doc.parse::<T>(what) {
@@ -122,6 +124,18 @@ fn compute<T: DeserializeOwned + Send>(
             d.extend(body.diagnostics.iter().cloned());
             (None, d)
         }
+    }
+}
+
+/// The template of the page that shows a content file: its folder says which.
+fn template_of(path: &str) -> Option<&'static str> {
+    let folder = path.strip_prefix("content/")?.split('/').next()?;
+    let [statement, update, page, _] = SHOW_MARKDOWN;
+    match folder {
+        "statements" => Some(statement),
+        "updates" => Some(update),
+        "pages" => Some(page),
+        _ => None,
     }
 }
 

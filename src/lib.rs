@@ -4,6 +4,7 @@
 // would add noise at every call site for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod anchors;
 pub mod cache;
 pub mod chart;
 pub mod config;
@@ -29,5 +30,6 @@ pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme;
+pub mod theme_ids;
 pub mod validate;
 pub mod yaml;

@@ -4,10 +4,11 @@ use std::sync::{Arc, Mutex};
 
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::arena_tree::NodeEdge;
-use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 use comrak::options::Plugins;
-use comrak::{Anchorizer, Arena, Options, parse_document};
+use comrak::{Arena, Options, parse_document};
 
+use crate::anchors::{Anchors, Reserved};
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 use crate::model::Heading;
@@ -19,6 +20,9 @@ pub struct Origin<'a> {
     pub text: &'a str,
     /// Lines of the file before the Markdown starts.
     pub line_offset: usize,
+    /// The template of the pages that show this Markdown (`statement.html`); `None` when
+    /// every page shows it (the site notice). Its headings keep clear of that page's ids.
+    pub template: Option<&'a str>,
 }
 
 #[derive(Clone)]
@@ -46,6 +50,8 @@ pub struct Settings {
     pub unsafe_html: bool,
     /// Put before root-relative links (`/data/` → `/msa/data/`) for a site under a sub-path.
     pub base_path: String,
+    /// The ids headings must keep clear of: the theme's, and the notice's headings'.
+    pub reserved: Arc<Reserved>,
 }
 
 /// Renders Markdown; raw HTML is escaped unless the settings allow it.
@@ -55,7 +61,11 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     let root = parse_document(&arena, markdown, &options);
     let mut diagnostics = Vec::new();
     let mut headings = Vec::new();
-    let mut anchorizer = Anchorizer::new();
+    let mut anchors = Anchors::new(&settings.reserved, origin.template);
+    let other_ids = other_ids(root, settings.unsafe_html);
+    for id in &other_ids {
+        anchors.claim(id.clone());
+    }
     let mut last_level = 1;
     // Made on the first diagnostic, so that each finds its line without reading from the top.
     let lines = std::cell::OnceCell::new();
@@ -104,7 +114,7 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
         match &data.value {
             NodeValue::Heading(h) => {
                 let text = heading.take().unwrap_or_default();
-                let id = anchorizer.anchorize(&text);
+                let id = anchors.id(&text);
                 if h.level == 1 {
                     diagnostics.push(
                         warning(at(pos, "a level-1 heading in the body; the page title is already the page's only h1".into()))
@@ -194,6 +204,53 @@ fn warning(d: Diagnostic) -> Diagnostic {
         severity: crate::diagnostic::Severity::Warning,
         ..d
     }
+}
+
+/// The ids the Markdown gives elements other than headings: each footnote's (`fn-1`) and its
+/// reference's (`fnref-1`), and, when raw HTML is let through, those its tags write.
+pub fn other_ids<'a>(root: &'a AstNode<'a>, unsafe_html: bool) -> Vec<String> {
+    let mut ids = Vec::new();
+    for node in root.children() {
+        if let NodeValue::FootnoteDefinition(f) = &node.data().value {
+            ids.push(format!("fn-{}", f.name));
+            ids.push(format!("fnref-{}", f.name));
+        }
+    }
+    if unsafe_html {
+        for node in root.descendants() {
+            match &node.data().value {
+                NodeValue::HtmlBlock(h) => ids.extend(html_ids(&h.literal)),
+                NodeValue::HtmlInline(h) => ids.extend(html_ids(h)),
+                _ => {}
+            }
+        }
+    }
+    ids
+}
+
+/// The values of the `id` attributes in a piece of HTML.
+fn html_ids(html: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("id=") {
+        let before = &rest[..at];
+        rest = &rest[at + 3..];
+        if !before.ends_with(char::is_whitespace) {
+            continue;
+        }
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+        let value = match quote {
+            Some(q) => rest[1..].split(q).next().unwrap_or(""),
+            None => rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        if !value.is_empty() {
+            ids.push(value.to_string());
+        }
+    }
+    ids
 }
 
 /// Adds a piece of text to the heading being read, if any, and to the innermost open link,
@@ -353,6 +410,7 @@ mod tests {
                 file: "p.md",
                 text,
                 line_offset: 0,
+                template: None,
             },
             &Settings::default(),
         )
@@ -386,8 +444,8 @@ mod tests {
     #[test]
     fn root_relative_links_follow_the_base_path() {
         let settings = Settings {
-            unsafe_html: false,
             base_path: "/msa".into(),
+            ..Settings::default()
         };
         let text = "[Data](/data/) [Top](#top) [Ext](https://a.org/x) ![Chart](/files/c.png)";
         let r = render(
@@ -396,6 +454,7 @@ mod tests {
                 file: "p.md",
                 text,
                 line_offset: 0,
+                template: None,
             },
             &settings,
         );

@@ -1,19 +1,23 @@
 //! Sources → the validated `Site`: every file checked, every cross-reference resolved.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use crate::anchors::Reserved;
 use crate::cache::Cache;
 use crate::config::{self, Overrides};
 use crate::data::{self, Known, known_periods};
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::documents::{self, Parsed, is_slug};
 use crate::load::Sources;
+use crate::markdown::Settings;
 use crate::model::{
     Area, Headline, Home, KpiComparison, Link, NextUpdate, OrdersComparison, Page, ProgressItem,
     Site, Statement, TrainingComparison, Update, UpdateFigures,
 };
 use crate::period::Period;
 use crate::raw::{PageFile, StatementFile, UpdateFile};
+use crate::theme::Theme;
 
 /// The six areas of s54(5) of the Modern Slavery Act 2015, in order.
 pub const AREAS: [(&str, &str, &str); 6] = [
@@ -65,21 +69,28 @@ pub const RESERVED: [&str; 12] = [
     "theme",
 ];
 
-/// Checks everything; returns the site only when there are no errors.
+/// Checks everything; returns the site only when there are no errors. `theme` is the theme
+/// the site will be rendered with (`None` when it could not be read): Markdown headings keep
+/// clear of the ids its templates give elements.
 pub fn validate(
     sources: &Sources,
     overrides: &Overrides,
     cache: Option<&Cache>,
+    theme: Option<&Theme>,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let Some(site_source) = &sources.site else {
         return (None, problems);
     };
-    let config = config::validate(site_source, overrides, &mut problems);
-    let settings = config
-        .as_ref()
-        .map(|c| c.markdown.clone())
-        .unwrap_or_default();
+    let reserved = Reserved::of_theme(theme);
+    let config = config::validate(site_source, overrides, &reserved, &mut problems);
+    let settings = config.as_ref().map_or_else(
+        || Settings {
+            reserved: Arc::new(reserved.after_notice(Default::default())),
+            ..Settings::default()
+        },
+        |c| c.markdown.clone(),
+    );
     let year_starts = config.as_ref().map_or(4, |c| c.year_starts);
 
     let statements: Vec<Parsed<StatementFile>> = documents::parse_all(

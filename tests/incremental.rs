@@ -189,6 +189,31 @@ fn toc_override_and_heading_edits() {
 }
 
 #[test]
+fn a_template_id_that_a_heading_had() {
+    // The theme now gives an element the id a heading had: the heading's id moves, though
+    // the Markdown file did not change (the theme's ids are part of its cache key).
+    let mut s = Site::new();
+    let theme = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .unwrap();
+    s.write(
+        "templates/page.html",
+        &theme.replace(
+            "<div class=\"prose\">",
+            "<p id=\"what-this-site-is\"></p>\n<div class=\"prose\">",
+        ),
+    );
+    s.step(&["templates/page.html"], "a template id a heading had");
+    let about = text_of(&s.ws.files["about/index.html"]);
+    assert!(about.contains("<h2 id=\"what-this-site-is-1\">"), "{about}");
+    s.remove("templates/page.html");
+    s.step(&["templates/page.html"], "removing the template");
+    let about = text_of(&s.ws.files["about/index.html"]);
+    assert!(about.contains("<h2 id=\"what-this-site-is\">"), "{about}");
+}
+
+#[test]
 fn page_then_data_referencing_it() {
     let mut s = Site::new();
     s.edit(
