@@ -17,6 +17,7 @@ pub mod documents;
 pub mod embedded;
 pub mod init;
 pub mod lines;
+pub mod link_markup;
 pub mod load;
 pub mod markdown;
 pub mod model;

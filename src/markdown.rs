@@ -172,6 +172,15 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
         }
     }
 
+    for f in crate::link_markup::find(root, markdown) {
+        let place = Sourcepos::from((f.line, f.byte + 1, f.line, f.byte + 1));
+        diagnostics.push(
+            warning(at(place, f.message))
+                .with_width(f.width)
+                .with_hint(f.hint),
+        );
+    }
+
     let ids = Mutex::new(
         headings
             .iter()

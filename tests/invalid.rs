@@ -191,6 +191,27 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Append("\n![](/files/chart.png)\n"),
         ),
         (
+            "link_title_in_curly_quotes",
+            "pages/about.md",
+            Append("\nRead [our policy](https://x.org/policy “Our policy”) today.\n"),
+        ),
+        (
+            "link_address_with_spaces",
+            "statements/2019-20.md",
+            Append(
+                "\nSee [the annual report](annual report 2020.pdf) and ![a chart](my chart.png).\n",
+            ),
+        ),
+        (
+            "link_markup_that_is_not_a_link",
+            "updates/2020-21-h1.md",
+            Append(concat!(
+                "\nWrite to [contact us] (/contact/), see {the about page}(/about/),\n",
+                "［about］（/about/） or (about)[/about/], [the plan][plan],\n",
+                "[[inner](/about/)](/contact/) or [Site](https://x.org Our site).\n",
+            )),
+        ),
+        (
             "low_contrast_colour",
             "site.yaml",
             Replace("colour: \"#1d3c6e\"", "colour: \"#999999\""),

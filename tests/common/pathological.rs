@@ -41,6 +41,7 @@ pub enum Expect {
 use Expect::{Any, Clean, Count};
 
 const NO_ALT: &str = "this image has no alternative text";
+const CURLY_TITLE: &str = "[text](https://x.org “Title”)\n\n";
 
 /// Each shape's name, its Markdown body, and what `check` must say of it. The page is
 /// `content/pages/patho.md`, and `content/static/patho/a.png` exists.
@@ -67,7 +68,12 @@ pub fn shapes() -> Vec<(&'static str, String, Expect)> {
             nested("![a ", "x", "](a.png)", mb),
             Clean,
         ),
-        ("nested brackets", nested("[", "x", "](/about/)", mb), Clean),
+        // The innermost is a link; the one around it is markup shown as text (reported once).
+        (
+            "nested brackets",
+            nested("[", "x", "](/about/)", mb),
+            Count("a link inside a link", 1),
+        ),
         ("unclosed brackets", fill("[", mb), Clean),
         ("unclosed image brackets", fill("![", mb), Clean),
         ("nested blockquotes", fill(">", mb) + " x\n", Clean),
@@ -137,5 +143,28 @@ pub fn shapes() -> Vec<(&'static str, String, Expect)> {
         ("unclosed HTML tags", fill("<a ", mb), Clean),
         ("backticks", fill("`a", mb), Clean),
         ("angle brackets", fill("<", mb), Any),
+        // Link markup that is not a link, each reported.
+        (
+            "curly-quoted titles",
+            fill(CURLY_TITLE, mb),
+            Count("its title is in curly quotes", mb / CURLY_TITLE.len()),
+        ),
+        (
+            "one 1 MB line of addresses with spaces",
+            fill("[a](b c) ", mb),
+            Count("the address has a space in it", mb / 9),
+        ),
+        // Written as entities, so where each is in the line cannot be read off the text.
+        (
+            "one 1 MB line of entity brackets and addresses with spaces",
+            fill("&#91;x](a b) ", mb),
+            Count("the address has a space in it", mb / 13),
+        ),
+        ("unclosed link addresses", fill("[](", mb), Clean),
+        (
+            "brackets then words in parentheses",
+            fill("[x] (y z) ", mb),
+            Clean,
+        ),
     ]
 }
