@@ -256,7 +256,9 @@ impl<'t> Chars<'t> {
 /// overlap, and none is longer than `LIMIT`.
 fn scan(text: &str) -> Vec<(usize, usize, String, String)> {
     let mut found = Vec::new();
-    if !text.contains([']', '］', '}', ')', '）']) {
+    // No closing bracket, no link markup: `]`, `}`, `)`, or a full-width one (whose UTF-8
+    // starts with 0xEF), looked for byte by byte since most paragraphs have none.
+    if !text.bytes().any(|b| matches!(b, b']' | b'}' | b')' | 0xEF)) {
         return found;
     }
     let t = Chars::new(text);
