@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::anchors::Reserved;
 use crate::contrast;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{self, Origin};
+use crate::markdown::{self, Origin, Rendered};
 use crate::model::Config;
 use crate::raw::{Contact, Licence, SiteFile};
 use crate::source::Source;
@@ -31,11 +31,21 @@ pub fn theme_name(source: &Source) -> String {
         .unwrap_or_else(|| "default".into())
 }
 
-/// Reads and checks `site.yaml`; its Markdown's headings keep clear of `reserved`.
+/// Markdown `site.yaml` holds, rendered: the notice (on every page) and the accessibility
+/// statement's exemptions, whose links are checked with the rest of the site's.
+#[derive(Default)]
+pub struct SiteMarkdown {
+    pub notice: Option<Rendered>,
+    pub exemptions: Option<Rendered>,
+}
+
+/// Reads and checks `site.yaml`; its Markdown's headings keep clear of `reserved`, and the
+/// Markdown goes into `markdown`.
 pub fn validate(
     source: &Source,
     overrides: &Overrides,
     reserved: &Reserved,
+    markdown: &mut SiteMarkdown,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Config> {
     let doc = Document {
@@ -143,10 +153,11 @@ pub fn validate(
     let mut notice_html = None;
     let mut notice_ids = std::collections::BTreeSet::new();
     if let Some(text) = &raw.notice {
-        let notice = render_md(text, "notice", None, &settings);
-        problems.extend(notice.diagnostics);
+        let mut notice = render_md(text, "notice", None, &settings);
+        problems.append(&mut notice.diagnostics);
         notice_ids = notice.headings.iter().map(|h| h.id.clone()).collect();
         notice_html = Some(notice.html.to_string());
+        markdown.notice = Some(notice);
     }
     settings.reserved = Arc::new(reserved.after_notice(notice_ids));
     let mut exemptions_html = None;
@@ -157,8 +168,10 @@ pub fn validate(
             Some("accessibility.html"),
             &settings,
         );
-        problems.extend(exemptions.diagnostics);
+        let mut exemptions = exemptions;
+        problems.append(&mut exemptions.diagnostics);
         exemptions_html = Some(exemptions.html.to_string());
+        markdown.exemptions = Some(exemptions);
     }
     for (path, value) in [("licence.url", raw.licence.as_ref().map(|l| l.url.as_str()))] {
         if let Some(url) = value

@@ -364,10 +364,19 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let word_lower = word.to_lowercase();
+    let word_len = word.chars().count();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&word_lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= c.chars().count().max(word.chars().count()).div_ceil(3))
+        .filter_map(|c| {
+            let len = c.chars().count();
+            let limit = len.max(word_len).div_ceil(3);
+            // Words whose lengths differ by more than the limit are further apart than it.
+            if len.abs_diff(word_len) > limit {
+                return None;
+            }
+            let d = edit_distance(&word_lower, &c.to_lowercase());
+            (d <= limit).then_some((d, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

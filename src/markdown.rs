@@ -11,6 +11,7 @@ use comrak::{Arena, Options, parse_document};
 use crate::anchors::{Anchors, Reserved};
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
+use crate::links::{SiteLinks, is_site_link};
 use crate::model::Heading;
 
 /// Where a piece of Markdown sits, so its diagnostics point into the right file and line.
@@ -31,6 +32,10 @@ pub struct Rendered {
     pub html: Arc<str>,
     pub headings: Arc<[Heading]>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Links and images to the site itself, checked once every page's address is known.
+    pub links: SiteLinks,
+    /// The ids the Markdown gives elements other than headings (footnotes, raw HTML).
+    pub other_ids: Vec<String>,
 }
 
 /// Link text that says nothing about where the link goes.
@@ -82,10 +87,12 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     // as it goes: reading each one's descendants instead would be quadratic in their nesting.
     let mut heading: Option<String> = None;
     let mut open: Vec<Gathered> = Vec::new();
+    let mut links = SiteLinks::default();
     for edge in root.traverse() {
         let node = match edge {
             NodeEdge::Start(node) => {
                 let mut data = node.data_mut();
+                let image = matches!(data.value, NodeValue::Image(_));
                 let pos = data.sourcepos;
                 match &mut data.value {
                     NodeValue::Text(t) => gather(t, &mut heading, &mut open),
@@ -98,6 +105,15 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
                         if let Err(why) = check_url(&link.url) {
                             diagnostics.push(at(pos, why).with_hint(URL_HINT));
                             link.url.clear();
+                        }
+                        if is_site_link(&link.url) {
+                            links.push(
+                                &link.url,
+                                pos.start.line + origin.line_offset,
+                                pos.start.column.saturating_sub(1),
+                                (pos.end.line == pos.start.line).then_some(pos.end.column),
+                                image,
+                            );
                         }
                         rebase(&mut link.url, &settings.base_path);
                         open.push(Gathered::default());
@@ -194,10 +210,13 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     // Writing into a String cannot fail.
     let _ = comrak::format_html_with_plugins(root, &options, &mut html, &plugins);
+    links.shrink_to_fit();
     Rendered {
         html: html.into(),
         headings: headings.into(),
         diagnostics,
+        links,
+        other_ids,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::config::{self, Overrides};
 use crate::data::{self, Known, known_periods};
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::documents::{self, Parsed, is_slug};
+use crate::links::{self, Doc};
 use crate::load::Sources;
 use crate::markdown::Settings;
 use crate::model::{
@@ -83,7 +84,14 @@ pub fn validate(
         return (None, problems);
     };
     let reserved = Reserved::of_theme(theme);
-    let config = config::validate(site_source, overrides, &reserved, &mut problems);
+    let mut site_markdown = config::SiteMarkdown::default();
+    let config = config::validate(
+        site_source,
+        overrides,
+        &reserved,
+        &mut site_markdown,
+        &mut problems,
+    );
     let settings = config.as_ref().map_or_else(
         || Settings {
             reserved: Arc::new(reserved.after_notice(Default::default())),
@@ -285,7 +293,7 @@ pub fn validate(
         || data.actions.iter().any(|a| a.illustrative)
         || data.commitments.iter().any(|c| c.illustrative)
         || statement_models.iter().any(|s| s.approval.illustrative);
-    let site = Site {
+    let mut site = Site {
         config,
         statements: statement_models,
         updates: update_models,
@@ -313,7 +321,52 @@ pub fn validate(
         home,
         static_files: sources.static_files.clone(),
         has_illustrative,
+        links: links::Index::default(),
     };
+    // Links are checked once every page's address and ids are known.
+    if let Some(theme) = theme {
+        let mut docs = Vec::new();
+        for s in &statements {
+            docs.push(Doc {
+                page: Some(format!("/statements/{}/", s.front.period.slug())),
+                source: s.source,
+                body: &s.body,
+            });
+        }
+        for u in &updates {
+            docs.push(Doc {
+                page: Some(format!("/updates/{}/", u.front.period.slug())),
+                source: u.source,
+                body: &u.body,
+            });
+        }
+        for p in &pages {
+            docs.push(Doc {
+                page: Some(format!("/{}/", p.stem())),
+                source: p.source,
+                body: &p.body,
+            });
+        }
+        let site_markdown = [
+            (None, &site_markdown.notice),
+            (Some("/accessibility/"), &site_markdown.exemptions),
+        ];
+        for (page, body) in site_markdown {
+            if let Some(body) = body {
+                docs.push(Doc {
+                    page: page.map(str::to_string),
+                    source: site_source,
+                    body,
+                });
+            }
+        }
+        let (index, mut link_problems) = links::check(&site, theme, &docs);
+        if !link_problems.is_empty() {
+            problems.append(&mut link_problems);
+            return (None, problems);
+        }
+        site.links = index;
+    }
     (Some(site), problems)
 }
 

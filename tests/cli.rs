@@ -549,6 +549,30 @@ fn link_problems(out: &Path, base_path: &str) -> Vec<String> {
 }
 
 #[test]
+fn the_example_site_has_no_broken_internal_links() {
+    // As built, and built under a base path: every href and src on every page goes to a
+    // file the build made, and every #id to an element of its page.
+    let out = tempfile::tempdir().unwrap();
+    let root = repo();
+    for (base_url, base_path) in [(None, ""), (Some("https://example.org/msa/"), "/msa")] {
+        let public = out
+            .path()
+            .join(format!("public{}", base_path.replace('/', "-")));
+        let mut args = vec![
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            public.to_str().unwrap(),
+        ];
+        args.extend(base_url.map(|u| ["--base-url", u]).into_iter().flatten());
+        let o = run(&args, &root);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(link_problems(&public, base_path), Vec::<String>::new());
+    }
+}
+
+#[test]
 fn heading_ids_keep_clear_of_the_themes_and_are_never_empty() {
     let site = example_copy();
     let content = site.path().join("content");

@@ -13,9 +13,11 @@ enum Edit {
     Replace(&'static str, &'static str),
     Append(&'static str),
     Write(Vec<u8>),
+    /// This edit to the file, then another to a second file.
+    Then(Box<Edit>, &'static str, Box<Edit>),
 }
 
-use Edit::{Append, Replace, Write};
+use Edit::{Append, Replace, Then, Write};
 
 fn cases() -> Vec<(&'static str, &'static str, Edit)> {
     vec![
@@ -212,6 +214,62 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             )),
         ),
         (
+            "link_to_a_missing_page",
+            "pages/about.md",
+            Append(
+                "\nSee [our performance](/performance/nope/) and [orders](/prevention-order/).\n",
+            ),
+        ),
+        (
+            "link_to_a_missing_static_file",
+            "pages/about.md",
+            Append(
+                "\nRead [the policy](/docs/missing.pdf) and see ![a chart](/files/chart.png).\n",
+            ),
+        ),
+        (
+            "link_to_a_missing_heading_on_the_same_page",
+            "statements/2019-20.md",
+            Append("\nSee [how we train](#trainig) and [the approval](#approval).\n"),
+        ),
+        (
+            "link_to_a_missing_heading_on_another_page",
+            "pages/about.md",
+            Append(concat!(
+                "\nSee [the statement's training](../statements/2019-20/#trainig),\n",
+                "[reporting](/contact/#reporting-slavery) and [the approval](/statements/2019-20/#approval).\n",
+            )),
+        ),
+        (
+            "relative_link_to_a_missing_page",
+            "pages/about.md",
+            Append("\nWrite to us: [contact](../contat/), [us](contact/).\n"),
+        ),
+        (
+            // Root-relative links are to the site's own root, not the host's: /msa/contact/
+            // would be published as /msa/msa/contact/.
+            "links_on_a_site_under_a_base_path",
+            "site.yaml",
+            Then(
+                Box::new(Replace(
+                    "base_url: https://modern-slavery.example.org/",
+                    "base_url: https://example.org/msa/",
+                )),
+                "pages/about.md",
+                Box::new(Append(
+                    "\nSee [contact](/contact/), [again](../contact/) and [wrong](/msa/contact/).\n",
+                )),
+            ),
+        ),
+        (
+            "relative_link_in_the_notice",
+            "site.yaml",
+            Replace(
+                "  details that are not in those sources are marked “illustrative”.",
+                "  details that are not in those sources are marked “illustrative”. See\n  [about this site](about/).",
+            ),
+        ),
+        (
             "low_contrast_colour",
             "site.yaml",
             Replace("colour: \"#1d3c6e\"", "colour: \"#999999\""),
@@ -264,6 +322,31 @@ fn alias_bomb() -> Vec<u8> {
     s.into_bytes()
 }
 
+/// Makes an edit to `file` under `content`.
+fn apply(content: &std::path::Path, file: &str, edit: Edit, name: &str) {
+    let path = content.join(file);
+    let bytes = match edit {
+        Replace(from, to) => {
+            let text = fs::read_to_string(&path).unwrap();
+            assert!(text.contains(from), "{name}: '{from}' not in {file}");
+            text.replacen(from, to, 1).into_bytes()
+        }
+        Append(more) => {
+            let mut text = fs::read(&path).unwrap();
+            text.extend_from_slice(more.as_bytes());
+            text
+        }
+        Write(bytes) => bytes,
+        Then(first, second_file, second) => {
+            apply(content, file, *first, name);
+            apply(content, second_file, *second, name);
+            return;
+        }
+    };
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, bytes).unwrap();
+}
+
 #[test]
 fn invalid_sites_report_located_diagnostics() {
     let cases = cases();
@@ -271,22 +354,7 @@ fn invalid_sites_report_located_diagnostics() {
     for (name, file, edit) in cases {
         let site = tempfile::tempdir().unwrap();
         copy_dir(&repo().join("content"), &site.path().join("content"));
-        let path = site.path().join("content").join(file);
-        let bytes = match edit {
-            Replace(from, to) => {
-                let text = fs::read_to_string(&path).unwrap();
-                assert!(text.contains(from), "{name}: '{from}' not in {file}");
-                text.replacen(from, to, 1).into_bytes()
-            }
-            Append(more) => {
-                let mut text = fs::read(&path).unwrap();
-                text.extend_from_slice(more.as_bytes());
-                text
-            }
-            Write(bytes) => bytes,
-        };
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, bytes).unwrap();
+        apply(&site.path().join("content"), file, edit, name);
         let out = Command::new(env!("CARGO_BIN_EXE_candour"))
             .args(["check", "--root", site.path().to_str().unwrap()])
             .output()

@@ -143,6 +143,35 @@ pub fn shapes() -> Vec<(&'static str, String, Expect)> {
         ("unclosed HTML tags", fill("<a ", mb), Clean),
         ("backticks", fill("`a", mb), Clean),
         ("angle brackets", fill("<", mb), Any),
+        // Links to pages, files and headings the site does not have: each an error.
+        (
+            "50k links to a missing page",
+            fill("[The page](/nope/)\n", mb),
+            Count("goes to a page this site does not have", mb / 19),
+        ),
+        {
+            let body = numbered(mb, |i| format!("[Page {i}](../nope-{i}/)\n"));
+            let n = body.lines().count();
+            (
+                "links to as many different missing pages",
+                body,
+                Count("a page this site does not have", n),
+            )
+        },
+        (
+            "50k links to a missing heading",
+            fill("[Part](#nope)\n", mb),
+            Count("goes to no heading on this page", mb / 14),
+        ),
+        {
+            let body = numbered(mb, |i| format!("## Part {i}\n\n[Part](#nope-{i})\n\n"));
+            let n = body.lines().filter(|l| l.starts_with('[')).count();
+            (
+                "headings and links to as many missing headings",
+                body,
+                Count("goes to no heading on this page", n),
+            )
+        },
         // Link markup that is not a link, each reported.
         (
             "curly-quoted titles",
