@@ -120,8 +120,9 @@ fn read(text: &str) -> Ids {
         let close = value
             .rfind("}}")
             .max(value.rfind("%}"))
-            .map_or(value.len(), |i| i + 2);
-        let (prefix, suffix) = (&value[..open], &value[close.max(open)..]);
+            .map_or(value.len(), |i| i + 2)
+            .max(open);
+        let (prefix, suffix) = (&value[..open], &value[close..]);
         // `{{ name }}` alone, where `name` was set from a text: that text starts the id.
         let expr = value[open..close]
             .trim_start_matches("{{")
@@ -205,11 +206,16 @@ mod tests {
             "<main id=\"main\"><h2 id='feedback'>x</h2><div data-id=\"no\" aria-labelledby=\"no\">\n",
             "<h2 id=\"aspect-{{ aspect }}\">{% set aid = \"action-\" ~ a.id %}<h3 id=\"{{ aid }}\">",
             "<caption id=\"{{ aid }}-caption\"><title id=\"{{ id }}-title\"><h2 id=\"{{ d.name }}\">",
-            "{%- set whole = 'fixed' -%}<p id=\"{{ whole }}\">"
+            "{%- set whole = 'fixed' -%}<p id=\"{{ whole }}\"><p id=\"}}odd{{\"><p id=\"x{y\">"
         ));
         assert_eq!(
             ids.exact,
-            BTreeSet::from(["main".into(), "feedback".into(), "fixed".into()])
+            BTreeSet::from([
+                "main".into(),
+                "feedback".into(),
+                "fixed".into(),
+                "x{y".into()
+            ])
         );
         let patterns: Vec<(&str, &str)> = ids
             .patterns
@@ -223,7 +229,8 @@ mod tests {
                 ("", "-title"),
                 ("action-", ""),
                 ("action-", "-caption"),
-                ("aspect-", "")
+                ("aspect-", ""),
+                ("}}odd", "{{")
             ]
         );
         assert!(ids.may_have("aspect-x") && ids.may_have("anything"));
