@@ -1,10 +1,12 @@
 //! Heading ids: unique on their page, never empty, and never an id the theme gives another
 //! element on the page that shows the Markdown (`## Main` would have made a second
-//! `id="main"`; it becomes `main-1`).
+//! `id="main"`; it becomes `main-1`). Also the ids Markdown gives other elements.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+
+use comrak::nodes::{AstNode, NodeValue};
 
 use crate::theme::Theme;
 use crate::theme_ids::{self, Ids};
@@ -157,6 +159,53 @@ impl<'r> Anchors<'r> {
         self.used.insert(id.clone());
         id
     }
+}
+
+/// The ids the Markdown gives elements other than headings: each footnote's (`fn-1`) and its
+/// reference's (`fnref-1`), and, when raw HTML is let through, those its tags write.
+pub fn other_ids<'a>(root: &'a AstNode<'a>, unsafe_html: bool) -> Vec<String> {
+    let mut ids = Vec::new();
+    for node in root.children() {
+        if let NodeValue::FootnoteDefinition(f) = &node.data().value {
+            ids.push(format!("fn-{}", f.name));
+            ids.push(format!("fnref-{}", f.name));
+        }
+    }
+    if unsafe_html {
+        for node in root.descendants() {
+            match &node.data().value {
+                NodeValue::HtmlBlock(h) => ids.extend(html_ids(&h.literal)),
+                NodeValue::HtmlInline(h) => ids.extend(html_ids(h)),
+                _ => {}
+            }
+        }
+    }
+    ids
+}
+
+/// The values of the `id` attributes in a piece of HTML.
+fn html_ids(html: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("id=") {
+        let before = &rest[..at];
+        rest = &rest[at + 3..];
+        if !before.ends_with(char::is_whitespace) {
+            continue;
+        }
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+        let value = match quote {
+            Some(q) => rest[1..].split(q).next().unwrap_or(""),
+            None => rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        if !value.is_empty() {
+            ids.push(value.to_string());
+        }
+    }
+    ids
 }
 
 #[cfg(test)]

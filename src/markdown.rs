@@ -4,7 +4,7 @@ use std::sync::{Arc, Mutex};
 
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::arena_tree::NodeEdge;
-use comrak::nodes::{AstNode, NodeValue, Sourcepos};
+use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{Arena, Options, parse_document};
 
@@ -67,7 +67,7 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     let mut diagnostics = Vec::new();
     let mut headings = Vec::new();
     let mut anchors = Anchors::new(&settings.reserved, origin.template);
-    let other_ids = other_ids(root, settings.unsafe_html);
+    let other_ids = crate::anchors::other_ids(root, settings.unsafe_html);
     for id in &other_ids {
         anchors.claim(id.clone());
     }
@@ -232,53 +232,6 @@ fn warning(d: Diagnostic) -> Diagnostic {
         severity: crate::diagnostic::Severity::Warning,
         ..d
     }
-}
-
-/// The ids the Markdown gives elements other than headings: each footnote's (`fn-1`) and its
-/// reference's (`fnref-1`), and, when raw HTML is let through, those its tags write.
-pub fn other_ids<'a>(root: &'a AstNode<'a>, unsafe_html: bool) -> Vec<String> {
-    let mut ids = Vec::new();
-    for node in root.children() {
-        if let NodeValue::FootnoteDefinition(f) = &node.data().value {
-            ids.push(format!("fn-{}", f.name));
-            ids.push(format!("fnref-{}", f.name));
-        }
-    }
-    if unsafe_html {
-        for node in root.descendants() {
-            match &node.data().value {
-                NodeValue::HtmlBlock(h) => ids.extend(html_ids(&h.literal)),
-                NodeValue::HtmlInline(h) => ids.extend(html_ids(h)),
-                _ => {}
-            }
-        }
-    }
-    ids
-}
-
-/// The values of the `id` attributes in a piece of HTML.
-fn html_ids(html: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find("id=") {
-        let before = &rest[..at];
-        rest = &rest[at + 3..];
-        if !before.ends_with(char::is_whitespace) {
-            continue;
-        }
-        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
-        let value = match quote {
-            Some(q) => rest[1..].split(q).next().unwrap_or(""),
-            None => rest
-                .split(|c: char| c.is_whitespace() || c == '>')
-                .next()
-                .unwrap_or(""),
-        };
-        if !value.is_empty() {
-            ids.push(value.to_string());
-        }
-    }
-    ids
 }
 
 /// Adds a piece of text to the heading being read, if any, and to the innermost open link,
