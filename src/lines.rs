@@ -2,7 +2,8 @@
 //! the text from the top: what lets a file with thousands of diagnostics place them all in
 //! time proportional to the file, not to the file times the number of diagnostics.
 
-use std::cell::Cell;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Where each line of a text starts, with the lines as `str::lines` splits them.
 #[derive(Debug)]
@@ -11,10 +12,13 @@ pub struct LineIndex {
     starts: Vec<u32>,
     /// Whether each line is ASCII, so that its byte and character columns agree.
     ascii: Vec<bool>,
-    /// The last column converted, on a line that is not ASCII, as (line, byte, character):
-    /// columns asked for in order are found by reading on from the last one.
-    last: Cell<(usize, usize, usize)>,
+    /// For each line that is not ASCII and had a column converted: (byte, characters before
+    /// it) at a character starting every `STEP` bytes or so, so that a conversion, in any
+    /// order, reads at most `STEP` bytes of the line.
+    marks: RefCell<HashMap<usize, Vec<(u32, u32)>>>,
 }
+
+const STEP: usize = 256;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
@@ -31,7 +35,7 @@ impl LineIndex {
         LineIndex {
             starts,
             ascii,
-            last: Cell::new((0, 0, 0)),
+            marks: RefCell::new(HashMap::new()),
         }
     }
 
@@ -57,10 +61,8 @@ impl LineIndex {
         if self.ascii.get(n - 1).copied().unwrap_or(false) {
             return byte + 1;
         }
-        let (from_byte, from_char) = self.resume(n, byte, |(_, b, _)| b);
-        let chars = from_char + line[from_byte..byte].chars().count();
-        self.last.set((n, byte, chars));
-        chars + 1
+        let (from_byte, from_char) = self.mark(n, line, |m| m.0 as usize <= byte);
+        from_char + line[from_byte..byte].chars().count() + 1
     }
 
     /// The byte offset in line `n` of `text` of its 1-based character column `column`; the
@@ -73,30 +75,35 @@ impl LineIndex {
         if self.ascii.get(n - 1).copied().unwrap_or(false) {
             return wanted.min(line.len());
         }
-        let (from_byte, from_char) = self.resume(n, wanted, |(_, _, c)| c);
-        match line[from_byte..].char_indices().nth(wanted - from_char) {
-            Some((i, _)) => {
-                self.last.set((n, from_byte + i, wanted));
-                from_byte + i
-            }
-            None => line.len(),
-        }
+        let (from_byte, from_char) = self.mark(n, line, |m| m.1 as usize <= wanted);
+        line[from_byte..]
+            .char_indices()
+            .nth(wanted - from_char)
+            .map_or(line.len(), |(i, _)| from_byte + i)
     }
 
-    /// Where to start counting on line `n` towards `target`: from the last column converted
-    /// when it is on this line and not past the target, else from the line's start.
-    fn resume(
-        &self,
-        n: usize,
-        target: usize,
-        key: impl Fn((usize, usize, usize)) -> usize,
-    ) -> (usize, usize) {
-        let last = self.last.get();
-        if last.0 == n && key(last) <= target {
-            (last.1, last.2)
-        } else {
-            (0, 0)
-        }
+    /// The last mark of line `n` (whose text is `line`) that `before` accepts, as (byte,
+    /// characters before it); the marks are made the first time the line is asked about.
+    fn mark(&self, n: usize, line: &str, before: impl Fn(&(u32, u32)) -> bool) -> (usize, usize) {
+        let mut marks = self.marks.borrow_mut();
+        let marks = marks.entry(n).or_insert_with(|| {
+            let mut marks = Vec::with_capacity(line.len() / STEP + 1);
+            let mut next = 0;
+            for (chars, (i, _)) in line.char_indices().enumerate() {
+                if i >= next {
+                    marks.push((
+                        u32::try_from(i).unwrap_or(u32::MAX),
+                        u32::try_from(chars).unwrap_or(u32::MAX),
+                    ));
+                    next = i + STEP;
+                }
+            }
+            marks
+        });
+        let k = marks.partition_point(|m| before(m));
+        k.checked_sub(1)
+            .and_then(|k| marks.get(k))
+            .map_or((0, 0), |&(b, c)| (b as usize, c as usize))
     }
 }
 
@@ -123,6 +130,21 @@ mod tests {
                 .collect();
             assert_eq!(got, expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn columns_of_a_long_line_in_any_order() {
+        let line = "é€".repeat(5000);
+        let text = format!("x\n{line}\n");
+        let index = LineIndex::new(&text);
+        for char in [9999, 0, 5001, 17, 9998, 2, 4000] {
+            let byte = line.char_indices().nth(char).unwrap().0;
+            assert_eq!(index.char_column(&text, 2, byte), char + 1);
+            assert_eq!(index.byte_of_column(&text, 2, char + 1), byte);
+            // Inside a character: its start.
+            assert_eq!(index.char_column(&text, 2, byte + 1), char + 1);
+        }
+        assert_eq!(index.byte_of_column(&text, 2, 20_000), line.len());
     }
 
     #[test]

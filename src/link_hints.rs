@@ -18,6 +18,10 @@ const COMPARISONS: usize = 1_000_000;
 /// is a YAML value, folded, so its lines are not the file's.
 const LOOKAHEAD: usize = 50;
 
+/// How far before the end of a link its address is looked for, beside the address's own
+/// length: room for a title.
+const TAIL: usize = 512;
+
 /// What is wrong with a link on the page at `page` (every page when `None`), followed:
 /// (message, hint), or `None` when nothing is.
 pub(crate) fn problem(
@@ -234,16 +238,24 @@ impl Suggestions {
 }
 
 /// An error at the link's address, or at the link when the address is not found (a
-/// reference link's address is on another line).
+/// reference link's address is on another line). `budget` is how many more bytes of the
+/// file looking for addresses may read: a link spans most of a long line when links nest,
+/// and looking through it for every one would be quadratic.
 pub(crate) fn place(
     source: &Source,
     index: &LineIndex,
     link: &SiteLink<'_>,
     message: String,
+    budget: &mut usize,
 ) -> Diagnostic {
     let text = &source.text;
     let needles = [format!("({}", link.url), format!("(<{}", link.url)];
-    let find = |src: &str| {
+    let mut find = |src: &str| {
+        if src.len() > *budget {
+            *budget = 0;
+            return None;
+        }
+        *budget -= src.len();
         needles
             .iter()
             .filter_map(|n| src.rfind(n.as_str()).map(|i| i + n.len() - link.url.len()))
@@ -251,8 +263,12 @@ pub(crate) fn place(
     };
     let mut address = index.line(text, link.line).and_then(|src| {
         let end = link.end.unwrap_or(src.len()).min(src.len());
-        // The address follows `(` (or `(<`), after the link's text.
-        find(src.get(link.byte..end)?).map(|at| (link.line, link.byte + at))
+        // The address follows `(` (or `(<`) near the end: only a title comes after it.
+        let from = crate::lines::floor_boundary(
+            src,
+            end.saturating_sub(link.url.len() + TAIL).max(link.byte),
+        );
+        find(src.get(from..end)?).map(|at| (link.line, from + at))
     });
     if address.is_none() {
         address = (link.line + 1..=link.line + LOOKAHEAD)

@@ -307,6 +307,7 @@ impl Index {
         let mut inbound: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         // Made on the first problem in the file.
         let mut lines = None;
+        let mut budget = 4 * doc.source.text.len() + 65_536;
         for link in doc.body.links.iter() {
             let followed = self.follow(doc.page.as_deref(), link.url);
             if let Followed::Found(url, Some(id)) = &followed
@@ -318,7 +319,10 @@ impl Index {
                 link_hints::problem(self, doc.page.as_deref(), &link, followed, suggestions)
             {
                 let index = lines.get_or_insert_with(|| LineIndex::new(&doc.source.text));
-                problems.push(link_hints::place(doc.source, index, &link, message).with_hint(hint));
+                problems.push(
+                    link_hints::place(doc.source, index, &link, message, &mut budget)
+                        .with_hint(hint),
+                );
             }
         }
         (problems, inbound)

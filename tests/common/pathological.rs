@@ -163,6 +163,28 @@ pub fn shapes() -> Vec<(&'static str, String, Expect)> {
             fill("[Part](#nope)\n", mb),
             Count("goes to no heading on this page", mb / 14),
         ),
+        // Each nested image is an error whose address is looked for in its line.
+        (
+            "nested images of a missing file",
+            nested("![", "x", "](gone.png)", mb),
+            Count("a file this site does not have", (mb - 1) / 13),
+        ),
+        (
+            "nested images of a missing file, with multi-byte text",
+            nested("★![", "x", "](gone.png)", mb),
+            Count("a file this site does not have", (mb - 1) / 16),
+        ),
+        // comrak expands only so many references; past that the rest are text (and warned
+        // about as such).
+        (
+            "reference links to a missing page before a long line",
+            format!(
+                "{}\n\n{}\n\n[r]: /gone/\n",
+                fill("[x][r] ", mb / 2),
+                fill("word ", mb / 2)
+            ),
+            Any,
+        ),
         {
             let body = numbered(mb, |i| format!("## Part {i}\n\n[Part](#nope-{i})\n\n"));
             let n = body.lines().filter(|l| l.starts_with('[')).count();
