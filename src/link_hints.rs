@@ -22,39 +22,20 @@ const LOOKAHEAD: usize = 50;
 /// length: room for a title.
 const TAIL: usize = 512;
 
-/// What is wrong with a link on the page at `page` (every page when `None`), followed:
-/// (message, hint), or `None` when nothing is.
+/// What is wrong with a broken link on the page at `page` (every page when `None`),
+/// followed: (message, hint).
 pub(crate) fn problem(
     index: &Index,
     page: Option<&str>,
     link: &SiteLink<'_>,
     followed: Followed,
     suggestions: &mut Suggestions,
-) -> Option<(String, String)> {
+) -> (String, String) {
     let href = link.url;
     let what = if link.image { "the image" } else { "the link" };
     match followed {
-        Followed::Away | Followed::Found(_, None) => None,
-        Followed::Relative => Some((
-            format!(
-                "{what} '{href}' is in the notice, which every page shows, so it goes somewhere different from each"
-            ),
-            format!(
-                "write the address from the site's root: '{}'",
-                resolve(href, "/", "").unwrap_or_else(|| "/".into())
-            ),
-        )),
-        Followed::Missing(url) => Some(missing(index, page, link, &url, suggestions)),
+        Followed::Missing(url) => missing(index, page, link, &url, suggestions),
         Followed::Found(url, Some(id)) => {
-            // A file's fragments (a PDF's page) are not checked.
-            let known = if url.is_empty() {
-                index.everywhere.contains(&id)
-            } else {
-                index.page(&url).is_none() || index.has_id(&url, &id)
-            };
-            if known {
-                return None;
-            }
             let message = if url.is_empty() {
                 format!(
                     "{what} '{href}' is in the notice, which every page shows, but not every page has that id"
@@ -69,8 +50,18 @@ pub(crate) fn problem(
                 Some(best) => format!("did you mean '{before}#{best}'?"),
                 None => suggestions.headings(index, &url),
             };
-            Some((message, hint))
+            (message, hint)
         }
+        // A relative link in the notice (the only other broken kind).
+        _ => (
+            format!(
+                "{what} '{href}' is in the notice, which every page shows, so it goes somewhere different from each"
+            ),
+            format!(
+                "write the address from the site's root: '{}'",
+                resolve(href, "/", "").unwrap_or_else(|| "/".into())
+            ),
+        ),
     }
 }
 

@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 use crate::link_hints::{self, Suggestions};
@@ -148,6 +150,13 @@ impl MarkdownIds {
         MarkdownIds::Few(few.into())
     }
 
+    fn is_empty(&self) -> bool {
+        match self {
+            MarkdownIds::Few(few) => few.is_empty(),
+            MarkdownIds::Many(many) => many.is_empty(),
+        }
+    }
+
     pub(crate) fn contains(&self, id: &str) -> bool {
         match self {
             MarkdownIds::Few(few) => few.split_terminator('\n').any(|i| i == id),
@@ -180,18 +189,26 @@ pub(crate) enum Followed {
 }
 
 /// Checks the links of every document: returns what they were checked against, and the
-/// problems.
+/// problems. Links are followed in parallel; the few broken ones are then described in
+/// order, so that suggestions, within their budget, are the same every time.
 pub fn check(site: &Site, theme: &Theme, docs: &[Doc<'_>]) -> (Index, Vec<Diagnostic>) {
     let mut index = Index::new(site, theme, docs);
+    let followed: Vec<(Vec<Broken<'_>>, Inbound)> =
+        docs.par_iter().map(|doc| index.follow_all(doc)).collect();
     let mut suggestions = Suggestions::default();
     let mut problems = Vec::new();
-    for doc in docs {
-        let (found, inbound) = index.problems(doc, &mut suggestions);
-        problems.extend(found);
+    for (doc, (broken, inbound)) in docs.iter().zip(followed) {
+        problems.extend(index.describe(doc, broken, &mut suggestions));
         index.add_inbound(doc.page.as_deref().unwrap_or(""), inbound);
     }
     (index, problems)
 }
+
+/// A broken link, and where it goes.
+type Broken<'a> = (SiteLink<'a>, Followed);
+
+/// The ids links name on each page, by its URL.
+type Inbound = BTreeMap<String, BTreeSet<String>>;
 
 /// A content page at `url`, edited in the dev server, rechecked alone: `Some` when its links
 /// still resolve and no link on another page names an id it no longer has (the index then
@@ -222,8 +239,8 @@ pub fn recheck(index: &mut Index, url: &str, source: &Source, body: &Rendered) -
         source,
         body,
     };
-    let (problems, inbound) = index.problems(&doc, &mut Suggestions::default());
-    if !problems.is_empty() {
+    let (broken, inbound) = index.follow_all(&doc);
+    if !broken.is_empty() {
         return None;
     }
     for from in index.inbound.values_mut() {
@@ -243,43 +260,55 @@ fn ids_of(body: &Rendered) -> impl Iterator<Item = &str> {
 
 impl Index {
     fn new(site: &Site, theme: &Theme, docs: &[Doc<'_>]) -> Index {
-        let templates: HashMap<String, &'static str> =
-            render::page_templates(site).into_iter().collect();
-        let mut markdown: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut urls: HashMap<Box<str>, Option<Page>> = render::page_templates(site)
+            .into_iter()
+            .map(|(url, template)| {
+                let page = Page {
+                    template,
+                    ids: MarkdownIds::new(Vec::new()),
+                };
+                (url.into_boxed_str(), Some(page))
+            })
+            .collect();
+        render::other_files(site, theme, &mut |path| {
+            let url = match path.strip_suffix("index.html") {
+                Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
+                _ => format!("/{path}"),
+            };
+            urls.entry(url.into_boxed_str()).or_insert(None);
+        });
         let mut everywhere = HashSet::new();
-        for doc in docs {
+        let ids: Vec<MarkdownIds> = docs
+            .par_iter()
+            .map(|doc| MarkdownIds::new(ids_of(doc.body).collect()))
+            .collect();
+        for (doc, ids) in docs.iter().zip(ids) {
             match &doc.page {
-                Some(url) => markdown
-                    .entry(url.as_str())
-                    .or_default()
-                    .extend(ids_of(doc.body)),
+                Some(url) => {
+                    if let Some(Some(page)) = urls.get_mut(url.as_str()) {
+                        // Two documents on one page (none today) share its ids.
+                        page.ids = if page.ids.is_empty() {
+                            ids
+                        } else {
+                            let mut both = page.ids.sorted();
+                            both.extend(ids.sorted());
+                            MarkdownIds::new(both)
+                        };
+                    }
+                }
                 None => everywhere.extend(ids_of(doc.body).map(str::to_string)),
             }
         }
-        let urls = render::outputs(site, theme)
-            .into_iter()
-            .map(|path| {
-                let url = match path.strip_suffix("index.html") {
-                    Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
-                    _ => format!("/{path}"),
-                };
-                let page = templates.get(&url).map(|template| Page {
-                    template,
-                    ids: MarkdownIds::new(markdown.remove(url.as_str()).unwrap_or_default()),
-                });
-                (url.into_boxed_str(), page)
-            })
-            .collect();
         let theme = theme_ids::of_theme(theme);
         // The ids written whole in the template of every HTML page (the notice's pages).
         let mut common: Option<BTreeSet<&String>> = None;
-        let html = templates
-            .iter()
-            .filter(|(url, _)| url.ends_with('/') || url.ends_with(".html"))
-            .map(|(_, t)| t);
+        let html = urls.iter().filter_map(|(url, page)| {
+            let page = page.as_ref()?;
+            (url.ends_with('/') || url.ends_with(".html")).then_some(page.template)
+        });
         for template in html.collect::<BTreeSet<_>>() {
             let exact: BTreeSet<&String> = theme
-                .get(*template)
+                .get(template)
                 .map(|i| i.exact.iter().collect())
                 .unwrap_or_default();
             common = Some(match common {
@@ -297,38 +326,63 @@ impl Index {
         }
     }
 
-    /// The problems with one document's links, and the ids they name on each page.
-    fn problems(
-        &self,
-        doc: &Doc<'_>,
-        suggestions: &mut Suggestions,
-    ) -> (Vec<Diagnostic>, BTreeMap<String, BTreeSet<String>>) {
-        let mut problems = Vec::new();
-        let mut inbound: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        // Made on the first problem in the file.
-        let mut lines = None;
-        let mut budget = 4 * doc.source.text.len() + 65_536;
+    /// The broken links of one document, and the ids its links name on each page.
+    fn follow_all<'d>(&self, doc: &'d Doc<'_>) -> (Vec<Broken<'d>>, Inbound) {
+        let mut broken = Vec::new();
+        let mut inbound = Inbound::new();
         for link in doc.body.links.iter() {
+            // Most links are to a page as it is written: nothing to resolve or decode.
+            if !link.url.contains(['#', '?', '%']) && self.urls.contains_key(link.url) {
+                continue;
+            }
             let followed = self.follow(doc.page.as_deref(), link.url);
             if let Followed::Found(url, Some(id)) = &followed
                 && self.page(url).is_some()
             {
                 inbound.entry(url.clone()).or_default().insert(id.clone());
             }
-            if let Some((message, hint)) =
-                link_hints::problem(self, doc.page.as_deref(), &link, followed, suggestions)
-            {
-                let index = lines.get_or_insert_with(|| LineIndex::new(&doc.source.text));
-                problems.push(
-                    link_hints::place(doc.source, index, &link, message, &mut budget)
-                        .with_hint(hint),
-                );
+            if self.broken(&followed) {
+                broken.push((link, followed));
             }
         }
-        (problems, inbound)
+        (broken, inbound)
     }
 
-    fn add_inbound(&mut self, from: &str, inbound: BTreeMap<String, BTreeSet<String>>) {
+    /// Whether a link, followed, is broken.
+    fn broken(&self, followed: &Followed) -> bool {
+        match followed {
+            Followed::Away | Followed::Found(_, None) => false,
+            Followed::Relative | Followed::Missing(_) => true,
+            // An id named from the notice: one every page has.
+            Followed::Found(url, Some(id)) if url.is_empty() => !self.everywhere.contains(id),
+            // A file's fragments (a PDF's page) are not checked.
+            Followed::Found(url, Some(id)) => self.page(url).is_some() && !self.has_id(url, id),
+        }
+    }
+
+    /// The problems of one document's broken links.
+    fn describe(
+        &self,
+        doc: &Doc<'_>,
+        broken: Vec<Broken<'_>>,
+        suggestions: &mut Suggestions,
+    ) -> Vec<Diagnostic> {
+        if broken.is_empty() {
+            return Vec::new();
+        }
+        let lines = LineIndex::new(&doc.source.text);
+        let mut budget = 4 * doc.source.text.len() + 65_536;
+        broken
+            .into_iter()
+            .map(|(link, followed)| {
+                let (message, hint) =
+                    link_hints::problem(self, doc.page.as_deref(), &link, followed, suggestions);
+                link_hints::place(doc.source, &lines, &link, message, &mut budget).with_hint(hint)
+            })
+            .collect()
+    }
+
+    fn add_inbound(&mut self, from: &str, inbound: Inbound) {
         for (url, ids) in inbound {
             self.inbound
                 .entry(url)

@@ -292,7 +292,7 @@ pub fn files(
 type MakeBody<'a> = &'a dyn Fn(&std::path::Path) -> Body;
 
 /// Each file that is not a page, by output path, with how to make it: one list for
-/// rendering the files and for naming them (`outputs`).
+/// rendering the files and for naming them (`other_files`).
 fn each_file(
     site: &Site,
     theme: &Theme,
@@ -324,13 +324,9 @@ fn each_file(
     }
 }
 
-/// The output path of every file the site is built into: its pages and every other file.
-pub fn outputs(site: &Site, theme: &Theme) -> Vec<String> {
-    let mut paths = page_paths(site);
-    each_file(site, theme, &site.static_files, &mut |path, _| {
-        paths.push(path)
-    });
-    paths
+/// The output path of every file that is not a page (`page_templates` has the pages).
+pub fn other_files(site: &Site, theme: &Theme, each: &mut dyn FnMut(String)) {
+    each_file(site, theme, &site.static_files, &mut |path, _| each(path));
 }
 
 /// The URL of every page, with the template it is rendered from.
