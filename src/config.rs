@@ -1,8 +1,11 @@
 //! `content/site.yaml` → the validated site settings.
 
+use std::sync::Arc;
+
+use crate::anchors::Reserved;
 use crate::contrast;
 use crate::diagnostic::Diagnostic;
-use crate::markdown::{self, Origin};
+use crate::markdown::{self, Origin, Rendered};
 use crate::model::Config;
 use crate::raw::{Contact, Licence, SiteFile};
 use crate::source::Source;
@@ -14,9 +17,35 @@ pub struct Overrides {
     pub base_url: Option<String>,
 }
 
+/// The theme `site.yaml` names, read before anything else is checked (the theme's ids shape
+/// the Markdown's); `default` when it names none or cannot be read, which `validate` reports.
+pub fn theme_name(source: &Source) -> String {
+    let doc = Document {
+        source,
+        yaml: &source.text,
+        line_offset: 0,
+    };
+    doc.parse::<SiteFile>("site settings file")
+        .ok()
+        .and_then(|(raw, _)| raw.theme)
+        .unwrap_or_else(|| "default".into())
+}
+
+/// Markdown `site.yaml` holds, rendered: the notice (on every page) and the accessibility
+/// statement's exemptions, whose links are checked with the rest of the site's.
+#[derive(Default)]
+pub struct SiteMarkdown {
+    pub notice: Option<Rendered>,
+    pub exemptions: Option<Rendered>,
+}
+
+/// Reads and checks `site.yaml`; its Markdown's headings keep clear of `reserved`, and the
+/// Markdown goes into `markdown`.
 pub fn validate(
     source: &Source,
     overrides: &Overrides,
+    reserved: &Reserved,
+    markdown: &mut SiteMarkdown,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Config> {
     let doc = Document {
@@ -102,34 +131,47 @@ pub fn validate(
             ),
         );
     }
-    let settings = markdown::Settings {
+    let mut settings = markdown::Settings {
         unsafe_html: raw.markdown.is_some_and(|m| m.unsafe_html),
         base_path: crate::render::base_path(&base_url),
+        reserved: Arc::new(reserved.clone()),
     };
-    let render_md = |text: &str, path: &str| {
+    let render_md = |text: &str, path: &str, template, settings: &markdown::Settings| {
         let (line, _) = spans.get(path).unwrap_or((1, 1));
-        let rendered = markdown::render(
+        markdown::render(
             text,
             &Origin {
                 file: &source.path,
                 text: &source.text,
                 line_offset: line - 1,
+                template,
             },
-            &settings,
-        );
-        (rendered.diagnostics, rendered.html.to_string())
+            settings,
+        )
     };
+    // The notice first: every page shows it, so every other heading keeps clear of its ids.
     let mut notice_html = None;
+    let mut notice_ids = std::collections::BTreeSet::new();
     if let Some(text) = &raw.notice {
-        let (d, html) = render_md(text, "notice");
-        problems.extend(d);
-        notice_html = Some(html);
+        let mut notice = render_md(text, "notice", None, &settings);
+        problems.append(&mut notice.diagnostics);
+        notice_ids = notice.headings.iter().map(|h| h.id.clone()).collect();
+        notice_html = Some(notice.html.to_string());
+        markdown.notice = Some(notice);
     }
+    settings.reserved = Arc::new(reserved.after_notice(notice_ids));
     let mut exemptions_html = None;
     if let Some(text) = &raw.accessibility.exemptions {
-        let (d, html) = render_md(text, "accessibility.exemptions");
-        problems.extend(d);
-        exemptions_html = Some(html);
+        let exemptions = render_md(
+            text,
+            "accessibility.exemptions",
+            Some("accessibility.html"),
+            &settings,
+        );
+        let mut exemptions = exemptions;
+        problems.append(&mut exemptions.diagnostics);
+        exemptions_html = Some(exemptions.html.to_string());
+        markdown.exemptions = Some(exemptions);
     }
     for (path, value) in [("licence.url", raw.licence.as_ref().map(|l| l.url.as_str()))] {
         if let Some(url) = value

@@ -27,8 +27,9 @@ pub struct Uses {
     pub reads: Option<BTreeSet<String>>,
 }
 
-/// `Uses` of every template in `env`.
-pub fn uses(env: &Environment<'_>, theme: &Theme) -> BTreeMap<String, Uses> {
+/// Each template of the theme with every template it loads, directly or not, itself
+/// included; a template that loads one by a computed name loads every template.
+pub fn loads(theme: &Theme) -> BTreeMap<String, BTreeSet<String>> {
     let loads: BTreeMap<&str, Option<Vec<String>>> = theme
         .templates
         .iter()
@@ -54,7 +55,15 @@ pub fn uses(env: &Environment<'_>, theme: &Theme) -> BTreeMap<String, Uses> {
                 None => {}
             }
         }
-        let templates = if dynamic { all.clone() } else { seen };
+        result.insert(name.clone(), if dynamic { all.clone() } else { seen });
+    }
+    result
+}
+
+/// `Uses` of every template in `env`.
+pub fn uses(env: &Environment<'_>, theme: &Theme) -> BTreeMap<String, Uses> {
+    let mut result = BTreeMap::new();
+    for (name, templates) in loads(theme) {
         let mut reads = Some(BTreeSet::new());
         for t in &templates {
             let Ok(template) = env.get_template(t) else {
@@ -77,7 +86,7 @@ pub fn uses(env: &Environment<'_>, theme: &Theme) -> BTreeMap<String, Uses> {
                 }
             }
         }
-        result.insert(name.clone(), Uses { templates, reads });
+        result.insert(name, Uses { templates, reads });
     }
     result
 }

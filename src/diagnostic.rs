@@ -1,8 +1,20 @@
 //! Author mistakes: one `Diagnostic` each, with place, source line and hint, rendered three ways.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt::Write as _;
+use std::rc::Rc;
+use std::sync::{Arc, Weak};
 
 use serde::Serialize;
+
+use crate::lines::LineIndex;
+
+/// The most characters of a source line a diagnostic keeps: a longer line is cut to a window
+/// around the column, with `…` where it was cut.
+pub const WINDOW: usize = 120;
+/// How many characters of a cut line come before the column, when there are that many.
+const BEFORE: usize = 40;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,9 +39,14 @@ pub struct Diagnostic {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
-    /// The offending line of source, as written.
+    /// The offending line of source, as written; a window of it around the column when the
+    /// line is longer than `WINDOW` characters, with `…` at each end that was cut.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
+    /// Where the column falls in `source_line` (1-based, in characters): the column itself
+    /// unless the line was cut; 0 without a source line.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub source_column: usize,
     /// How many characters the caret underlines.
     #[serde(skip)]
     pub width: usize,
@@ -45,6 +62,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            source_column: 0,
             width: 1,
         }
     }
@@ -67,22 +85,79 @@ impl Diagnostic {
         self.severity == Severity::Note
     }
 
-    /// Places the diagnostic at `line:column` of `text` (both 1-based), keeping that line.
+    /// Places the diagnostic at `line:column` of `text` (both 1-based, the column in
+    /// characters), keeping that line. Placing many diagnostics in one shared text (`Arc<str>`,
+    /// as sources are) reads the text once, not once per diagnostic.
     #[must_use]
-    pub fn at(mut self, text: &str, line: usize, column: usize) -> Diagnostic {
+    pub fn at<T: Text + ?Sized>(self, text: &T, line: usize, column: usize) -> Diagnostic {
+        text.place(self, line, column)
+    }
+
+    /// Places the diagnostic at `line:column` (1-based, the column in characters) of `text`,
+    /// with `index` the text's lines.
+    #[must_use]
+    pub fn at_column(
+        self,
+        index: &LineIndex,
+        text: &str,
+        line: usize,
+        column: usize,
+    ) -> Diagnostic {
+        match index.line(text, line) {
+            Some(src) => {
+                let byte = index.byte_of_column(text, line, column.max(1));
+                self.at_line(line, src, byte, column)
+            }
+            None => self.nowhere(line, column),
+        }
+    }
+
+    /// Places the diagnostic at byte `byte` (0-based) of line `line` (1-based) of `text`, with
+    /// `index` the text's lines.
+    #[must_use]
+    pub fn at_byte(self, index: &LineIndex, text: &str, line: usize, byte: usize) -> Diagnostic {
+        match index.line(text, line) {
+            Some(src) => {
+                let column = index.char_column(text, line, byte);
+                self.at_line(line, src, crate::lines::floor_boundary(src, byte), column)
+            }
+            None => self.nowhere(line, byte + 1),
+        }
+    }
+
+    /// Places the diagnostic at `line`, whose text is `src`, at the character `column` (both
+    /// 1-based), which starts at byte `byte` of `src`. Keeps at most `WINDOW` characters of
+    /// the line around the column, and underlines the word that starts there.
+    #[must_use]
+    pub fn at_line(mut self, line: usize, src: &str, byte: usize, column: usize) -> Diagnostic {
         self.line = line;
         self.column = column.max(1);
-        self.source_line = text.lines().nth(line.saturating_sub(1)).map(str::to_string);
-        if let Some(src) = &self.source_line {
-            // Underline the word that starts at the column, so carets cover a key or value.
-            let rest: String = src.chars().skip(self.column - 1).collect();
-            let word = rest
-                .trim_end()
-                .chars()
-                .take_while(|c| !c.is_whitespace() && *c != ':' && *c != ',')
-                .count();
-            self.width = word.max(1);
+        let byte = crate::lines::floor_boundary(src, byte);
+        let (start, end) = window(src, byte);
+        let mut shown = String::with_capacity(end - start + 8);
+        if start > 0 {
+            shown.push('…');
         }
+        shown.push_str(&src[start..end]);
+        if end < src.len() {
+            shown.push('…');
+        }
+        self.source_column = src[start..byte].chars().count() + 1 + usize::from(start > 0);
+        // Underline the word that starts at the column, so carets cover a key or value.
+        let word = src[byte..end]
+            .trim_end()
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ':' && *c != ',')
+            .count();
+        self.width = word.max(1);
+        self.source_line = Some(shown);
+        self
+    }
+
+    /// A place with no source line to show (a line past the end of the text).
+    fn nowhere(mut self, line: usize, column: usize) -> Diagnostic {
+        self.line = line;
+        self.column = column.max(1);
         self
     }
 
@@ -127,15 +202,20 @@ impl Diagnostic {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             let shown = src.replace('\t', "    ");
-            let before: String = src.chars().take(self.column.saturating_sub(1)).collect();
+            let before: String = src
+                .chars()
+                .take(self.source_column.saturating_sub(1))
+                .collect();
             let indent = before.replace('\t', "    ").chars().count();
+            // No carets past the end of what is shown.
+            let left = src.chars().count().saturating_sub(before.chars().count());
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
             let _ = writeln!(
                 out,
                 "{pad} | {}{}",
                 " ".repeat(indent),
-                "^".repeat(self.width)
+                "^".repeat(self.width.min(left).max(1))
             );
         }
         if let Some(hint) = &self.hint {
@@ -169,6 +249,100 @@ impl Diagnostic {
         }
         format!("::{level} {}::{}", props.join(","), escape_data(&text))
     }
+}
+
+/// The byte range of `src` to show for a column at byte `byte`: all of it when it is short,
+/// else `WINDOW` characters, `BEFORE` of them before the column where the line allows.
+fn window(src: &str, byte: usize) -> (usize, usize) {
+    if src.len() <= WINDOW {
+        return (0, src.len());
+    }
+    let back = |from: usize, n: usize| {
+        src[..from]
+            .char_indices()
+            .rev()
+            .take(n)
+            .last()
+            .map_or(from, |(i, _)| i)
+    };
+    let start = back(byte, BEFORE);
+    let end = src[start..]
+        .char_indices()
+        .nth(WINDOW)
+        .map_or(src.len(), |(i, _)| start + i);
+    if end == src.len() {
+        // The column is near the end: show the whole window before it.
+        (back(end, WINDOW), end)
+    } else {
+        (start, end)
+    }
+}
+
+/// A text diagnostics can be placed in.
+pub trait Text {
+    /// `d` placed at `line:column` (1-based, the column in characters) of this text.
+    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic;
+}
+
+impl Text for str {
+    /// Reads the text from the top: for texts that get a diagnostic or two.
+    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
+        match self.lines().nth(line.saturating_sub(1)) {
+            Some(src) => {
+                let byte = src
+                    .char_indices()
+                    .nth(column.max(1) - 1)
+                    .map_or(src.len(), |(i, _)| i);
+                d.at_line(line, src, byte, column)
+            }
+            None => d.nowhere(line, column),
+        }
+    }
+}
+
+impl Text for String {
+    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
+        self.as_str().place(d, line, column)
+    }
+}
+
+impl Text for Cow<'_, str> {
+    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
+        self.as_ref().place(d, line, column)
+    }
+}
+
+thread_local! {
+    /// The lines of the texts diagnostics were last placed in, most recent first. A `Weak`
+    /// keeps its text's memory from being reused, so a text at the same address is the same
+    /// text.
+    static INDEXES: RefCell<Vec<(Weak<str>, Rc<LineIndex>)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Text for Arc<str> {
+    /// Indexes the text's lines once, for every diagnostic placed in it on this thread.
+    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
+        let index = INDEXES.with(|cell| {
+            let mut recent = cell.borrow_mut();
+            let found = recent
+                .iter()
+                .position(|(text, _)| std::ptr::eq(text.as_ptr(), Arc::as_ptr(self)));
+            let entry = match found {
+                Some(i) => recent.remove(i),
+                None => (Arc::downgrade(self), Rc::new(LineIndex::new(self))),
+            };
+            let index = Rc::clone(&entry.1);
+            recent.insert(0, entry);
+            recent.truncate(2);
+            index
+        });
+        d.at_column(&index, self, line, column)
+    }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn escape_data(s: &str) -> String {
@@ -211,10 +385,19 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let word_lower = word.to_lowercase();
+    let word_len = word.chars().count();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&word_lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= c.chars().count().max(word.chars().count()).div_ceil(3))
+        .filter_map(|c| {
+            let len = c.chars().count();
+            let limit = len.max(word_len).div_ceil(3);
+            // Words whose lengths differ by more than the limit are further apart than it.
+            if len.abs_diff(word_len) > limit {
+                return None;
+            }
+            let d = edit_distance(&word_lower, &c.to_lowercase());
+            (d <= limit).then_some((d, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -252,6 +435,40 @@ mod tests {
             d.human(),
             "error: unknown field `titel`\n  --> content/site.yaml:2:1\n  |\n2 | titel: y\n  | ^^^^^\n  = hint: did you mean `title`?\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window_around_the_column() {
+        // A 2,000-character line of multi-byte characters with the mistake in the middle.
+        let line = format!("{}![](x.png) {}", "é".repeat(1000), "€".repeat(989));
+        let text: std::sync::Arc<str> = format!("---\n{line}\n").into();
+        let d = Diagnostic::error("p.md", "no alt").at(&text, 2, 1001);
+        assert_eq!((d.line, d.column), (2, 1001));
+        let src = d.source_line.clone().unwrap();
+        assert_eq!(src.chars().count(), WINDOW + 2, "{src}");
+        assert!(src.starts_with("…é") && src.ends_with("€…"), "{src}");
+        assert_eq!(d.source_column, BEFORE + 2);
+        let shown: String = src.chars().skip(d.source_column - 1).take(10).collect();
+        assert_eq!(shown, "![](x.png)");
+        assert_eq!(d.width, 10);
+        let human = d.human();
+        let caret_line = human.lines().nth(4).unwrap();
+        let code_line = human.lines().nth(3).unwrap();
+        let caret = caret_line.chars().position(|c| c == '^').unwrap();
+        assert_eq!(code_line.chars().nth(caret), Some('!'), "{human}");
+        // At either end of the line, the window is full and cut on one side only.
+        let start = Diagnostic::error("p.md", "x").at(&text, 2, 1);
+        let src = start.source_line.unwrap();
+        assert!(!src.starts_with('…') && src.ends_with('…'));
+        assert_eq!((start.source_column, src.chars().count()), (1, WINDOW + 1));
+        let end = Diagnostic::error("p.md", "x").at(text.as_ref(), 2, 2000);
+        let src = end.source_line.unwrap();
+        assert!(src.starts_with('…') && !src.ends_with('…'));
+        assert_eq!(src.chars().nth(end.source_column - 1), Some('€'));
+        // Short lines are kept whole.
+        let short = Diagnostic::error("p.md", "x").at("a\nshort line", 2, 7);
+        assert_eq!(short.source_line.as_deref(), Some("short line"));
+        assert_eq!(short.source_column, 7);
     }
 
     #[test]

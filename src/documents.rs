@@ -5,6 +5,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::anchors::SHOW_MARKDOWN;
 use crate::cache::Cache;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, Origin, Rendered, Settings};
@@ -105,6 +106,7 @@ fn compute<T: DeserializeOwned + schemars::JsonSchema + Send>(
         file: &source.path,
         text: &source.text,
         line_offset: fm.body_line_offset,
+        template: template_of(&source.path),
     };
     let body = markdown::render(fm.body, &origin, settings);
     match doc.parse::<T>(what) {
@@ -123,6 +125,18 @@ fn compute<T: DeserializeOwned + schemars::JsonSchema + Send>(
 pub fn stem_of(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.strip_suffix(".md").unwrap_or(name)
+}
+
+/// The template of the page that shows a content file: its folder says which.
+fn template_of(path: &str) -> Option<&'static str> {
+    let folder = path.strip_prefix("content/")?.split('/').next()?;
+    let [statement, update, page, _] = SHOW_MARKDOWN;
+    match folder {
+        "statements" => Some(statement),
+        "updates" => Some(update),
+        "pages" => Some(page),
+        _ => None,
+    }
 }
 
 /// Whether a file name makes a clean URL segment: lowercase letters, digits and hyphens.

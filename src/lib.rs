@@ -4,6 +4,7 @@
 // would add noise at every call site for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod anchors;
 pub mod cache;
 pub mod chart;
 pub mod config;
@@ -16,6 +17,10 @@ pub mod documents;
 pub mod embedded;
 pub mod fields;
 pub mod init;
+pub mod lines;
+pub mod link_hints;
+pub mod link_markup;
+pub mod links;
 pub mod load;
 pub mod lookalike;
 pub mod markdown;
@@ -30,5 +35,6 @@ pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme;
+pub mod theme_ids;
 pub mod validate;
 pub mod yaml;

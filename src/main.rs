@@ -1,5 +1,6 @@
 //! The `candour` command: parses arguments, calls the library, prints diagnostics, sets the exit code.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -130,9 +131,12 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn print_human(diagnostics: &[Diagnostic]) {
+    // Buffered: a page with tens of thousands of mistakes is otherwise two writes each.
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for d in diagnostics {
-        eprintln!("{}", d.human());
+        let _ = writeln!(err, "{}", d.human());
     }
+    let _ = err.flush();
 }
 
 /// What `build` prints: errors and warnings. Notes (files passed over on purpose, such as

@@ -3,11 +3,15 @@
 use std::sync::{Arc, Mutex};
 
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
-use comrak::{Anchorizer, Arena, Options, parse_document};
+use comrak::{Arena, Options, parse_document};
 
+use crate::anchors::{Anchors, Reserved};
 use crate::diagnostic::Diagnostic;
+use crate::lines::LineIndex;
+use crate::links::{SiteLinks, is_site_link};
 use crate::model::Heading;
 
 /// Where a piece of Markdown sits, so its diagnostics point into the right file and line.
@@ -17,6 +21,9 @@ pub struct Origin<'a> {
     pub text: &'a str,
     /// Lines of the file before the Markdown starts.
     pub line_offset: usize,
+    /// The template of the pages that show this Markdown (`statement.html`); `None` when
+    /// every page shows it (the site notice). Its headings keep clear of that page's ids.
+    pub template: Option<&'a str>,
 }
 
 #[derive(Clone)]
@@ -25,6 +32,10 @@ pub struct Rendered {
     pub html: Arc<str>,
     pub headings: Arc<[Heading]>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Links and images to the site itself, checked once every page's address is known.
+    pub links: SiteLinks,
+    /// The ids the Markdown gives elements other than headings (footnotes, raw HTML).
+    pub other_ids: Vec<String>,
 }
 
 /// Link text that says nothing about where the link goes.
@@ -44,6 +55,8 @@ pub struct Settings {
     pub unsafe_html: bool,
     /// Put before root-relative links (`/data/` → `/msa/data/`) for a site under a sub-path.
     pub base_path: String,
+    /// The ids headings must keep clear of: the theme's, and the notice's headings'.
+    pub reserved: Arc<Reserved>,
 }
 
 /// Renders Markdown; raw HTML is escaped unless the settings allow it.
@@ -53,31 +66,71 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     let root = parse_document(&arena, markdown, &options);
     let mut diagnostics = Vec::new();
     let mut headings = Vec::new();
-    let mut anchorizer = Anchorizer::new();
+    let mut anchors = Anchors::new(&settings.reserved, origin.template);
+    let other_ids = crate::anchors::other_ids(root, settings.unsafe_html);
+    for id in &other_ids {
+        anchors.claim(id.clone());
+    }
     let mut last_level = 1;
+    // Made on the first diagnostic, so that each finds its line without reading from the top.
+    let lines = std::cell::OnceCell::new();
     let at = |pos: Sourcepos, message: String| {
-        Diagnostic::error(origin.file, message).at(
+        Diagnostic::error(origin.file, message).at_byte(
+            lines.get_or_init(|| LineIndex::new(origin.text)),
             origin.text,
             pos.start.line + origin.line_offset,
-            pos.start.column,
+            pos.start.column.saturating_sub(1),
         )
     };
 
-    for node in root.descendants() {
-        let pos = node.data().sourcepos;
-        let needs_text = matches!(
-            node.data().value,
-            NodeValue::Heading(_) | NodeValue::Link(_) | NodeValue::Image(_)
-        );
-        let text = if needs_text {
-            node_text(node)
-        } else {
-            String::new()
+    // One walk of the tree, gathering each heading's, link's, image's and header row's text
+    // as it goes: reading each one's descendants instead would be quadratic in their nesting.
+    let mut heading: Option<String> = None;
+    let mut open: Vec<Gathered> = Vec::new();
+    let mut links = SiteLinks::default();
+    for edge in root.traverse() {
+        let node = match edge {
+            NodeEdge::Start(node) => {
+                let mut data = node.data_mut();
+                let image = matches!(data.value, NodeValue::Image(_));
+                let pos = data.sourcepos;
+                match &mut data.value {
+                    NodeValue::Text(t) => gather(t, &mut heading, &mut open),
+                    NodeValue::Code(c) => gather(&c.literal, &mut heading, &mut open),
+                    NodeValue::SoftBreak | NodeValue::LineBreak => {
+                        gather(" ", &mut heading, &mut open);
+                    }
+                    NodeValue::Heading(_) => heading = Some(String::new()),
+                    NodeValue::Link(link) | NodeValue::Image(link) => {
+                        if let Err(why) = check_url(&link.url) {
+                            diagnostics.push(at(pos, why).with_hint(URL_HINT));
+                            link.url.clear();
+                        }
+                        if is_site_link(&link.url) {
+                            links.push(
+                                &link.url,
+                                pos.start.line + origin.line_offset,
+                                pos.start.column.saturating_sub(1),
+                                (pos.end.line == pos.start.line).then_some(pos.end.column),
+                                image,
+                            );
+                        }
+                        rebase(&mut link.url, &settings.base_path);
+                        open.push(Gathered::default());
+                    }
+                    NodeValue::TableRow(true) => open.push(Gathered::default()),
+                    _ => {}
+                }
+                continue;
+            }
+            NodeEdge::End(node) => node,
         };
-        let mut data = node.data_mut();
-        match &mut data.value {
+        let data = node.data();
+        let pos = data.sourcepos;
+        match &data.value {
             NodeValue::Heading(h) => {
-                let id = anchorizer.anchorize(&text);
+                let text = heading.take().unwrap_or_default();
+                let id = anchors.id(&text);
                 if h.level == 1 {
                     diagnostics.push(
                         warning(at(pos, "a level-1 heading in the body; the page title is already the page's only h1".into()))
@@ -102,56 +155,46 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
                     text,
                 });
             }
-            NodeValue::Link(link) => {
-                if let Err(why) = check_url(&link.url) {
-                    diagnostics.push(at(pos, why).with_hint(URL_HINT));
-                    link.url.clear();
+            NodeValue::Link(_) | NodeValue::Image(_) | NodeValue::TableRow(true) => {
+                let Some(text) = open.pop() else { continue };
+                if let Some(outer) = open.last_mut() {
+                    outer.take_in(&text);
                 }
-                rebase(&mut link.url, &settings.base_path);
-                let words = text.trim().to_lowercase();
-                if words.is_empty() {
-                    diagnostics.push(
+                match &data.value {
+                    NodeValue::Link(_) if text.blank => diagnostics.push(
                         at(
                             pos,
                             "this link has no text, so screen readers cannot say where it goes"
                                 .into(),
                         )
                         .with_hint("write the link as [words that say where it goes](address)"),
-                    );
-                } else if VAGUE_LINK_TEXT.contains(&words.trim_end_matches(['.', '…'])) {
-                    diagnostics.push(
-                        warning(at(pos, format!("the link text '{}' does not say where the link goes", text.trim())))
+                    ),
+                    NodeValue::Link(_) if text.is_vague() => diagnostics.push(
+                        warning(at(pos, format!("the link text '{}' does not say where the link goes", text.start.trim())))
                             .with_hint("use words that make sense out of context, such as the title of the page it opens"),
-                    );
-                }
-            }
-            NodeValue::Image(link) => {
-                if let Err(why) = check_url(&link.url) {
-                    diagnostics.push(at(pos, why).with_hint(URL_HINT));
-                    link.url.clear();
-                }
-                rebase(&mut link.url, &settings.base_path);
-                if text.trim().is_empty() {
-                    diagnostics.push(
+                    ),
+                    NodeValue::Image(_) if text.blank => diagnostics.push(
                         at(pos, "this image has no alternative text".into())
                             .with_hint("describe the image inside the brackets: ![what the image shows](file.png)"),
-                    );
-                }
-            }
-            NodeValue::TableRow(true) => {
-                drop(data);
-                if node
-                    .children()
-                    .all(|cell| node_text(cell).trim().is_empty())
-                {
-                    diagnostics.push(
+                    ),
+                    NodeValue::TableRow(_) if text.blank => diagnostics.push(
                         warning(at(pos, "this table has no header row".into()))
                             .with_hint("put a name for each column in the table's first row"),
-                    );
+                    ),
+                    _ => {}
                 }
             }
             _ => {}
         }
+    }
+
+    for f in crate::link_markup::find(root, markdown) {
+        let place = Sourcepos::from((f.line, f.byte + 1, f.line, f.byte + 1));
+        diagnostics.push(
+            warning(at(place, f.message))
+                .with_width(f.width)
+                .with_hint(f.hint),
+        );
     }
 
     let ids = Mutex::new(
@@ -167,10 +210,13 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     // Writing into a String cannot fail.
     let _ = comrak::format_html_with_plugins(root, &options, &mut html, &plugins);
+    links.shrink_to_fit();
     Rendered {
         html: html.into(),
         headings: headings.into(),
         diagnostics,
+        links,
+        other_ids,
     }
 }
 
@@ -188,17 +234,81 @@ fn warning(d: Diagnostic) -> Diagnostic {
     }
 }
 
-fn node_text<'a>(node: &'a comrak::nodes::AstNode<'a>) -> String {
-    let mut text = String::new();
-    for n in node.descendants() {
-        match &n.data().value {
-            NodeValue::Text(t) => text.push_str(t),
-            NodeValue::Code(c) => text.push_str(&c.literal),
-            NodeValue::SoftBreak | NodeValue::LineBreak => text.push(' '),
-            _ => {}
+/// Adds a piece of text to the heading being read, if any, and to the innermost open link,
+/// image or header row.
+fn gather(text: &str, heading: &mut Option<String>, open: &mut [Gathered]) {
+    if let Some(h) = heading {
+        h.push_str(text);
+    }
+    if let Some(g) = open.last_mut() {
+        g.push(text);
+    }
+}
+
+/// The longest start of a link's text kept: longer than any vague link text.
+const KEPT: usize = 64;
+
+/// What the checks need of a link's, image's or header row's text: whether it has any, and
+/// how it starts (to tell vague link words). Bounded, so nesting cannot make it quadratic.
+struct Gathered {
+    blank: bool,
+    /// The text without its leading white space, up to `KEPT` characters.
+    start: String,
+    kept: usize,
+    /// More than `KEPT` characters, not counting white space at the end.
+    long: bool,
+}
+
+impl Default for Gathered {
+    fn default() -> Gathered {
+        Gathered {
+            blank: true,
+            start: String::new(),
+            kept: 0,
+            long: false,
         }
     }
-    text
+}
+
+impl Gathered {
+    fn push(&mut self, text: &str) {
+        if self.blank && !text.trim().is_empty() {
+            self.blank = false;
+        }
+        if self.long {
+            return;
+        }
+        for c in text.chars() {
+            if self.kept == 0 && c.is_whitespace() {
+                continue;
+            }
+            if self.kept < KEPT {
+                self.start.push(c);
+                self.kept += 1;
+            } else if !c.is_whitespace() {
+                self.long = true;
+                return;
+            }
+        }
+    }
+
+    /// Takes in the text of a link or image inside this one.
+    fn take_in(&mut self, inner: &Gathered) {
+        self.blank &= inner.blank;
+        self.push(&inner.start);
+        self.long |= inner.long;
+    }
+
+    fn is_vague(&self) -> bool {
+        !self.long
+            && VAGUE_LINK_TEXT.contains(
+                &self
+                    .start
+                    .trim()
+                    .to_lowercase()
+                    .trim_end_matches(['.', '…']),
+            )
+    }
 }
 
 fn options(unsafe_html: bool) -> Options<'static> {
@@ -281,6 +391,7 @@ mod tests {
                 file: "p.md",
                 text,
                 line_offset: 0,
+                template: None,
             },
             &Settings::default(),
         )
@@ -314,8 +425,8 @@ mod tests {
     #[test]
     fn root_relative_links_follow_the_base_path() {
         let settings = Settings {
-            unsafe_html: false,
             base_path: "/msa".into(),
+            ..Settings::default()
         };
         let text = "[Data](/data/) [Top](#top) [Ext](https://a.org/x) ![Chart](/files/c.png)";
         let r = render(
@@ -324,6 +435,7 @@ mod tests {
                 file: "p.md",
                 text,
                 line_offset: 0,
+                template: None,
             },
             &settings,
         );
@@ -355,6 +467,25 @@ mod tests {
         ] {
             assert!(check_url(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn text_is_gathered_through_nesting() {
+        let messages = |text: &str| -> Vec<String> {
+            md(text)
+                .diagnostics
+                .iter()
+                .map(|d| d.message.clone())
+                .collect()
+        };
+        assert!(messages("[Our ![logo](l.png) policy](/p/)").is_empty());
+        assert!(messages("![a ![b ![c](x.png)](x.png)](x.png)").is_empty());
+        assert_eq!(messages("[![](a.png)](/p/)").len(), 2);
+        assert_eq!(messages("[ ![click](a.png) here ](/p/)").len(), 1);
+        assert!(messages(&format!("[here {}](/p/)", "x".repeat(100))).is_empty());
+        let r = md("## A [*linked* `code`](/x/) ![image](i.png)\n");
+        assert_eq!(r.headings[0].text, "A linked code image");
+        assert_eq!(r.headings[0].id, "a-linked-code-image");
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct Site {
     pub static_files: Vec<String>,
     /// True when any figure on the site is marked illustrative.
     pub has_illustrative: bool,
+    /// What the Markdown's links to the site were checked against: its URLs and ids.
+    #[serde(skip)]
+    pub links: crate::links::Index,
 }
 
 #[derive(Debug, Serialize)]

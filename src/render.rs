@@ -280,39 +280,61 @@ pub fn files(
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let mut put = |path: String, body: Body| {
-        if let Err(e) = out.put(&path, body) {
+    each_file(site, theme, static_files, &mut |path, body| {
+        if let Err(e) = out.put(&path, body(static_root)) {
             problems.push(Diagnostic::error("", e));
         }
-    };
+    });
+    problems
+}
+
+/// How to make a file's contents, given the folder static files are copied from.
+type MakeBody<'a> = &'a dyn Fn(&std::path::Path) -> Body;
+
+/// Each file that is not a page, by output path, with how to make it: one list for
+/// rendering the files and for naming them (`other_files`).
+fn each_file(
+    site: &Site,
+    theme: &Theme,
+    static_files: &[String],
+    each: &mut dyn FnMut(String, MakeBody<'_>),
+) {
     for (path, bytes) in &theme.static_files {
-        put(
-            format!("theme/{path}"),
-            Body::Bytes(bytes.as_slice().into()),
-        );
+        each(format!("theme/{path}"), &|_| {
+            Body::Bytes(bytes.as_slice().into())
+        });
     }
     for file in static_files {
-        put(file.clone(), Body::Copy(static_root.join(file)));
+        each(file.clone(), &|root| Body::Copy(root.join(file)));
     }
     for (name, json) in &site.json {
-        put(
-            format!("data/{name}.json"),
-            Body::Bytes(pretty(json).into()),
-        );
+        each(format!("data/{name}.json"), &|_| {
+            Body::Bytes(pretty(json).into())
+        });
         if let Some(schema) = crate::opendata::schema_text(name) {
-            put(
-                format!("data/{name}.schema.json"),
-                Body::Bytes(schema.into()),
-            );
+            each(format!("data/{name}.schema.json"), &|_| {
+                Body::Bytes(schema.into())
+            });
         }
     }
     for table in &site.tables {
-        put(
-            format!("data/{}.csv", table.file),
-            Body::Bytes(table.csv().as_bytes().into()),
-        );
+        each(format!("data/{}.csv", table.file), &|_| {
+            Body::Bytes(table.csv().as_bytes().into())
+        });
     }
-    problems
+}
+
+/// The output path of every file that is not a page (`page_templates` has the pages).
+pub fn other_files(site: &Site, theme: &Theme, each: &mut dyn FnMut(String)) {
+    each_file(site, theme, &site.static_files, &mut |path, _| each(path));
+}
+
+/// The URL of every page, with the template it is rendered from.
+pub fn page_templates(site: &Site) -> Vec<(String, &'static str)> {
+    jobs(site)
+        .into_iter()
+        .map(|j| (j.url, j.template))
+        .collect()
 }
 
 fn pretty(value: &serde_json::Value) -> Vec<u8> {

@@ -1,10 +1,10 @@
-//! The build pipeline as named steps: load, validate, theme, render, write.
+//! The build pipeline as named steps: load, theme, validate, render, write.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cache::Cache;
-use crate::config::Overrides;
+use crate::config::{self, Overrides};
 use crate::diagnostic::{self, Diagnostic};
 use crate::load;
 use crate::model::Site;
@@ -46,19 +46,20 @@ pub fn check_loaded(
     mut diagnostics: Vec<Diagnostic>,
 ) -> Report {
     let mut steps = Vec::new();
-    let t = Instant::now();
-    let (site, mut more) = validate::validate(sources, overrides, cache);
-    diagnostics.append(&mut more);
-    steps.push(("validate", ms(t)));
+    // The theme first: Markdown headings keep clear of the ids its templates give elements.
     let t = Instant::now();
     let mut theme = None;
-    if let Some(site) = &site {
-        match Theme::load(root, &site.config.theme) {
+    if let Some(site) = &sources.site {
+        match Theme::load(root, &config::theme_name(site)) {
             Ok(t) => theme = Some(t),
             Err(mut problems) => diagnostics.append(&mut problems),
         }
     }
     steps.push(("theme", ms(t)));
+    let t = Instant::now();
+    let (site, mut more) = validate::validate(sources, overrides, cache, theme.as_ref());
+    diagnostics.append(&mut more);
+    steps.push(("validate", ms(t)));
     diagnostic::sort(&mut diagnostics);
     let site = if diagnostics.iter().any(Diagnostic::is_error) {
         None

@@ -1,19 +1,24 @@
 //! Sources → the validated `Site`: every file checked, every cross-reference resolved.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use crate::anchors::Reserved;
 use crate::cache::Cache;
 use crate::config::{self, Overrides};
 use crate::data::{self, Known, known_periods};
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::documents::{self, Parsed, is_slug};
+use crate::links::{self, Doc};
 use crate::load::Sources;
+use crate::markdown::Settings;
 use crate::model::{
     Area, Headline, Home, KpiComparison, Link, NextUpdate, OrdersComparison, Page, ProgressItem,
     Site, Statement, TrainingComparison, Update, UpdateFigures,
 };
 use crate::period::Period;
 use crate::raw::{PageFile, StatementFile, UpdateFile};
+use crate::theme::Theme;
 
 /// The six areas of s54(5) of the Modern Slavery Act 2015, in order.
 pub const AREAS: [(&str, &str, &str); 6] = [
@@ -65,21 +70,35 @@ pub const RESERVED: [&str; 12] = [
     "theme",
 ];
 
-/// Checks everything; returns the site only when there are no errors.
+/// Checks everything; returns the site only when there are no errors. `theme` is the theme
+/// the site will be rendered with (`None` when it could not be read): Markdown headings keep
+/// clear of the ids its templates give elements.
 pub fn validate(
     sources: &Sources,
     overrides: &Overrides,
     cache: Option<&Cache>,
+    theme: Option<&Theme>,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let Some(site_source) = &sources.site else {
         return (None, problems);
     };
-    let config = config::validate(site_source, overrides, &mut problems);
-    let settings = config
-        .as_ref()
-        .map(|c| c.markdown.clone())
-        .unwrap_or_default();
+    let reserved = Reserved::of_theme(theme);
+    let mut site_markdown = config::SiteMarkdown::default();
+    let config = config::validate(
+        site_source,
+        overrides,
+        &reserved,
+        &mut site_markdown,
+        &mut problems,
+    );
+    let settings = config.as_ref().map_or_else(
+        || Settings {
+            reserved: Arc::new(reserved.after_notice(Default::default())),
+            ..Settings::default()
+        },
+        |c| c.markdown.clone(),
+    );
     let year_starts = config.as_ref().map_or(4, |c| c.year_starts);
 
     let statements: Vec<Parsed<StatementFile>> = documents::parse_all(
@@ -285,7 +304,7 @@ pub fn validate(
         || data.actions.iter().any(|a| a.illustrative)
         || data.commitments.iter().any(|c| c.illustrative)
         || statement_models.iter().any(|s| s.approval.illustrative);
-    let site = Site {
+    let mut site = Site {
         config,
         statements: statement_models,
         updates: update_models,
@@ -313,7 +332,52 @@ pub fn validate(
         home,
         static_files: sources.static_files.clone(),
         has_illustrative,
+        links: links::Index::default(),
     };
+    // Links are checked once every page's address and ids are known.
+    if let Some(theme) = theme {
+        let mut docs = Vec::new();
+        for s in &statements {
+            docs.push(Doc {
+                page: Some(format!("/statements/{}/", s.front.period.slug())),
+                source: s.source,
+                body: &s.body,
+            });
+        }
+        for u in &updates {
+            docs.push(Doc {
+                page: Some(format!("/updates/{}/", u.front.period.slug())),
+                source: u.source,
+                body: &u.body,
+            });
+        }
+        for p in &pages {
+            docs.push(Doc {
+                page: Some(format!("/{}/", p.stem())),
+                source: p.source,
+                body: &p.body,
+            });
+        }
+        let site_markdown = [
+            (None, &site_markdown.notice),
+            (Some("/accessibility/"), &site_markdown.exemptions),
+        ];
+        for (page, body) in site_markdown {
+            if let Some(body) = body {
+                docs.push(Doc {
+                    page: page.map(str::to_string),
+                    source: site_source,
+                    body,
+                });
+            }
+        }
+        let (index, mut link_problems) = links::check(&site, theme, &docs);
+        if !link_problems.is_empty() {
+            problems.append(&mut link_problems);
+            return (None, problems);
+        }
+        site.links = index;
+    }
     (Some(site), problems)
 }
 

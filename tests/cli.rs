@@ -441,6 +441,209 @@ fn check_formats_and_exit_codes() {
     assert_eq!(run(&["--help"], site.path()).status.code(), Some(0));
 }
 
+/// The values of one attribute (`id`, `href`) in a page, as written (entities decoded).
+fn attributes(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let value = &html[i + needle.len()..];
+            value[..value.find('"').unwrap()]
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+/// `%XX` escapes decoded, as a browser does before looking a path or fragment up.
+fn percent_decoded(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Every problem with the links and ids of a built site, read from its HTML as a browser
+/// would follow them: an id used twice or empty on a page, a link or image to a path the
+/// site does not have (under `base_path`), or to an id its target page does not have.
+fn link_problems(out: &Path, base_path: &str) -> Vec<String> {
+    let files = tree(out);
+    let pages: BTreeMap<String, String> = files
+        .iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .map(|(path, bytes)| (path.clone(), String::from_utf8_lossy(bytes).into_owned()))
+        .collect();
+    let ids: BTreeMap<&str, Vec<String>> = pages
+        .iter()
+        .map(|(path, html)| (path.as_str(), attributes(html, "id")))
+        .collect();
+    let mut problems = Vec::new();
+    for (path, html) in &pages {
+        let mut seen = std::collections::BTreeSet::new();
+        for id in &ids[path.as_str()] {
+            if id.is_empty() || !seen.insert(id) {
+                problems.push(format!("{path}: id '{id}' empty or repeated"));
+            }
+        }
+        // The page's URL path, as the browser resolves relative links against it.
+        let dir = format!("{base_path}/{path}");
+        let dir = &dir[..=dir.rfind('/').unwrap()];
+        for link in attributes(html, "href")
+            .into_iter()
+            .chain(attributes(html, "src"))
+        {
+            if link.contains(':') || link.starts_with("//") {
+                continue;
+            }
+            let (target, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            let target = target.split('?').next().unwrap();
+            let file = if target.is_empty() {
+                path.clone()
+            } else {
+                let absolute = if target.starts_with('/') {
+                    target.to_string()
+                } else {
+                    format!("{dir}{target}")
+                };
+                let mut segments: Vec<&str> = Vec::new();
+                for segment in absolute.split('/').skip(1) {
+                    match segment {
+                        "." => {}
+                        ".." => {
+                            segments.pop();
+                        }
+                        s => segments.push(s),
+                    }
+                }
+                let resolved = percent_decoded(&format!("/{}", segments.join("/")));
+                let Some(inside) = resolved.strip_prefix(&format!("{base_path}/")) else {
+                    problems.push(format!("{path}: '{link}' leaves the site"));
+                    continue;
+                };
+                let mut file = inside.to_string();
+                if file.is_empty() || file.ends_with('/') {
+                    file.push_str("index.html");
+                }
+                file
+            };
+            if !files.contains_key(&file) {
+                problems.push(format!(
+                    "{path}: '{link}' goes to {file}, which is not built"
+                ));
+                continue;
+            }
+            let fragment = percent_decoded(fragment);
+            if !fragment.is_empty()
+                && fragment != "top"
+                && let Some(target_ids) = ids.get(file.as_str())
+                && !target_ids.contains(&fragment)
+            {
+                problems.push(format!("{path}: '{link}': {file} has no id '{fragment}'"));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_example_site_has_no_broken_internal_links() {
+    // As built, and built under a base path: every href and src on every page goes to a
+    // file the build made, and every #id to an element of its page.
+    let out = tempfile::tempdir().unwrap();
+    let root = repo();
+    for (base_url, base_path) in [(None, ""), (Some("https://example.org/msa/"), "/msa")] {
+        let public = out
+            .path()
+            .join(format!("public{}", base_path.replace('/', "-")));
+        let mut args = vec![
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            public.to_str().unwrap(),
+        ];
+        args.extend(base_url.map(|u| ["--base-url", u]).into_iter().flatten());
+        let o = run(&args, &root);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(link_problems(&public, base_path), Vec::<String>::new());
+    }
+}
+
+#[test]
+fn heading_ids_keep_clear_of_the_themes_and_are_never_empty() {
+    let site = example_copy();
+    let content = site.path().join("content");
+    let append = |file: &str, more: &str| {
+        let path = content.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{text}\n{more}")).unwrap();
+    };
+    append(
+        "statements/2019-20.md",
+        "## Statement approval\n\n## Statement contents\n\n## Main\n\n## ★\n\n## ★\n\n[Approval](#statement-approval-1)\n",
+    );
+    append("updates/2020-21-h2.md", "## Update figures\n\n## Main\n");
+    append("pages/about.md", "## Main\n\n## ★\n\n## Section\n");
+    let out = site.path().join("public");
+    let o = build(site.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(link_problems(&out, ""), Vec::<String>::new());
+    let statement = fs::read_to_string(out.join("statements/2019-20/index.html")).unwrap();
+    for heading in [
+        "<h2 id=\"statement-approval-1\">Statement approval</h2>",
+        "<h2 id=\"statement-contents-1\">Statement contents</h2>",
+        "<h2 id=\"main-1\">Main</h2>",
+        "<h2 id=\"section\">★</h2>",
+        "<h2 id=\"section-1\">★</h2>",
+    ] {
+        assert!(statement.contains(heading), "{heading}");
+    }
+    assert!(statement.contains("<a href=\"#section\">★</a>"));
+    let about = fs::read_to_string(out.join("about/index.html")).unwrap();
+    assert!(about.contains("<h2 id=\"section-1\">Section</h2>"));
+}
+
+#[test]
+fn json_diagnostics_keep_a_window_of_a_long_line() {
+    let site = example_copy();
+    let page = site.path().join("content/pages/about.md");
+    let text = fs::read_to_string(&page).unwrap();
+    let before = "Ça et là — ".repeat(3000);
+    fs::write(
+        &page,
+        format!("{text}\n{before}[here](/about/) {}\n", "‘x’ ".repeat(3000)),
+    )
+    .unwrap();
+    let root = site.path().to_str().unwrap();
+    let o = run(&["check", "--root", root, "--format", "json"], site.path());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["column"], 33001, "{d}");
+    let line = d["source_line"].as_str().unwrap();
+    assert!(line.chars().count() <= 122, "{line}");
+    assert!(line.starts_with('…') && line.ends_with('…'), "{line}");
+    let at = d["source_column"].as_u64().unwrap() as usize;
+    let from: String = line.chars().skip(at - 1).take(15).collect();
+    assert_eq!(from, "[here](/about/)", "{d}");
+}
+
 #[test]
 fn init_writes_the_example_and_refuses_a_full_folder() {
     let dir = tempfile::tempdir().unwrap();

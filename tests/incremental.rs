@@ -189,6 +189,97 @@ fn toc_override_and_heading_edits() {
 }
 
 #[test]
+fn a_template_id_that_a_heading_had() {
+    // The theme now gives an element the id a heading had: the heading's id moves, though
+    // the Markdown file did not change (the theme's ids are part of its cache key).
+    let mut s = Site::new();
+    let theme = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .unwrap();
+    s.write(
+        "templates/page.html",
+        &theme.replace(
+            "<div class=\"prose\">",
+            "<p id=\"what-this-site-is\"></p>\n<div class=\"prose\">",
+        ),
+    );
+    s.step(&["templates/page.html"], "a template id a heading had");
+    let about = text_of(&s.ws.files["about/index.html"]);
+    assert!(about.contains("<h2 id=\"what-this-site-is-1\">"), "{about}");
+    s.remove("templates/page.html");
+    s.step(&["templates/page.html"], "removing the template");
+    let about = text_of(&s.ws.files["about/index.html"]);
+    assert!(about.contains("<h2 id=\"what-this-site-is\">"), "{about}");
+}
+
+#[test]
+fn links_between_pages_after_page_edits() {
+    let mut s = Site::new();
+    let page_edit = |o: &Outcome| o.steps.first().map(|s| s.0) == Some("read");
+    // A link to a heading on another page, added by a page edit, stays a page edit.
+    s.edit(
+        ABOUT,
+        "## What this site is",
+        "## What this site is\n\nSee [reporting](/contact/#reporting-modern-slavery).",
+    );
+    let o = s.step(&[ABOUT], "a link to a heading on another page");
+    assert!(page_edit(&o) && o.ok, "{:?}", s.ws.errors);
+    // That heading goes: the link to it is broken, as in a clean build.
+    s.edit(
+        CONTACT,
+        "## Reporting modern slavery",
+        "## Reporting slavery",
+    );
+    s.rebuild(&[CONTACT]);
+    s.check_errors("removing a heading another page links to");
+    assert!(s.ws.failing());
+    s.edit(
+        CONTACT,
+        "## Reporting slavery",
+        "## Reporting modern slavery",
+    );
+    s.rebuild(&[CONTACT]);
+    s.check_errors("restoring it");
+    assert!(!s.ws.failing());
+    // A broken link, and a link to a heading of its own page that goes.
+    s.edit(
+        ABOUT,
+        "See [reporting]",
+        "See [nowhere](/nowhere/), [reporting]",
+    );
+    s.rebuild(&[ABOUT]);
+    s.check_errors("a broken link");
+    s.edit(
+        ABOUT,
+        "[nowhere](/nowhere/)",
+        "[where](#where-the-content-comes-from)",
+    );
+    let o = s.rebuild(&[ABOUT]);
+    s.check_errors("a link to a heading of its own page");
+    assert!(o.ok);
+    s.edit(ABOUT, "## Where the content comes from", "## Sources");
+    s.rebuild(&[ABOUT]);
+    s.check_errors("removing the heading its own link names");
+    assert!(s.ws.failing());
+    // The link removed by a page edit no longer holds the heading it named.
+    s.edit(ABOUT, "## Sources", "## Where the content comes from");
+    s.edit(ABOUT, "See [where](#where-the-content-comes-from), [reporting](/contact/#reporting-modern-slavery).", "");
+    s.rebuild(&[ABOUT]);
+    s.check_errors("removing the links");
+    let o = s.step(&[CONTACT], "nothing");
+    assert!(o.ok);
+    s.edit(
+        CONTACT,
+        "## Reporting modern slavery",
+        "## Reporting slavery",
+    );
+    let o = s.rebuild(&[CONTACT]);
+    s.check_errors("removing a heading nothing links to any more");
+    assert!(o.ok && page_edit(&o), "{:?}", s.ws.errors);
+}
+
+#[test]
 fn page_then_data_referencing_it() {
     let mut s = Site::new();
     s.edit(

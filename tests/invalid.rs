@@ -16,9 +16,11 @@ enum Edit {
     /// Replace the first occurrence of each text, in order.
     Multi(Vec<(&'static str, &'static str)>),
     Remove,
+    /// This edit to the file, then another to a second file.
+    Then(Box<Edit>, &'static str, Box<Edit>),
 }
 
-use Edit::{Append, Multi, Remove, Replace, Write};
+use Edit::{Append, Multi, Remove, Replace, Then, Write};
 
 fn cases() -> Vec<(&'static str, &'static str, Edit)> {
     vec![
@@ -224,6 +226,83 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Append("\n![](/files/chart.png)\n"),
         ),
         (
+            "link_title_in_curly_quotes",
+            "pages/about.md",
+            Append("\nRead [our policy](https://x.org/policy “Our policy”) today.\n"),
+        ),
+        (
+            "link_address_with_spaces",
+            "statements/2019-20.md",
+            Append(
+                "\nSee [the annual report](annual report 2020.pdf) and ![a chart](my chart.png).\n",
+            ),
+        ),
+        (
+            "link_markup_that_is_not_a_link",
+            "updates/2020-21-h1.md",
+            Append(concat!(
+                "\nWrite to [contact us] (/contact/), see {the about page}(/about/),\n",
+                "［about］（/about/） or (about)[/about/], [the plan][plan],\n",
+                "[[inner](/about/)](/contact/) or [Site](https://x.org Our site).\n",
+            )),
+        ),
+        (
+            "link_to_a_missing_page",
+            "pages/about.md",
+            Append(
+                "\nSee [our performance](/performance/nope/) and [orders](/prevention-order/).\n",
+            ),
+        ),
+        (
+            "link_to_a_missing_static_file",
+            "pages/about.md",
+            Append(
+                "\nRead [the policy](/docs/missing.pdf) and see ![a chart](/files/chart.png).\n",
+            ),
+        ),
+        (
+            "link_to_a_missing_heading_on_the_same_page",
+            "statements/2019-20.md",
+            Append("\nSee [how we train](#trainig) and [the approval](#approval).\n"),
+        ),
+        (
+            "link_to_a_missing_heading_on_another_page",
+            "pages/about.md",
+            Append(concat!(
+                "\nSee [the statement's training](../statements/2019-20/#trainig),\n",
+                "[reporting](/contact/#reporting-slavery) and [the approval](/statements/2019-20/#approval).\n",
+            )),
+        ),
+        (
+            "relative_link_to_a_missing_page",
+            "pages/about.md",
+            Append("\nWrite to us: [contact](../contat/), [us](contact/).\n"),
+        ),
+        (
+            // Root-relative links are to the site's own root, not the host's: /msa/contact/
+            // would be published as /msa/msa/contact/.
+            "links_on_a_site_under_a_base_path",
+            "site.yaml",
+            Then(
+                Box::new(Replace(
+                    "base_url: https://modern-slavery.example.org/",
+                    "base_url: https://example.org/msa/",
+                )),
+                "pages/about.md",
+                Box::new(Append(
+                    "\nSee [contact](/contact/), [again](../contact/) and [wrong](/msa/contact/).\n",
+                )),
+            ),
+        ),
+        (
+            "relative_link_in_the_notice",
+            "site.yaml",
+            Replace(
+                "  details that are not in those sources are marked “illustrative”.",
+                "  details that are not in those sources are marked “illustrative”. See\n  [about this site](about/).",
+            ),
+        ),
+        (
             "low_contrast_colour",
             "site.yaml",
             Replace("colour: \"#1d3c6e\"", "colour: \"#999999\""),
@@ -237,6 +316,17 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             "static_file_replacing_a_page",
             "static/contact/index.html",
             Write(b"<p>Contact us</p>\n".to_vec()),
+        ),
+        (
+            // A 2,500-character line: only a window around the mistake is shown, and the
+            // caret is under it though every character before it is two or three bytes.
+            "long_line_shown_around_the_column",
+            "pages/about.md",
+            Append(leak(format!(
+                "\n{}[here](/about/) {}\n",
+                "Ça et là — ".repeat(150),
+                "‘et puis’ ".repeat(100)
+            ))),
         ),
         (
             "bom_is_accepted_but_bad_field_reported",
@@ -368,6 +458,11 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
     ]
 }
 
+/// A text made at run time, as the `'static` text an `Edit` takes.
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
 fn alias_bomb() -> Vec<u8> {
     let mut s = String::from(
         "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
@@ -382,6 +477,43 @@ fn alias_bomb() -> Vec<u8> {
     s.into_bytes()
 }
 
+/// Makes an edit to `file` under `content`.
+fn apply(content: &std::path::Path, file: &str, edit: Edit, name: &str) {
+    let path = content.join(file);
+    let bytes = match edit {
+        Replace(from, to) => {
+            let text = fs::read_to_string(&path).unwrap();
+            assert!(text.contains(from), "{name}: '{from}' not in {file}");
+            text.replacen(from, to, 1).into_bytes()
+        }
+        Append(more) => {
+            let mut text = fs::read(&path).unwrap();
+            text.extend_from_slice(more.as_bytes());
+            text
+        }
+        Write(bytes) => bytes,
+        Remove => {
+            fs::remove_file(&path).unwrap();
+            return;
+        }
+        Multi(edits) => {
+            let mut text = fs::read_to_string(&path).unwrap();
+            for (from, to) in edits {
+                assert!(text.contains(from), "{name}: '{from}' not in {file}");
+                text = text.replacen(from, to, 1);
+            }
+            text.into_bytes()
+        }
+        Then(first, second_file, second) => {
+            apply(content, file, *first, name);
+            apply(content, second_file, *second, name);
+            return;
+        }
+    };
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, bytes).unwrap();
+}
+
 #[test]
 fn invalid_sites_report_located_diagnostics() {
     let cases = cases();
@@ -390,36 +522,7 @@ fn invalid_sites_report_located_diagnostics() {
     for (name, file, edit) in cases {
         let site = tempfile::tempdir().unwrap();
         copy_dir(&repo().join("content"), &site.path().join("content"));
-        let path = site.path().join("content").join(file);
-        let bytes = match edit {
-            Replace(from, to) => {
-                let text = fs::read_to_string(&path).unwrap();
-                assert!(text.contains(from), "{name}: '{from}' not in {file}");
-                Some(text.replacen(from, to, 1).into_bytes())
-            }
-            Append(more) => {
-                let mut text = fs::read(&path).unwrap();
-                text.extend_from_slice(more.as_bytes());
-                Some(text)
-            }
-            Write(bytes) => Some(bytes),
-            Remove => {
-                fs::remove_file(&path).unwrap();
-                None
-            }
-            Multi(edits) => {
-                let mut text = fs::read_to_string(&path).unwrap();
-                for (from, to) in edits {
-                    assert!(text.contains(from), "{name}: '{from}' not in {file}");
-                    text = text.replacen(from, to, 1);
-                }
-                Some(text.into_bytes())
-            }
-        };
-        if let Some(bytes) = bytes {
-            fs::create_dir_all(path.parent().unwrap()).unwrap();
-            fs::write(&path, bytes).unwrap();
-        }
+        apply(&site.path().join("content"), file, edit, name);
         let out = Command::new(env!("CARGO_BIN_EXE_candour"))
             .args(["check", "--root", site.path().to_str().unwrap()])
             .output()

@@ -27,7 +27,11 @@ fn read_csv(out: &Path, file: &str) -> (Vec<String>, Vec<BTreeMap<String, String
         .records()
         .map(|r| {
             let r = r.unwrap();
-            header.iter().cloned().zip(r.iter().map(String::from)).collect()
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
         })
         .collect();
     (header, rows)
