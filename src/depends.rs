@@ -403,7 +403,7 @@ mod tests {
     fn parts_cover_the_model() {
         let report = crate::site::check(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
-            &crate::config::Overrides::default(),
+            &crate::check::config::Overrides::default(),
         );
         let site = report.site.expect("the example site builds");
         let serialized = serde_json::to_value(&site).unwrap();

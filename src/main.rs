@@ -4,9 +4,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use candour::config::Overrides;
+use candour::check::config::Overrides;
 use candour::diagnostic::{self, Diagnostic};
-use candour::{output, site};
+use candour::{site, write};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Build an accessible public transparency website from YAML data and Markdown.
@@ -159,10 +159,10 @@ fn build(root: &Path, out: &Path, overrides: Overrides) -> ExitCode {
     } else {
         out.to_path_buf()
     };
-    if let Err(e) = output::check_target(root, &out) {
+    if let Err(e) = write::check_target(root, &out) {
         return fail(&e);
     }
-    let staging = match output::stage(&out) {
+    let staging = match write::stage(&out) {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };

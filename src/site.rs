@@ -4,13 +4,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cache::Cache;
-use crate::config::{self, Overrides};
+use crate::check;
+use crate::check::config::{self, Overrides};
 use crate::diagnostic::{self, Diagnostic};
-use crate::load;
 use crate::model::Site;
 use crate::render::{self, Output};
+use crate::source::load;
 use crate::theme::Theme;
-use crate::validate;
 
 /// What was built, and every problem seen on the way.
 pub struct Report {
@@ -57,7 +57,7 @@ pub fn check_loaded(
     }
     steps.push(("theme", ms(t)));
     let t = Instant::now();
-    let (site, mut more) = validate::validate(sources, overrides, cache, theme.as_ref());
+    let (site, mut more) = check::validate(sources, overrides, cache, theme.as_ref());
     diagnostics.append(&mut more);
     steps.push(("validate", ms(t)));
     diagnostic::sort(&mut diagnostics);

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use candour::config::Overrides;
+use candour::check::config::Overrides;
 use candour::render::{Body, Memory};
 use candour::serve::workspace::{Outcome, Workspace};
 

@@ -12,7 +12,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use candour::config::Overrides;
+use candour::check::config::Overrides;
 use candour::diagnostic::Diagnostic;
 use candour::render::{Body, Memory};
 use candour::serve::workspace::Workspace;

@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
-use crate::period::Period;
+use crate::model::date::Date;
+use crate::model::period::Period;
 
 use super::Status;
 

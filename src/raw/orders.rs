@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::period::Period;
+use crate::model::period::Period;
 
 /// `content/data/prevention-orders.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

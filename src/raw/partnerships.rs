@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::model::date::Date;
 
 /// `content/data/partnerships.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

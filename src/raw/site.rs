@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::model::date::Date;
 
 /// `content/site.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
-use crate::period::Period;
+use crate::model::date::Date;
+use crate::model::period::Period;
 
 /// Front matter of `content/statements/*.md`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

@@ -20,7 +20,7 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 pub use routes::file_key;
 use workspace::Workspace;
 
-use crate::config::Overrides;
+use crate::check::config::Overrides;
 use crate::diagnostic::Diagnostic;
 
 pub struct Options {
@@ -37,7 +37,7 @@ const PORT_TRIES: u16 = 20;
 /// Runs the dev server until the process is stopped. Its error is what stopped it starting.
 pub fn run(options: &Options) -> Result<(), Diagnostic> {
     if !options.root.join("content").is_dir() {
-        return Err(crate::load::no_content(&options.root));
+        return Err(crate::source::load::no_content(&options.root));
     }
     // File events name absolute paths with every symbolic link resolved: a root spelt `.`,
     // `..`, `site` or through a link would not prefix them, and no edit would be seen.

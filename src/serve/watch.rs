@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::load::{is_ignored, rel};
+use crate::source::load::{is_ignored, rel};
 
 /// Quiet time that ends a batch of events (an editor's save is several events).
 pub const QUIET: Duration = Duration::from_millis(5);

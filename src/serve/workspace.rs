@@ -20,16 +20,16 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cache::Cache;
-use crate::config::Overrides;
+use crate::check::config::Overrides;
+use crate::check::documents::{self, Parsed};
 use crate::depends::{Changes, Fingerprint};
 use crate::diagnostic::Diagnostic;
-use crate::documents::{self, Parsed};
-use crate::load::{self, Sources};
 use crate::model::{Page, Site};
 use crate::raw::PageFile;
 use crate::render::{self, Body, Memory, Renderer};
 use crate::source::Source;
-use crate::{diagnostic, site, validate};
+use crate::source::load::{self, Sources};
+use crate::{check, diagnostic, site};
 
 pub struct Workspace {
     pub root: PathBuf,
@@ -237,13 +237,13 @@ impl Workspace {
         }
         let mut pages = Vec::with_capacity(parsed.len());
         for (p, &i) in parsed.iter().zip(&at) {
-            let page = validate::page(p, &mut problems)?;
+            let page = check::page(p, &mut problems)?;
             // What other pages show of it must be as it was.
             if seen(&page) != seen(&kept.site.pages[i]) {
                 return None;
             }
             // Its links, and the links to it, must still resolve; else the full check reports.
-            crate::links::recheck(&mut kept.site.links, &page.url, p.source, &p.body)?;
+            crate::check::links::recheck(&mut kept.site.links, &page.url, p.source, &p.body)?;
             pages.push(page);
         }
         let mut steps = vec![("read", t.elapsed().as_secs_f64() * 1000.0)];

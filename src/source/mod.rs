@@ -1,5 +1,10 @@
 //! Source files as read from disk: size-capped, UTF-8 checked, BOM stripped, front matter split.
 
+pub mod fields;
+pub mod load;
+pub mod lookalike;
+pub mod yaml;
+
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;

@@ -9,7 +9,7 @@ use std::hash::{Hash, Hasher};
 use comrak::nodes::{AstNode, NodeValue};
 
 use crate::theme::Theme;
-use crate::theme_ids::{self, Ids};
+use crate::theme::ids::{self as theme_ids, Ids};
 
 /// The id a heading gets when its text gives none (`## ★`).
 pub const FALLBACK: &str = "section";

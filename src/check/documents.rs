@@ -5,12 +5,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::anchors::SHOW_MARKDOWN;
 use crate::cache::Cache;
 use crate::diagnostic::Diagnostic;
+use crate::markdown::anchors::SHOW_MARKDOWN;
 use crate::markdown::{self, Origin, Rendered, Settings};
+use crate::source::yaml::{Document, Spans};
 use crate::source::{Source, split_front_matter};
-use crate::yaml::{Document, Spans};
 
 /// A content file's typed front matter, where in the file each value is, and its body.
 pub struct Parts<T> {

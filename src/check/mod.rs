@@ -1,24 +1,31 @@
 //! Sources → the validated `Site`: every file checked, every cross-reference resolved.
 
+pub mod config;
+pub mod data;
+pub mod documents;
+pub mod link_hints;
+pub mod link_markup;
+pub mod links;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::anchors::Reserved;
 use crate::cache::Cache;
-use crate::config::{self, Overrides};
-use crate::data::{self, Known, known_periods};
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
-use crate::documents::{self, Parsed, is_slug};
-use crate::links::{self, Doc};
-use crate::load::Sources;
 use crate::markdown::Settings;
+use crate::markdown::anchors::Reserved;
+use crate::model::period::Period;
 use crate::model::{
     Area, Headline, Home, KpiComparison, Link, NextUpdate, OrdersComparison, Page, ProgressItem,
     Site, Statement, TrainingComparison, Update, UpdateFigures,
 };
-use crate::period::Period;
 use crate::raw::{PageFile, StatementFile, UpdateFile};
+use crate::source::load::Sources;
 use crate::theme::Theme;
+use config::Overrides;
+use data::{Known, known_periods};
+use documents::{Parsed, is_slug};
+use links::Doc;
 
 /// The six areas of s54(5) of the Modern Slavery Act 2015, in order.
 pub const AREAS: [(&str, &str, &str); 6] = [
@@ -297,8 +304,8 @@ pub fn validate(
     }
 
     let home = home(&config, &statement_models, &update_models, &data);
-    let tables = crate::opendata::tables(&data);
-    let datasets = crate::opendata::describe(&data, &tables);
+    let tables = crate::view::opendata::tables(&data);
+    let datasets = crate::view::opendata::describe(&data, &tables);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
         || data.actions.iter().any(|a| a.illustrative)

@@ -196,7 +196,7 @@ fn foreign_files(dir: &Path) -> Vec<String> {
         .filter_entry(|e| e.file_name() != ".git" || e.depth() != 1)
         .flatten()
         .filter(|e| !e.file_type().is_dir())
-        .map(|e| crate::load::rel(dir, e.path()))
+        .map(|e| crate::source::load::rel(dir, e.path()))
         .filter(|rel| rel != MANIFEST && !manifest.contains(rel))
         .collect()
 }

@@ -4,12 +4,15 @@
 //! here are root-relative (`/statements/2019-20/`); templates pass them through `url()` so a
 //! site published under a sub-path still links correctly.
 
+pub mod date;
+pub mod period;
+
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::date::Date;
-use crate::period::Period;
+use crate::model::date::Date;
+use crate::model::period::Period;
 use crate::raw::{
     Accessibility, Approval, Aspect, Charter, Contact, Direction, KpiKind, Licence, OrderCounts,
     Status,
@@ -40,7 +43,7 @@ pub struct Site {
     pub datasets: Vec<Dataset>,
     /// The CSV tables behind `datasets`.
     #[serde(skip)]
-    pub tables: Vec<crate::opendata::Table>,
+    pub tables: Vec<crate::view::opendata::Table>,
     /// Each data file as JSON, by dataset name.
     #[serde(skip)]
     pub json: Vec<(String, serde_json::Value)>,
@@ -52,7 +55,7 @@ pub struct Site {
     pub has_illustrative: bool,
     /// What the Markdown's links to the site were checked against: its URLs and ids.
     #[serde(skip)]
-    pub links: crate::links::Index,
+    pub links: crate::check::links::Index,
 }
 
 #[derive(Debug, Serialize)]

@@ -1,5 +1,7 @@
 //! Markdown to HTML with comrak, collecting headings and checking links, images and tables.
 
+pub mod anchors;
+
 use std::sync::{Arc, Mutex};
 
 use comrak::adapters::{HeadingAdapter, HeadingMeta};
@@ -8,10 +10,10 @@ use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{Arena, Options, parse_document};
 
-use crate::anchors::{Anchors, Reserved};
+use crate::check::links::{SiteLinks, is_site_link};
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
-use crate::links::{SiteLinks, is_site_link};
+use crate::markdown::anchors::{Anchors, Reserved};
 use crate::model::Heading;
 
 /// Where a piece of Markdown sits, so its diagnostics point into the right file and line.
@@ -67,7 +69,7 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     let mut diagnostics = Vec::new();
     let mut headings = Vec::new();
     let mut anchors = Anchors::new(&settings.reserved, origin.template);
-    let other_ids = crate::anchors::other_ids(root, settings.unsafe_html);
+    let other_ids = crate::markdown::anchors::other_ids(root, settings.unsafe_html);
     for id in &other_ids {
         anchors.claim(id.clone());
     }
@@ -188,7 +190,7 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
         }
     }
 
-    for f in crate::link_markup::find(root, markdown) {
+    for f in crate::check::link_markup::find(root, markdown) {
         let place = Sourcepos::from((f.line, f.byte + 1, f.line, f.byte + 1));
         diagnostics.push(
             warning(at(place, f.message))

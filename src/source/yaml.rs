@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::source::Source;
-use crate::{fields, lookalike};
+use crate::source::{fields, lookalike};
 
 /// Deeper nesting than this is refused before serde sees it.
 const MAX_DEPTH: usize = 48;

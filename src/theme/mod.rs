@@ -1,14 +1,16 @@
 //! Templates and theme files, gathered at the start of a build in Zola's lookup order:
 //! the site's `templates/`, then `themes/<theme>/`, then the default theme embedded in the binary.
 
+pub mod ids;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
-use crate::load::{is_editor_litter, rel};
 use crate::source::Source;
+use crate::source::load::{is_editor_litter, rel};
 
 /// A template's text and the file it came from (for diagnostics).
 #[derive(Clone, Debug)]

@@ -8,11 +8,11 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior, context};
 use rayon::prelude::*;
 
-use crate::date::Date;
 use crate::depends::{self, Uses};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
-use crate::period::Period;
+use crate::model::date::Date;
+use crate::model::period::Period;
 use crate::theme::Theme;
 
 /// A built file's contents: bytes, or a source file to copy as it is.
@@ -311,7 +311,7 @@ fn each_file(
         each(format!("data/{name}.json"), &|_| {
             Body::Bytes(pretty(json).into())
         });
-        if let Some(schema) = crate::opendata::schema_text(name) {
+        if let Some(schema) = crate::view::opendata::schema_text(name) {
             each(format!("data/{name}.schema.json"), &|_| {
                 Body::Bytes(schema.into())
             });
@@ -565,7 +565,7 @@ mod tests {
     fn the_model_is_its_parts() {
         let report = crate::site::check(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
-            &crate::config::Overrides::default(),
+            &crate::check::config::Overrides::default(),
         );
         let site = report.site.expect("the example site builds");
         let mut parts = BTreeMap::new();

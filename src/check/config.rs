@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use crate::anchors::Reserved;
 use crate::contrast;
 use crate::diagnostic::Diagnostic;
+use crate::markdown::anchors::Reserved;
 use crate::markdown::{self, Origin, Rendered};
 use crate::model::Config;
 use crate::raw::{Contact, Licence, SiteFile};
 use crate::source::Source;
-use crate::yaml::{Document, Spans};
+use crate::source::yaml::{Document, Spans};
 
 /// Command-line settings that override site.yaml.
 #[derive(Clone, Debug, Default)]

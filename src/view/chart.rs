@@ -68,7 +68,7 @@ pub fn layout(
             let value = step * f64::from(i);
             ChartTick {
                 y: y_of(value),
-                label: crate::data::format_number(value, kind),
+                label: crate::check::data::format_number(value, kind),
             }
         })
         .collect();
@@ -124,14 +124,14 @@ fn nice_ceiling(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::period::Period;
+    use crate::model::period::Period;
 
     fn value(p: &str, n: f64) -> KpiValue {
         KpiValue {
             period: Period::parse(p).unwrap(),
             period_span: String::new(),
             value: Some(n),
-            display: crate::data::format_number(n, KpiKind::Count),
+            display: crate::check::data::format_number(n, KpiKind::Count),
             status: None,
             summary: None,
             illustrative: false,

@@ -9,15 +9,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use crate::check::link_hints::{self, Suggestions};
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
-use crate::link_hints::{self, Suggestions};
 use crate::markdown::Rendered;
 use crate::model::Site;
 use crate::render;
 use crate::source::Source;
 use crate::theme::Theme;
-use crate::theme_ids::{self, Ids};
+use crate::theme::ids::{self as theme_ids, Ids};
 
 /// Markdown whose links are checked, and the page it is on.
 pub struct Doc<'a> {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::data::{Data, status_word};
+use crate::check::data::{Data, status_word};
 use crate::model::{DataTable, Dataset};
 use crate::raw;
 
@@ -449,7 +449,7 @@ pub fn describe(data: &Data, tables: &[Table]) -> Vec<Dataset> {
 pub fn schema_text(name: &str) -> Option<&'static [u8]> {
     static TEXTS: std::sync::OnceLock<Vec<(&'static str, Vec<u8>)>> = std::sync::OnceLock::new();
     let texts = TEXTS.get_or_init(|| {
-        crate::load::DATA_FILES
+        crate::source::load::DATA_FILES
             .iter()
             .filter_map(|n| {
                 let mut bytes = serde_json::to_vec_pretty(&schema(n)?).ok()?;

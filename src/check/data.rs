@@ -3,17 +3,17 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::cache::Cache;
-use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::markdown::check_url;
+use crate::model::date::Date;
+use crate::model::period::Period;
 use crate::model::{
     Action, Activity, Commitment, Course, Evidence, Kpi, KpiValue, Orders, Partnership, Progress,
     Resource, Trained,
 };
-use crate::period::Period;
 use crate::raw::{self, KpiKind};
 use crate::source::Source;
-use crate::yaml::{Document, Spans};
+use crate::source::yaml::{Document, Spans};
 
 /// What data may point at, gathered from the other sources first.
 pub struct Known {
@@ -333,7 +333,8 @@ fn kpis(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi> {
                 "add `direction: up` or `direction: down`",
             );
         }
-        let chart = crate::chart::layout(&k.title, k.kind, unit.as_deref(), &values, k.target);
+        let chart =
+            crate::view::chart::layout(&k.title, k.kind, unit.as_deref(), &values, k.target);
         out.push(Kpi {
             url: format!("/performance/{}/", k.id),
             latest: values.last().cloned(),
@@ -592,7 +593,9 @@ fn commitments(
                 if known.datasets.contains(name) {
                     format!("/data/#{name}")
                 } else {
-                    let (message, hint) = if crate::load::DATA_FILES.contains(&name.as_str()) {
+                    let (message, hint) = if crate::source::load::DATA_FILES
+                        .contains(&name.as_str())
+                    {
                         (
                             format!("the site has no {name} data, so there is nothing to link to"),
                             format!("add content/data/{name}.yaml, or remove this evidence"),
@@ -600,11 +603,11 @@ fn commitments(
                     } else {
                         (
                             format!("there is no dataset '{name}'"),
-                            match did_you_mean(name, crate::load::DATA_FILES) {
+                            match did_you_mean(name, crate::source::load::DATA_FILES) {
                                 Some(best) => format!("did you mean '{best}'?"),
                                 None => format!(
                                     "the datasets are: {}",
-                                    crate::load::DATA_FILES.join(", ")
+                                    crate::source::load::DATA_FILES.join(", ")
                                 ),
                             },
                         )
