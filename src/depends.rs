@@ -15,6 +15,8 @@ use std::hash::{Hash, Hasher};
 use minijinja::Environment;
 use serde::Serialize;
 
+use crate::check::Checked;
+use crate::markdown::Settings;
 use crate::model::Site;
 use crate::theme::Theme;
 
@@ -186,7 +188,11 @@ pub const PARTS: [&str; 17] = [
 
 /// The parts of the model with their hashes.
 /// `parts_cover_the_model` checks this list against the model's fields.
-fn parts(site: &Site, items: &mut HashMap<String, u64>) -> BTreeMap<&'static str, u64> {
+fn parts(
+    site: &Site,
+    markdown: &Settings,
+    items: &mut HashMap<String, u64>,
+) -> BTreeMap<&'static str, u64> {
     // A list of page items: each item's hash by its page's URL, and the list's own hash.
     fn list<'a, T: Serialize + 'a>(
         list: impl Iterator<Item = (&'a String, &'a T)>,
@@ -209,7 +215,7 @@ fn parts(site: &Site, items: &mut HashMap<String, u64>) -> BTreeMap<&'static str
         ("config", {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             hash_json(&site.config).hash(&mut h);
-            site.config.markdown.hash(&mut h);
+            markdown.hash(&mut h);
             h.finish()
         }),
         ("statements", statements),
@@ -232,9 +238,9 @@ fn parts(site: &Site, items: &mut HashMap<String, u64>) -> BTreeMap<&'static str
 }
 
 impl Fingerprint {
-    pub fn of(site: &Site, theme: &Theme) -> Fingerprint {
+    pub fn of(checked: &Checked, theme: &Theme) -> Fingerprint {
         let mut items = HashMap::new();
-        let parts = parts(site, &mut items);
+        let parts = parts(&checked.site, &checked.markdown, &mut items);
         let templates = theme
             .templates
             .iter()
@@ -405,8 +411,9 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
             &crate::check::config::Overrides::default(),
         );
-        let site = report.site.expect("the example site builds");
-        let serialized = serde_json::to_value(&site).unwrap();
+        let checked = report.site.expect("the example site builds");
+        let site = &checked.site;
+        let serialized = serde_json::to_value(site).unwrap();
         let fields: BTreeSet<&str> = serialized
             .as_object()
             .unwrap()
@@ -414,7 +421,10 @@ mod tests {
             .map(String::as_str)
             .collect();
         let mut items = HashMap::new();
-        let listed: BTreeSet<&str> = parts(&site, &mut items).keys().copied().collect();
+        let listed: BTreeSet<&str> = parts(site, &checked.markdown, &mut items)
+            .keys()
+            .copied()
+            .collect();
         assert_eq!(fields, listed);
         assert_eq!(listed, BTreeSet::from(PARTS));
         assert_eq!(

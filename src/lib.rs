@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod embedded;
 pub mod init;
 pub mod lines;
+pub mod lookalike;
 pub mod markdown;
 pub mod model;
 pub mod raw;

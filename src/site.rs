@@ -5,9 +5,9 @@ use std::time::Instant;
 
 use crate::cache::Cache;
 use crate::check;
+use crate::check::Checked;
 use crate::check::config::{self, Overrides};
 use crate::diagnostic::{self, Diagnostic};
-use crate::model::Site;
 use crate::render::{self, Output};
 use crate::source::load;
 use crate::theme::Theme;
@@ -17,7 +17,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Step name and milliseconds, in order.
     pub steps: Vec<(&'static str, f64)>,
-    pub site: Option<Site>,
+    pub site: Option<Checked>,
     /// The theme, read once by the checks and used again by rendering.
     pub theme: Option<Theme>,
 }
@@ -82,7 +82,7 @@ pub fn build(root: &Path, overrides: &Overrides, out: &dyn Output) -> Report {
     };
     let t = Instant::now();
     let static_root: PathBuf = root.join("content/static");
-    let problems = render::render(site, theme, &static_root, &site.static_files, out);
+    let problems = render::render(site, theme, &static_root, out);
     report.steps.push(("render", ms(t)));
     if !problems.is_empty() {
         report.diagnostics =

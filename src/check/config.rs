@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::contrast;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::anchors::Reserved;
-use crate::markdown::{self, Origin, Rendered};
+use crate::markdown::{self, Origin, Rendered, Settings};
 use crate::model::Config;
 use crate::raw::{Contact, Licence, SiteFile};
 use crate::source::Source;
@@ -47,7 +47,7 @@ pub fn validate(
     reserved: &Reserved,
     markdown: &mut SiteMarkdown,
     problems: &mut Vec<Diagnostic>,
-) -> Option<Config> {
+) -> Option<(Config, Settings)> {
     let doc = Document {
         source,
         yaml: &source.text,
@@ -186,26 +186,28 @@ pub fn validate(
     if problems[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
-    Some(Config {
-        title: raw.title,
-        organisation: raw.organisation,
-        description: raw.description.unwrap_or_default(),
-        base_url: base_url.trim_end_matches('/').to_string(),
-        language: raw.language.unwrap_or_else(|| "en-GB".into()),
-        theme: raw.theme.unwrap_or_else(|| "default".into()),
-        colour,
-        colour_text,
-        notice_html,
-        licence: raw.licence.unwrap_or_else(|| Licence {
-            name: "Open Government Licence v3.0".into(),
-            url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-                .into(),
-        }),
-        contact: raw.contact.unwrap_or_else(Contact::default),
-        year_starts,
-        accessibility: raw.accessibility,
-        exemptions_html,
-        markdown: settings,
-        update_due_months: reporting.update_due_months.unwrap_or(1),
-    })
+    Some((
+        Config {
+            title: raw.title,
+            organisation: raw.organisation,
+            description: raw.description.unwrap_or_default(),
+            base_url: base_url.trim_end_matches('/').to_string(),
+            language: raw.language.unwrap_or_else(|| "en-GB".into()),
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            colour,
+            colour_text,
+            notice_html,
+            licence: raw.licence.unwrap_or_else(|| Licence {
+                name: "Open Government Licence v3.0".into(),
+                url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+                    .into(),
+            }),
+            contact: raw.contact.unwrap_or_else(Contact::default),
+            year_starts,
+            accessibility: raw.accessibility,
+            exemptions_html,
+            update_due_months: reporting.update_due_months.unwrap_or(1),
+        },
+        settings,
+    ))
 }

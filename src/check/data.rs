@@ -8,8 +8,8 @@ use crate::markdown::check_url;
 use crate::model::date::Date;
 use crate::model::period::Period;
 use crate::model::{
-    Action, Activity, Commitment, Course, Evidence, Kpi, KpiValue, Orders, Partnership, Progress,
-    Resource, Trained,
+    Action, Activity, Charter, Commitment, Course, Evidence, Kpi, KpiValue, Orders, Partnership,
+    Progress, Resource, Trained,
 };
 use crate::raw::{self, KpiKind};
 use crate::source::Source;
@@ -40,7 +40,7 @@ pub struct Data {
     pub partnerships: Vec<Partnership>,
     pub activities: Vec<Activity>,
     pub actions: Vec<Action>,
-    pub charter: Option<raw::Charter>,
+    pub charter: Option<Charter>,
     pub commitments: Vec<Commitment>,
     /// Each valid data file as JSON, in the shape of its YAML, for the open-data downloads.
     pub json: Vec<(String, serde_json::Value)>,
@@ -229,7 +229,13 @@ pub fn validate(
                 let commitments = commitments(raw.commitments, &mut c, known);
                 c.url("charter.url", raw.charter.url.as_ref());
                 finish(&mut c, problems).then(|| {
-                    data.charter = Some(raw.charter);
+                    data.charter = Some(Charter {
+                        title: raw.charter.title,
+                        signed_by: raw.charter.signed_by,
+                        signed_on: raw.charter.signed_on,
+                        description: raw.charter.description,
+                        url: raw.charter.url,
+                    });
                     data.commitments = commitments;
                 })
             }

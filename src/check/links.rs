@@ -9,11 +9,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use super::Checked;
 use crate::check::link_hints::{self, Suggestions};
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 use crate::markdown::Rendered;
-use crate::model::Site;
 use crate::render;
 use crate::source::Source;
 use crate::theme::Theme;
@@ -191,8 +191,8 @@ pub(crate) enum Followed {
 /// Checks the links of every document: returns what they were checked against, and the
 /// problems. Links are followed in parallel; the few broken ones are then described in
 /// order, so that suggestions, within their budget, are the same every time.
-pub fn check(site: &Site, theme: &Theme, docs: &[Doc<'_>]) -> (Index, Vec<Diagnostic>) {
-    let mut index = Index::new(site, theme, docs);
+pub fn check(checked: &Checked, theme: &Theme, docs: &[Doc<'_>]) -> (Index, Vec<Diagnostic>) {
+    let mut index = Index::new(checked, theme, docs);
     let followed: Vec<(Vec<Broken<'_>>, Inbound)> =
         docs.par_iter().map(|doc| index.follow_all(doc)).collect();
     let mut suggestions = Suggestions::default();
@@ -259,8 +259,8 @@ fn ids_of(body: &Rendered) -> impl Iterator<Item = &str> {
 }
 
 impl Index {
-    fn new(site: &Site, theme: &Theme, docs: &[Doc<'_>]) -> Index {
-        let mut urls: HashMap<Box<str>, Option<Page>> = render::page_templates(site)
+    fn new(checked: &Checked, theme: &Theme, docs: &[Doc<'_>]) -> Index {
+        let mut urls: HashMap<Box<str>, Option<Page>> = render::page_templates(&checked.site)
             .into_iter()
             .map(|(url, template)| {
                 let page = Page {
@@ -270,7 +270,7 @@ impl Index {
                 (url.into_boxed_str(), Some(page))
             })
             .collect();
-        render::other_files(site, theme, &mut |path| {
+        render::other_files(checked, theme, &mut |path| {
             let url = match path.strip_suffix("index.html") {
                 Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
                 _ => format!("/{path}"),
@@ -318,7 +318,7 @@ impl Index {
         }
         everywhere.extend(common.unwrap_or_default().into_iter().cloned());
         Index {
-            base_path: site.config.markdown.base_path.clone(),
+            base_path: checked.markdown.base_path.clone(),
             urls,
             theme,
             everywhere,

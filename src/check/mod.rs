@@ -16,8 +16,8 @@ use crate::markdown::Settings;
 use crate::markdown::anchors::Reserved;
 use crate::model::period::Period;
 use crate::model::{
-    Area, Headline, Home, KpiComparison, Link, NextUpdate, OrdersComparison, Page, ProgressItem,
-    Site, Statement, TrainingComparison, Update, UpdateFigures,
+    Approval, Area, Headline, Home, KpiComparison, Link, NextUpdate, OrdersComparison, Page,
+    ProgressItem, Signature, Site, Statement, TrainingComparison, Update, UpdateFigures,
 };
 use crate::raw::{PageFile, StatementFile, UpdateFile};
 use crate::source::load::Sources;
@@ -85,27 +85,29 @@ pub fn validate(
     overrides: &Overrides,
     cache: Option<&Cache>,
     theme: Option<&Theme>,
-) -> (Option<Site>, Vec<Diagnostic>) {
+) -> (Option<Checked>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let Some(site_source) = &sources.site else {
         return (None, problems);
     };
     let reserved = Reserved::of_theme(theme);
     let mut site_markdown = config::SiteMarkdown::default();
-    let config = config::validate(
+    let (config, settings) = match config::validate(
         site_source,
         overrides,
         &reserved,
         &mut site_markdown,
         &mut problems,
-    );
-    let settings = config.as_ref().map_or_else(
-        || Settings {
-            reserved: Arc::new(reserved.after_notice(Default::default())),
-            ..Settings::default()
-        },
-        |c| c.markdown.clone(),
-    );
+    ) {
+        Some((config, settings)) => (Some(config), settings),
+        None => (
+            None,
+            Settings {
+                reserved: Arc::new(reserved.after_notice(Default::default())),
+                ..Settings::default()
+            },
+        ),
+    };
     let year_starts = config.as_ref().map_or(4, |c| c.year_starts);
 
     let statements: Vec<Parsed<StatementFile>> = documents::parse_all(
@@ -311,7 +313,7 @@ pub fn validate(
         || data.actions.iter().any(|a| a.illustrative)
         || data.commitments.iter().any(|c| c.illustrative)
         || statement_models.iter().any(|s| s.approval.illustrative);
-    let mut site = Site {
+    let site = Site {
         config,
         statements: statement_models,
         updates: update_models,
@@ -334,11 +336,17 @@ pub fn validate(
         charter: data.charter,
         commitments: data.commitments,
         datasets,
-        tables,
-        json: data.json,
         home,
-        static_files: sources.static_files.clone(),
         has_illustrative,
+    };
+    let mut checked = Checked {
+        site,
+        markdown: settings,
+        downloads: Downloads {
+            json: data.json,
+            tables,
+        },
+        static_files: sources.static_files.clone(),
         links: links::Index::default(),
     };
     // Links are checked once every page's address and ids are known.
@@ -378,14 +386,35 @@ pub fn validate(
                 });
             }
         }
-        let (index, mut link_problems) = links::check(&site, theme, &docs);
+        let (index, mut link_problems) = links::check(&checked, theme, &docs);
         if !link_problems.is_empty() {
             problems.append(&mut link_problems);
             return (None, problems);
         }
-        site.links = index;
+        checked.links = index;
     }
-    (Some(site), problems)
+    (Some(checked), problems)
+}
+
+/// A site that passed every check: the model templates see, and what the build writes
+/// beside its pages.
+pub struct Checked {
+    pub site: Site,
+    /// How its Markdown was rendered (raw HTML, the base path of links, the ids headings
+    /// keep clear of).
+    pub markdown: Settings,
+    pub downloads: Downloads,
+    /// Files under `content/static/`, copied as they are, relative to it.
+    pub static_files: Vec<String>,
+    /// What the Markdown's links to the site were checked against: its URLs and ids.
+    pub links: links::Index,
+}
+
+/// The data files as published: each as JSON in the shape of its YAML, and as CSV tables.
+pub struct Downloads {
+    /// By dataset name (`kpis`), in the order of `DATA_FILES`.
+    pub json: Vec<(String, serde_json::Value)>,
+    pub tables: Vec<crate::view::opendata::Table>,
 }
 
 /// A content page's model, or `None` (with the problem) when its file name cannot be its URL.
@@ -516,7 +545,21 @@ fn statement(
         deadline,
         on_time: f.published <= deadline,
         summary: f.summary.clone(),
-        approval: f.approval.clone(),
+        approval: Approval {
+            approved_by: f.approval.approved_by.clone(),
+            approved_on: f.approval.approved_on,
+            signed_by: f
+                .approval
+                .signed_by
+                .iter()
+                .map(|s| Signature {
+                    name: s.name.clone(),
+                    role: s.role.clone(),
+                    signed_on: s.signed_on,
+                })
+                .collect(),
+            illustrative: f.approval.illustrative,
+        },
         areas,
         body_html: s.body.html.clone(),
         toc: s.body.headings.clone(),

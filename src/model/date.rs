@@ -37,7 +37,7 @@ impl Date {
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
-            let why = crate::source::lookalike::explain(text)
+            let why = crate::lookalike::explain(text)
                 .map(|odd| format!(": {odd}"))
                 .unwrap_or_default();
             return Err(match suggest(text) {
@@ -128,7 +128,7 @@ impl Date {
 /// UK write them: `30/09/2020`, `30.09.2020`, `30 September 2020`, `30 Sept 2020`,
 /// `September 30, 2020`, `2020/09/30`, `2020-9-30`.
 fn suggest(text: &str) -> Option<Date> {
-    let plain = crate::source::lookalike::plain(text).to_ascii_lowercase();
+    let plain = crate::lookalike::plain(text).to_ascii_lowercase();
     let mut numbers = Vec::new();
     let mut month_word = None;
     for word in plain
@@ -181,8 +181,8 @@ impl serde::Serialize for Date {
 
 impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = crate::source::yaml::scalar_string(d)?;
-        Date::parse(&text).map_err(|e| crate::source::yaml::custom_error(&e))
+        let text = super::scalar::scalar_string(d)?;
+        Date::parse(&text).map_err(|e| super::scalar::custom_error(&e))
     }
 }
 

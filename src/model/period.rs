@@ -29,7 +29,7 @@ impl Period {
         };
         let suggestion = suggest(trimmed).filter(|p| p.to_string() != trimmed);
         let mut message = format!("'{trimmed}' is not a period");
-        if let Some(odd) = crate::source::lookalike::explain(trimmed) {
+        if let Some(odd) = crate::lookalike::explain(trimmed) {
             message = format!("{message}: {odd}");
         } else if let (Some(why), None) = (why, suggestion) {
             message = format!("{message}: {why}");
@@ -170,7 +170,7 @@ const MONTH_WORDS: [&str; 12] = [
 /// in April: `2019-20`, `2019/2020`, `FY2019/20`, `H1 2020/21`, `2020/21H1`,
 /// `Apr-Sep 2021` (2021/22 H1), `October 2020 to March 2021` (2020/21 H2).
 pub fn suggest(text: &str) -> Option<Period> {
-    let plain = crate::source::lookalike::plain(text).to_ascii_lowercase();
+    let plain = crate::lookalike::plain(text).to_ascii_lowercase();
     let plain = plain.trim().trim_start_matches("fy").trim();
     // Years and halves written another way.
     let half = if plain.contains("h1") {
@@ -240,8 +240,8 @@ impl serde::Serialize for Period {
 
 impl<'de> serde::Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = crate::source::yaml::scalar_string(d)?;
-        Period::parse(&text).map_err(|e| crate::source::yaml::custom_error(&e))
+        let text = super::scalar::scalar_string(d)?;
+        Period::parse(&text).map_err(|e| super::scalar::custom_error(&e))
     }
 }
 

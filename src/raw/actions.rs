@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::date::Date;
 use crate::model::period::Period;
 
-use super::{Aspect, Status};
+use crate::model::{Aspect, Status};
 
 /// `content/data/actions.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

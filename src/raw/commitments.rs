@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::date::Date;
 use crate::model::period::Period;
 
-use super::Status;
+use crate::model::Status;
 
 /// `content/data/commitments.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::period::Period;
+use crate::model::{Aspect, Direction, KpiKind, Status};
 
 /// `content/data/kpis.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
@@ -60,38 +61,4 @@ pub struct RawKpiValue {
     /// A short note about the figure, such as where it comes from.
     #[serde(default)]
     pub note: Option<String>,
-}
-
-#[derive(
-    Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, PartialOrd, Ord,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum Aspect {
-    ForceCapability,
-    InternalCapability,
-    ExternalCapability,
-    BusinessEngagement,
-}
-
-#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-pub enum KpiKind {
-    Count,
-    Percent,
-    Qualitative,
-}
-
-#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-pub enum Direction {
-    Up,
-    Down,
-}
-
-#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    NotStarted,
-    InProgress,
-    Achieved,
 }

@@ -26,6 +26,12 @@ pub use statement::*;
 pub use training::*;
 pub use update::*;
 
+// Plain values the model shares: authors write them as the model holds them.
+pub use crate::model::{
+    Accessibility, ActivityKind, Aspect, Compliance, Contact, Direction, KnownIssue, KpiKind,
+    Licence, OrderCounts, Status,
+};
+
 #[cfg(test)]
 mod tests {
     use schemars::JsonSchema;

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::model::OrderCounts;
 use crate::model::period::Period;
 
 /// `content/data/prevention-orders.yaml`.
@@ -31,22 +32,4 @@ pub struct RawOrders {
     /// Where the figures come from.
     #[serde(default)]
     pub source: Option<String>,
-}
-
-/// Counts for one kind of order; a count left out was not published.
-#[derive(Debug, Deserialize, Serialize, JsonSchema, Default, Clone, Copy)]
-#[serde(deny_unknown_fields)]
-pub struct OrderCounts {
-    /// Applications made for an order.
-    #[serde(default)]
-    pub applied: Option<u64>,
-    /// Orders made by the courts.
-    #[serde(default)]
-    pub granted: Option<u64>,
-    /// Interim orders, made while an application is decided.
-    #[serde(default)]
-    pub interim: Option<u64>,
-    /// Breaches of an order (a criminal offence).
-    #[serde(default)]
-    pub breaches: Option<u64>,
 }

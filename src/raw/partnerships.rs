@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::model::ActivityKind;
 use crate::model::date::Date;
 
 /// `content/data/partnerships.yaml`.
@@ -52,13 +53,4 @@ pub struct RawActivity {
     /// True when the activity is not from a published source.
     #[serde(default)]
     pub illustrative: bool,
-}
-
-#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "kebab-case")]
-pub enum ActivityKind {
-    Meeting,
-    Operation,
-    Awareness,
-    Training,
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::period::Period;
 
-use super::Aspect;
+use crate::model::Aspect;
 
 /// `content/data/training.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

@@ -8,6 +8,7 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior, context};
 use rayon::prelude::*;
 
+use crate::check::Checked;
 use crate::depends::{self, Uses};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
@@ -72,16 +73,15 @@ pub fn file_for(url: &str) -> String {
 
 /// Renders every page of the site into `out`. Returns all template problems found.
 pub fn render(
-    site: &Site,
+    checked: &Checked,
     theme: &Theme,
     static_root: &std::path::Path,
-    static_files: &[String],
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
-    match Renderer::new(site, theme) {
+    match Renderer::new(&checked.site, theme) {
         Ok(renderer) => {
-            let mut problems = renderer.pages(site, out, &|_| true);
-            problems.append(&mut files(site, theme, static_root, static_files, out));
+            let mut problems = renderer.pages(&checked.site, out, &|_| true);
+            problems.append(&mut files(checked, theme, static_root, out));
             problems
         }
         Err(problems) => problems,
@@ -273,14 +273,13 @@ fn model_parts(site: &Site, parts: &mut BTreeMap<&'static str, Value>) {
 
 /// Every file that is not a page: theme files, static files, and the open data.
 pub fn files(
-    site: &Site,
+    checked: &Checked,
     theme: &Theme,
     static_root: &std::path::Path,
-    static_files: &[String],
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    each_file(site, theme, static_files, &mut |path, body| {
+    each_file(checked, theme, &mut |path, body| {
         if let Err(e) = out.put(&path, body(static_root)) {
             problems.push(Diagnostic::error("", e));
         }
@@ -293,21 +292,16 @@ type MakeBody<'a> = &'a dyn Fn(&std::path::Path) -> Body;
 
 /// Each file that is not a page, by output path, with how to make it: one list for
 /// rendering the files and for naming them (`other_files`).
-fn each_file(
-    site: &Site,
-    theme: &Theme,
-    static_files: &[String],
-    each: &mut dyn FnMut(String, MakeBody<'_>),
-) {
+fn each_file(checked: &Checked, theme: &Theme, each: &mut dyn FnMut(String, MakeBody<'_>)) {
     for (path, bytes) in &theme.static_files {
         each(format!("theme/{path}"), &|_| {
             Body::Bytes(bytes.as_slice().into())
         });
     }
-    for file in static_files {
+    for file in &checked.static_files {
         each(file.clone(), &|root| Body::Copy(root.join(file)));
     }
-    for (name, json) in &site.json {
+    for (name, json) in &checked.downloads.json {
         each(format!("data/{name}.json"), &|_| {
             Body::Bytes(pretty(json).into())
         });
@@ -317,7 +311,7 @@ fn each_file(
             });
         }
     }
-    for table in &site.tables {
+    for table in &checked.downloads.tables {
         each(format!("data/{}.csv", table.file), &|_| {
             Body::Bytes(table.csv().as_bytes().into())
         });
@@ -325,8 +319,8 @@ fn each_file(
 }
 
 /// The output path of every file that is not a page (`page_templates` has the pages).
-pub fn other_files(site: &Site, theme: &Theme, each: &mut dyn FnMut(String)) {
-    each_file(site, theme, &site.static_files, &mut |path, _| each(path));
+pub fn other_files(checked: &Checked, theme: &Theme, each: &mut dyn FnMut(String)) {
+    each_file(checked, theme, &mut |path, _| each(path));
 }
 
 /// The URL of every page, with the template it is rendered from.
@@ -567,7 +561,7 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
             &crate::check::config::Overrides::default(),
         );
-        let site = report.site.expect("the example site builds");
+        let site = report.site.expect("the example site builds").site;
         let mut parts = BTreeMap::new();
         model_parts(&site, &mut parts);
         assert_eq!(Value::from(parts), Value::from(Serde(&site)));

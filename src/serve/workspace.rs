@@ -20,11 +20,12 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cache::Cache;
+use crate::check::Checked;
 use crate::check::config::Overrides;
 use crate::check::documents::{self, Parsed};
 use crate::depends::{Changes, Fingerprint};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Page, Site};
+use crate::model::Page;
 use crate::raw::PageFile;
 use crate::render::{self, Body, Memory, Renderer};
 use crate::source::Source;
@@ -48,7 +49,7 @@ pub struct Workspace {
 }
 
 struct Kept {
-    site: Site,
+    site: Checked,
     renderer: Renderer,
 }
 
@@ -140,14 +141,14 @@ impl Workspace {
         // What a failed render reports: as `candour build` would, the checks' warnings and then
         // the render's problems.
         let warnings = report.diagnostics;
-        let renderer = match Renderer::next(previous.zip(changes.as_ref()), &site, &theme) {
+        let renderer = match Renderer::next(previous.zip(changes.as_ref()), &site.site, &theme) {
             Ok(r) => r,
             Err(problems) => {
                 return self.failed(site::with_render_problems(warnings, problems), started);
             }
         };
         let differs = changes.as_ref().map(|c| c.pages(|t| renderer.uses(t)));
-        let mut problems = renderer.pages(&site, &memory, &|job| {
+        let mut problems = renderer.pages(&site.site, &memory, &|job| {
             let wanted = job.source.is_some_and(|s| changed.contains(s))
                 || differs.as_ref().is_none_or(|d| d(job.template, job.url));
             if wanted && let Ok(mut list) = rendered.lock() {
@@ -155,13 +156,7 @@ impl Workspace {
             }
             wanted
         });
-        problems.append(&mut render::files(
-            &site,
-            &theme,
-            &static_root,
-            &site.static_files,
-            &memory,
-        ));
+        problems.append(&mut render::files(&site, &theme, &static_root, &memory));
         drop(differs);
         if !problems.is_empty() {
             return self.failed(site::with_render_problems(warnings, problems), started);
@@ -170,7 +165,7 @@ impl Workspace {
         let t = Instant::now();
         let fresh = memory.into_map();
         let pages: std::collections::HashSet<String> =
-            render::page_paths(&site).into_iter().collect();
+            render::page_paths(&site.site).into_iter().collect();
         let before = self.files.len();
         // What was not made again: pages not re-rendered stay; anything else has gone.
         self.files
@@ -204,7 +199,7 @@ impl Workspace {
             if meta.is_err() && self.passing(path) {
                 continue;
             }
-            let pages = &self.kept.as_ref()?.site.pages;
+            let pages = &self.kept.as_ref()?.site.site.pages;
             at.push(pages.iter().position(|p| &p.source == path)?);
             if !meta.ok()?.file_type().is_file() {
                 return None;
@@ -228,7 +223,7 @@ impl Workspace {
         let parsed: Vec<Parsed<PageFile>> = documents::parse_all(
             &sources,
             "page's front matter",
-            &kept.site.config.markdown,
+            &kept.site.markdown,
             Some(&self.cache),
             &mut problems,
         );
@@ -239,7 +234,7 @@ impl Workspace {
         for (p, &i) in parsed.iter().zip(&at) {
             let page = check::page(p, &mut problems)?;
             // What other pages show of it must be as it was.
-            if seen(&page) != seen(&kept.site.pages[i]) {
+            if seen(&page) != seen(&kept.site.site.pages[i]) {
                 return None;
             }
             // Its links, and the links to it, must still resolve; else the full check reports.
@@ -254,10 +249,10 @@ impl Workspace {
 
         let t = Instant::now();
         for (page, i) in pages.into_iter().zip(at) {
-            kept.site.pages[i] = page;
+            kept.site.site.pages[i] = page;
         }
         let memory = Memory::default();
-        let failures = kept.renderer.pages(&kept.site, &memory, &|job| {
+        let failures = kept.renderer.pages(&kept.site.site, &memory, &|job| {
             job.source.is_some_and(|s| changed.contains(s))
         });
         let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;

@@ -2,7 +2,7 @@
 
 pub mod fields;
 pub mod load;
-pub mod lookalike;
+
 pub mod yaml;
 
 use std::path::Path;

@@ -13,15 +13,15 @@ use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::lookalike;
+use crate::model::scalar::HINT_MARK;
 use crate::source::Source;
-use crate::source::{fields, lookalike};
+use crate::source::fields;
 
 /// Deeper nesting than this is refused before serde sees it.
 const MAX_DEPTH: usize = 48;
 /// More aliases than this in one file are refused (they can expand exponentially).
 const MAX_ALIASES: usize = 64;
-/// Separates a custom error's message from its hint (see [`custom_error`]).
-const HINT_MARK: char = '\u{1f}';
 
 /// Where each value of a parsed file starts, by path: `kpis[2].values[0].period`; a key's
 /// own place is at `path#key`.
@@ -828,38 +828,6 @@ fn type_hint(expected: &str) -> Option<String> {
             Some("indent the fields below this key, one 'field: value' per line".into())
         }
         _ => None,
-    }
-}
-
-/// Reads any scalar as text, so a period written as `2019` reaches the period check.
-pub fn scalar_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    struct Text;
-    impl serde::de::Visitor<'_> for Text {
-        type Value = String;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("text")
-        }
-        fn visit_str<E>(self, v: &str) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_i64<E>(self, v: i64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_u64<E>(self, v: u64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-        fn visit_f64<E>(self, v: f64) -> Result<String, E> {
-            Ok(v.to_string())
-        }
-    }
-    d.deserialize_str(Text)
-}
-
-/// A deserialisation error with a hint, split apart again by the diagnostic.
-pub fn custom_error<E: serde::de::Error>(message: &str) -> E {
-    match message.split_once("; ") {
-        Some((m, h)) => E::custom(format!("{m}{HINT_MARK}{h}")),
-        None => E::custom(message),
     }
 }
 
