@@ -10,6 +10,7 @@ pub mod contrast;
 pub mod depends;
 pub mod diagnostic;
 pub mod embedded;
+pub mod format;
 pub mod init;
 pub mod lines;
 pub mod lookalike;
@@ -17,6 +18,8 @@ pub mod markdown;
 pub mod model;
 pub mod raw;
 pub mod render;
+pub mod routes;
+pub mod scheme;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod site;

@@ -133,7 +133,7 @@ pub fn validate(
     }
     let mut settings = markdown::Settings {
         unsafe_html: raw.markdown.is_some_and(|m| m.unsafe_html),
-        base_path: crate::render::base_path(&base_url),
+        base_path: crate::routes::base_path(&base_url),
         reserved: Arc::new(reserved.clone()),
     };
     let render_md = |text: &str, path: &str, template, settings: &markdown::Settings| {
@@ -175,7 +175,7 @@ pub fn validate(
     }
     for (path, value) in [("licence.url", raw.licence.as_ref().map(|l| l.url.as_str()))] {
         if let Some(url) = value
-            && let Err(why) = markdown::check_url(url)
+            && let Err(why) = crate::scheme::check_url(url)
         {
             problems.push(
                 doc.error_at(&spans, path, why)

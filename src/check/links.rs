@@ -260,7 +260,7 @@ fn ids_of(body: &Rendered) -> impl Iterator<Item = &str> {
 
 impl Index {
     fn new(checked: &Checked, theme: &Theme, docs: &[Doc<'_>]) -> Index {
-        let mut urls: HashMap<Box<str>, Option<Page>> = render::page_templates(&checked.site)
+        let mut urls: HashMap<Box<str>, Option<Page>> = render::page_templates(checked)
             .into_iter()
             .map(|(url, template)| {
                 let page = Page {

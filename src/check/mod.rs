@@ -20,6 +20,7 @@ use crate::model::{
     ProgressItem, Signature, Site, Statement, TrainingComparison, Update, UpdateFigures,
 };
 use crate::raw::{PageFile, StatementFile, UpdateFile};
+use crate::routes::{self, Routes};
 use crate::source::load::Sources;
 use crate::theme::Theme;
 use config::Overrides;
@@ -61,22 +62,6 @@ pub const AREAS: [(&str, &str, &str); 6] = [
     ),
 ];
 
-/// URLs of the pages candour always makes; a content page may not take one.
-pub const RESERVED: [&str; 12] = [
-    "statements",
-    "updates",
-    "performance",
-    "prevention-orders",
-    "training",
-    "partnerships",
-    "action-plan",
-    "commitments",
-    "data",
-    "accessibility",
-    "static",
-    "theme",
-];
-
 /// Checks everything; returns the site only when there are no errors. `theme` is the theme
 /// the site will be rendered with (`None` when it could not be read): Markdown headings keep
 /// clear of the ids its templates give elements.
@@ -90,6 +75,7 @@ pub fn validate(
     let Some(site_source) = &sources.site else {
         return (None, problems);
     };
+    let routes = Routes::default();
     let reserved = Reserved::of_theme(theme);
     let mut site_markdown = config::SiteMarkdown::default();
     let (config, settings) = match config::validate(
@@ -144,7 +130,7 @@ pub fn validate(
 
     let mut statement_models = Vec::new();
     for s in &statements {
-        let url = format!("/statements/{}/", s.front.period.slug());
+        let url = routes.statement(s.front.period);
         claim(
             url.clone(),
             &s.source.path,
@@ -162,7 +148,7 @@ pub fn validate(
 
     let mut page_models = Vec::new();
     for p in &pages {
-        let Some(page) = page(p, &mut problems) else {
+        let Some(page) = page(p, &routes, &mut problems) else {
             continue;
         };
         claim(
@@ -204,7 +190,7 @@ pub fn validate(
                 .with_hint(known_periods("statements", &statement_periods)),
             );
         }
-        let url = format!("/updates/{}/", u.front.period.slug());
+        let url = routes.update(u.front.period);
         claim(
             url,
             &u.source.path,
@@ -231,18 +217,15 @@ pub fn validate(
         updates: update_periods,
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
         year_starts,
+        routes: routes.clone(),
     };
     let data = data::validate(&sources.data, &known, cache, &mut problems);
 
     // Static files may not shadow generated pages.
     for file in &sources.static_files {
         let first = file.split('/').next().unwrap_or("");
-        if RESERVED.contains(&first) && first != "static"
-            || file == "index.html"
-            || file == "feed.xml"
-            || file == "sitemap.xml"
-            || file == "robots.txt"
-            || file == "404.html"
+        if routes::RESERVED.contains(&first) && first != "static"
+            || routes::TOP_FILES.contains(&file.as_str())
         {
             problems.push(
                 Diagnostic::error(
@@ -283,7 +266,7 @@ pub fn validate(
                 period: u.front.period,
                 period_span: u.front.period.span(year_starts),
                 slug: u.front.period.slug(),
-                url: format!("/updates/{}/", u.front.period.slug()),
+                url: routes.update(u.front.period),
                 published: u.front.published,
                 statement_title: st.map(|s| s.title.clone()).unwrap_or_default(),
                 statement_url: st.map(|s| s.url.clone()).unwrap_or_default(),
@@ -305,9 +288,9 @@ pub fn validate(
         s.update_urls = follow.iter().map(|u| u.url.clone()).collect();
     }
 
-    let home = home(&config, &statement_models, &update_models, &data);
+    let home = home(&routes, &config, &statement_models, &update_models, &data);
     let tables = crate::view::opendata::tables(&data);
-    let datasets = crate::view::opendata::describe(&data, &tables);
+    let datasets = crate::view::opendata::describe(&data, &tables, &routes);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
         || data.actions.iter().any(|a| a.illustrative)
@@ -348,39 +331,40 @@ pub fn validate(
         },
         static_files: sources.static_files.clone(),
         links: links::Index::default(),
+        routes: routes.clone(),
     };
     // Links are checked once every page's address and ids are known.
     if let Some(theme) = theme {
         let mut docs = Vec::new();
         for s in &statements {
             docs.push(Doc {
-                page: Some(format!("/statements/{}/", s.front.period.slug())),
+                page: Some(routes.statement(s.front.period)),
                 source: s.source,
                 body: &s.body,
             });
         }
         for u in &updates {
             docs.push(Doc {
-                page: Some(format!("/updates/{}/", u.front.period.slug())),
+                page: Some(routes.update(u.front.period)),
                 source: u.source,
                 body: &u.body,
             });
         }
         for p in &pages {
             docs.push(Doc {
-                page: Some(format!("/{}/", p.stem())),
+                page: Some(routes.page(p.stem())),
                 source: p.source,
                 body: &p.body,
             });
         }
         let site_markdown = [
             (None, &site_markdown.notice),
-            (Some("/accessibility/"), &site_markdown.exemptions),
+            (Some(routes.accessibility()), &site_markdown.exemptions),
         ];
         for (page, body) in site_markdown {
             if let Some(body) = body {
                 docs.push(Doc {
-                    page: page.map(str::to_string),
+                    page,
                     source: site_source,
                     body,
                 });
@@ -408,6 +392,8 @@ pub struct Checked {
     pub static_files: Vec<String>,
     /// What the Markdown's links to the site were checked against: its URLs and ids.
     pub links: links::Index,
+    /// The site's addresses.
+    pub routes: Routes,
 }
 
 /// The data files as published: each as JSON in the shape of its YAML, and as CSV tables.
@@ -418,7 +404,7 @@ pub struct Downloads {
 }
 
 /// A content page's model, or `None` (with the problem) when its file name cannot be its URL.
-pub fn page(p: &Parsed<PageFile>, problems: &mut Vec<Diagnostic>) -> Option<Page> {
+pub fn page(p: &Parsed<PageFile>, routes: &Routes, problems: &mut Vec<Diagnostic>) -> Option<Page> {
     let slug = p.stem().to_string();
     if !is_slug(&slug) {
         problems.push(
@@ -427,8 +413,8 @@ pub fn page(p: &Parsed<PageFile>, problems: &mut Vec<Diagnostic>) -> Option<Page
         );
         return None;
     }
-    let url = format!("/{slug}/");
-    if RESERVED.contains(&slug.as_str()) {
+    let url = routes.page(&slug);
+    if routes::RESERVED.contains(&slug.as_str()) {
         problems.push(
             Diagnostic::error(&p.source.path, format!("the page {url} is one candour makes itself"))
                 .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/ and /accessibility/"),
@@ -646,6 +632,7 @@ fn figures(period: Period, data: &data::Data) -> UpdateFigures {
 }
 
 fn home(
+    routes: &Routes,
     config: &crate::model::Config,
     statements: &[Statement],
     updates: &[Update],
@@ -673,7 +660,7 @@ fn home(
             label: "Slavery and Trafficking Prevention Orders granted".into(),
             value: o.stpo.granted.unwrap_or(0).to_string(),
             period: o.period,
-            url: "/prevention-orders/".into(),
+            url: routes.orders(),
             illustrative: o.illustrative,
         });
     }
@@ -693,7 +680,7 @@ fn home(
             label: "People trained".into(),
             value: trained.iter().map(|t| t.people).sum::<u64>().to_string(),
             period,
-            url: "/training/".into(),
+            url: routes.training(),
             illustrative: trained.iter().any(|t| t.illustrative),
         });
     }
@@ -707,7 +694,7 @@ fn home(
             label: "Partnership activities".into(),
             value: acts.len().to_string(),
             period,
-            url: "/partnerships/".into(),
+            url: routes.partnerships(),
             illustrative: acts.iter().any(|a| a.illustrative),
         });
     }
@@ -727,7 +714,7 @@ fn home(
                 label: format!("Actions achieved, of {}", data.actions.len()),
                 value: done.to_string(),
                 period,
-                url: "/action-plan/".into(),
+                url: routes.actions(),
                 illustrative: data.actions.iter().any(|a| a.illustrative),
             });
         }

@@ -14,6 +14,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::period::Period;
+use crate::routes::{self, Routes};
 use crate::theme::Theme;
 
 /// A built file's contents: bytes, or a source file to copy as it is.
@@ -61,16 +62,6 @@ struct Job {
     item: Option<(&'static str, &'static str, usize)>,
 }
 
-/// The output path of a URL: `/a/b/` → `a/b/index.html`.
-pub fn file_for(url: &str) -> String {
-    let trimmed = url.trim_start_matches('/');
-    if trimmed.is_empty() || trimmed.ends_with('/') {
-        format!("{trimmed}index.html")
-    } else {
-        trimmed.to_string()
-    }
-}
-
 /// Renders every page of the site into `out`. Returns all template problems found.
 pub fn render(
     checked: &Checked,
@@ -78,7 +69,7 @@ pub fn render(
     static_root: &std::path::Path,
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
-    match Renderer::new(&checked.site, theme) {
+    match Renderer::new(checked, theme) {
         Ok(renderer) => {
             let mut problems = renderer.pages(&checked.site, out, &|_| true);
             problems.append(&mut files(checked, theme, static_root, out));
@@ -116,8 +107,8 @@ struct Templates {
 }
 
 impl Renderer {
-    pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
-        Renderer::next(None, site, theme)
+    pub fn new(checked: &Checked, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+        Renderer::next(None, checked, theme)
     }
 
     /// A renderer for `site`, taking from `previous`, the renderer of the build `changes`
@@ -125,9 +116,10 @@ impl Renderer {
     /// template or the settings changed, and every part of the model that is the same.
     pub fn next(
         previous: Option<(Renderer, &depends::Changes<'_>)>,
-        site: &Site,
+        checked: &Checked,
         theme: &Theme,
     ) -> Result<Renderer, Vec<Diagnostic>> {
+        let site = &checked.site;
         let (templates, mut parts) = match previous {
             Some((renderer, changes)) => {
                 let templates = if changes.templates_or_settings() {
@@ -162,7 +154,7 @@ impl Renderer {
             model: Value::from(parts.clone()),
             parts,
             config: Value::from(Serde(&site.config)),
-            jobs: jobs(site),
+            jobs: jobs(site, &checked.routes),
         })
     }
 
@@ -183,7 +175,7 @@ impl Renderer {
                     _ => None,
                 };
                 wanted(&JobInput {
-                    path: file_for(&job.url),
+                    path: routes::file_for(&job.url),
                     url: &job.url,
                     template: job.template,
                     source,
@@ -191,8 +183,11 @@ impl Renderer {
             })
             .filter_map(|job| {
                 let result = self.render_job(site, job).and_then(|text| {
-                    out.put(&file_for(&job.url), Body::Bytes(text.into_bytes().into()))
-                        .map_err(|e| Diagnostic::error("", e))
+                    out.put(
+                        &routes::file_for(&job.url),
+                        Body::Bytes(text.into_bytes().into()),
+                    )
+                    .map_err(|e| Diagnostic::error("", e))
                 });
                 result.err()
             })
@@ -294,27 +289,33 @@ type MakeBody<'a> = &'a dyn Fn(&std::path::Path) -> Body;
 /// rendering the files and for naming them (`other_files`).
 fn each_file(checked: &Checked, theme: &Theme, each: &mut dyn FnMut(String, MakeBody<'_>)) {
     for (path, bytes) in &theme.static_files {
-        each(format!("theme/{path}"), &|_| {
+        each(routes::file_for(&checked.routes.theme_file(path)), &|_| {
             Body::Bytes(bytes.as_slice().into())
         });
     }
     for file in &checked.static_files {
-        each(file.clone(), &|root| Body::Copy(root.join(file)));
+        each(
+            routes::file_for(&checked.routes.static_file(file)),
+            &|root| Body::Copy(root.join(file)),
+        );
     }
     for (name, json) in &checked.downloads.json {
-        each(format!("data/{name}.json"), &|_| {
-            Body::Bytes(pretty(json).into())
-        });
+        each(
+            routes::file_for(&checked.routes.dataset_json(name)),
+            &|_| Body::Bytes(pretty(json).into()),
+        );
         if let Some(schema) = crate::view::opendata::schema_text(name) {
-            each(format!("data/{name}.schema.json"), &|_| {
-                Body::Bytes(schema.into())
-            });
+            each(
+                routes::file_for(&checked.routes.dataset_schema(name)),
+                &|_| Body::Bytes(schema.into()),
+            );
         }
     }
     for table in &checked.downloads.tables {
-        each(format!("data/{}.csv", table.file), &|_| {
-            Body::Bytes(table.csv().as_bytes().into())
-        });
+        each(
+            routes::file_for(&checked.routes.dataset_csv(&table.file)),
+            &|_| Body::Bytes(table.csv().as_bytes().into()),
+        );
     }
 }
 
@@ -324,8 +325,8 @@ pub fn other_files(checked: &Checked, theme: &Theme, each: &mut dyn FnMut(String
 }
 
 /// The URL of every page, with the template it is rendered from.
-pub fn page_templates(site: &Site) -> Vec<(String, &'static str)> {
-    jobs(site)
+pub fn page_templates(checked: &Checked) -> Vec<(String, &'static str)> {
+    jobs(&checked.site, &checked.routes)
         .into_iter()
         .map(|j| (j.url, j.template))
         .collect()
@@ -338,41 +339,40 @@ fn pretty(value: &serde_json::Value) -> Vec<u8> {
 }
 
 /// The output path of every rendered page, in a stable order.
-pub fn page_paths(site: &Site) -> Vec<String> {
-    jobs(site).iter().map(|j| file_for(&j.url)).collect()
+pub fn page_paths(checked: &Checked) -> Vec<String> {
+    jobs(&checked.site, &checked.routes)
+        .iter()
+        .map(|j| routes::file_for(&j.url))
+        .collect()
 }
 
-fn jobs(site: &Site) -> Vec<Job> {
-    let fixed = |template, url: &str, title: &str| Job {
+fn jobs(site: &Site, routes: &Routes) -> Vec<Job> {
+    let fixed = |template, url: String, title: &str| Job {
         template,
-        url: url.to_string(),
+        url,
         title: title.to_string(),
         item: None,
     };
     let mut jobs = vec![
-        fixed("index.html", "/", &site.config.title),
-        fixed("statements.html", "/statements/", "Statements"),
-        fixed("updates.html", "/updates/", "Six-monthly updates"),
-        fixed("performance.html", "/performance/", "Performance"),
-        fixed(
-            "orders.html",
-            "/prevention-orders/",
-            "Prevention and risk orders",
-        ),
-        fixed("training.html", "/training/", "Training"),
-        fixed("partnerships.html", "/partnerships/", "Partnerships"),
-        fixed("actions.html", "/action-plan/", "Action plan"),
-        fixed("commitments.html", "/commitments/", "Commitments"),
-        fixed("data.html", "/data/", "Open data"),
+        fixed("index.html", routes.home(), &site.config.title),
+        fixed("statements.html", routes.statements(), "Statements"),
+        fixed("updates.html", routes.updates(), "Six-monthly updates"),
+        fixed("performance.html", routes.performance(), "Performance"),
+        fixed("orders.html", routes.orders(), "Prevention and risk orders"),
+        fixed("training.html", routes.training(), "Training"),
+        fixed("partnerships.html", routes.partnerships(), "Partnerships"),
+        fixed("actions.html", routes.actions(), "Action plan"),
+        fixed("commitments.html", routes.commitments(), "Commitments"),
+        fixed("data.html", routes.data(), "Open data"),
         fixed(
             "accessibility.html",
-            "/accessibility/",
+            routes.accessibility(),
             "Accessibility statement",
         ),
-        fixed("404.html", "/404.html", "Page not found"),
-        fixed("atom.xml", "/feed.xml", "Feed"),
-        fixed("sitemap.xml", "/sitemap.xml", "Sitemap"),
-        fixed("robots.txt", "/robots.txt", "Robots"),
+        fixed("404.html", routes.not_found(), "Page not found"),
+        fixed("atom.xml", routes.feed(), "Feed"),
+        fixed("sitemap.xml", routes.sitemap(), "Sitemap"),
+        fixed("robots.txt", routes.robots(), "Robots"),
     ];
     for (i, s) in site.statements.iter().enumerate() {
         jobs.push(Job {
@@ -490,7 +490,7 @@ fn environment(site: &Site, theme: &Theme) -> Result<Environment<'static>, Vec<D
             _ => minijinja::escape_formatter(out, state, value),
         }
     });
-    let base_path = base_path(&site.config.base_url);
+    let base_path = crate::routes::base_path(&site.config.base_url);
     let base_url = site.config.base_url.clone();
     env.add_function("url", move |path: &str| format!("{base_path}{path}"));
     env.add_function("abs_url", move |path: &str| format!("{base_url}{path}"));
@@ -524,15 +524,6 @@ fn environment(site: &Site, theme: &Theme) -> Result<Environment<'static>, Vec<D
     } else {
         Err(problems)
     }
-}
-
-/// The path part of the base URL, without a trailing slash: `https://x.org/msa` → `/msa`.
-pub fn base_path(base_url: &str) -> String {
-    let path = match base_url.split_once("://") {
-        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
-        None => base_url,
-    };
-    path.trim_end_matches('/').to_string()
 }
 
 /// Escapes `& < > " '` for HTML text and attribute values.

@@ -141,7 +141,7 @@ impl Workspace {
         // What a failed render reports: as `candour build` would, the checks' warnings and then
         // the render's problems.
         let warnings = report.diagnostics;
-        let renderer = match Renderer::next(previous.zip(changes.as_ref()), &site.site, &theme) {
+        let renderer = match Renderer::next(previous.zip(changes.as_ref()), &site, &theme) {
             Ok(r) => r,
             Err(problems) => {
                 return self.failed(site::with_render_problems(warnings, problems), started);
@@ -165,7 +165,7 @@ impl Workspace {
         let t = Instant::now();
         let fresh = memory.into_map();
         let pages: std::collections::HashSet<String> =
-            render::page_paths(&site.site).into_iter().collect();
+            render::page_paths(&site).into_iter().collect();
         let before = self.files.len();
         // What was not made again: pages not re-rendered stay; anything else has gone.
         self.files
@@ -232,7 +232,7 @@ impl Workspace {
         }
         let mut pages = Vec::with_capacity(parsed.len());
         for (p, &i) in parsed.iter().zip(&at) {
-            let page = check::page(p, &mut problems)?;
+            let page = check::page(p, &kept.site.routes, &mut problems)?;
             // What other pages show of it must be as it was.
             if seen(&page) != seen(&kept.site.site.pages[i]) {
                 return None;

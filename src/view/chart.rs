@@ -68,7 +68,7 @@ pub fn layout(
             let value = step * f64::from(i);
             ChartTick {
                 y: y_of(value),
-                label: crate::check::data::format_number(value, kind),
+                label: crate::format::format_number(value, kind),
             }
         })
         .collect();
@@ -131,7 +131,7 @@ mod tests {
             period: Period::parse(p).unwrap(),
             period_span: String::new(),
             value: Some(n),
-            display: crate::check::data::format_number(n, KpiKind::Count),
+            display: crate::format::format_number(n, KpiKind::Count),
             status: None,
             summary: None,
             illustrative: false,

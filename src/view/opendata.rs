@@ -5,44 +5,39 @@ use serde::Serialize;
 use crate::check::data::{Data, status_word};
 use crate::model::{DataTable, Dataset};
 use crate::raw;
+use crate::routes::Routes;
 
-/// Dataset name → (title, what it holds, the page that shows it).
-const ABOUT: [(&str, &str, &str, &str); 6] = [
+/// Dataset name → (title, what it holds).
+const ABOUT: [(&str, &str, &str); 6] = [
     (
         "kpis",
         "Key performance indicators",
         "Each indicator and its value or status in each reporting period.",
-        "/performance/",
     ),
     (
         "prevention-orders",
         "Prevention and risk orders",
         "Slavery and Trafficking Prevention Orders and Risk Orders per period: counts, never cases.",
-        "/prevention-orders/",
     ),
     (
         "training",
         "Training",
         "Courses, the people trained on each per period, and the training resources produced.",
-        "/training/",
     ),
     (
         "partnerships",
         "Partnerships",
         "The partnerships the organisation takes part in and their dated activities.",
-        "/partnerships/",
     ),
     (
         "actions",
         "Action plan",
         "Each action, its owner by role, due date and status, and progress notes per period.",
-        "/action-plan/",
     ),
     (
         "commitments",
         "Charter commitments",
         "The charter's commitments, their status and the evidence for each.",
-        "/commitments/",
     ),
 ];
 
@@ -420,29 +415,41 @@ pub fn tables(data: &Data) -> Vec<Table> {
 }
 
 /// The datasets for the open-data page.
-pub fn describe(data: &Data, tables: &[Table]) -> Vec<Dataset> {
+pub fn describe(data: &Data, tables: &[Table], routes: &Routes) -> Vec<Dataset> {
     ABOUT
         .iter()
         .filter(|(name, ..)| data.json.iter().any(|(n, _)| n == name))
-        .map(|(name, title, description, page)| Dataset {
+        .map(|(name, title, description)| Dataset {
             name: (*name).to_string(),
             title: (*title).to_string(),
             description: (*description).to_string(),
-            json_url: format!("/data/{name}.json"),
-            schema_url: format!("/data/{name}.schema.json"),
-            page_url: (*page).to_string(),
+            json_url: routes.dataset_json(name),
+            schema_url: routes.dataset_schema(name),
+            page_url: page_of(name, routes),
             tables: tables
                 .iter()
                 .filter(|t| t.dataset == *name)
                 .map(|t| DataTable {
                     title: t.title.clone(),
-                    csv_url: format!("/data/{}.csv", t.file),
+                    csv_url: routes.dataset_csv(&t.file),
                     rows: t.rows,
                     columns: t.columns.clone(),
                 })
                 .collect(),
         })
         .collect()
+}
+
+/// The page that shows a dataset.
+fn page_of(name: &str, routes: &Routes) -> String {
+    match name {
+        "kpis" => routes.performance(),
+        "prevention-orders" => routes.orders(),
+        "training" => routes.training(),
+        "partnerships" => routes.partnerships(),
+        "actions" => routes.actions(),
+        _ => routes.commitments(),
+    }
 }
 
 /// The JSON Schema of a data file as published: generated once per process.

@@ -1,0 +1,258 @@
+//! Every address the site has, in one place: pages, datasets and their downloads, the feed,
+//! the theme's files, and the anchors other pages link to.
+//!
+//! Addresses are root-relative (`/statements/2019-20/`); a site published under a sub-path
+//! gets its base path from the `url()` template function, and Markdown links theirs from
+//! `markdown::Settings`. A language prefix (`/cy/`) or a new section is a change here only:
+//! checks, views and templates take every address from these functions (templates through
+//! the model's `url` fields and the `routes` context value), never build one.
+
+use serde::Serialize;
+
+use crate::model::period::Period;
+
+/// The first path segments candour's own pages and files take; a content page or a static
+/// file may not take one.
+pub const RESERVED: [&str; 12] = [
+    "statements",
+    "updates",
+    "performance",
+    "prevention-orders",
+    "training",
+    "partnerships",
+    "action-plan",
+    "commitments",
+    "data",
+    "accessibility",
+    "static",
+    "theme",
+];
+
+/// Files candour writes at the top of the output, which a static file may not replace.
+pub const TOP_FILES: [&str; 5] = [
+    "index.html",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "404.html",
+];
+
+/// The addresses of one version of the site. Every site has one today, at the root; a
+/// second language will be a second `Routes` with its prefix (`/cy`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Routes {
+    /// Put before every address: empty, or `/cy` (no trailing slash).
+    prefix: String,
+}
+
+impl Routes {
+    fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+
+    pub fn home(&self) -> String {
+        self.at("/")
+    }
+    pub fn statements(&self) -> String {
+        self.at("/statements/")
+    }
+    pub fn updates(&self) -> String {
+        self.at("/updates/")
+    }
+    pub fn performance(&self) -> String {
+        self.at("/performance/")
+    }
+    pub fn orders(&self) -> String {
+        self.at("/prevention-orders/")
+    }
+    pub fn training(&self) -> String {
+        self.at("/training/")
+    }
+    pub fn partnerships(&self) -> String {
+        self.at("/partnerships/")
+    }
+    pub fn actions(&self) -> String {
+        self.at("/action-plan/")
+    }
+    pub fn commitments(&self) -> String {
+        self.at("/commitments/")
+    }
+    pub fn data(&self) -> String {
+        self.at("/data/")
+    }
+    pub fn accessibility(&self) -> String {
+        self.at("/accessibility/")
+    }
+    pub fn feed(&self) -> String {
+        self.at("/feed.xml")
+    }
+    pub fn sitemap(&self) -> String {
+        self.at("/sitemap.xml")
+    }
+    pub fn robots(&self) -> String {
+        self.at("/robots.txt")
+    }
+    pub fn not_found(&self) -> String {
+        self.at("/404.html")
+    }
+
+    /// A statement's page: `/statements/2019-20/`.
+    pub fn statement(&self, period: Period) -> String {
+        format!("{}{}/", self.statements(), period.slug())
+    }
+
+    /// An update's page: `/updates/2020-21-h1/`.
+    pub fn update(&self, period: Period) -> String {
+        format!("{}{}/", self.updates(), period.slug())
+    }
+
+    /// An indicator's page: `/performance/ID/`.
+    pub fn kpi(&self, id: &str) -> String {
+        format!("{}{id}/", self.performance())
+    }
+
+    /// A content page, by its file name: `/about/`.
+    pub fn page(&self, slug: &str) -> String {
+        self.at(&format!("/{slug}/"))
+    }
+
+    /// A dataset's section of the open-data page: `/data/#kpis`.
+    pub fn dataset(&self, name: &str) -> String {
+        format!("{}#{name}", self.data())
+    }
+
+    /// A dataset as JSON: `/data/kpis.json`. Figures are the same in every language, so
+    /// downloads are not prefixed.
+    pub fn dataset_json(&self, name: &str) -> String {
+        format!("/data/{name}.json")
+    }
+
+    /// A dataset's JSON Schema: `/data/kpis.schema.json`.
+    pub fn dataset_schema(&self, name: &str) -> String {
+        format!("/data/{name}.schema.json")
+    }
+
+    /// A CSV table: `/data/training-courses.csv`.
+    pub fn dataset_csv(&self, file: &str) -> String {
+        format!("/data/{file}.csv")
+    }
+
+    /// A file of the theme's `static/` folder: `/theme/style.css`.
+    pub fn theme_file(&self, path: &str) -> String {
+        format!("/theme/{path}")
+    }
+
+    /// A file of `content/static/`, published at the same path: `/files/report.pdf`.
+    pub fn static_file(&self, path: &str) -> String {
+        format!("/{path}")
+    }
+
+    /// The addresses of candour's own pages, as templates see them (`routes.feed`).
+    pub fn fixed(&self) -> Fixed {
+        Fixed {
+            home: self.home(),
+            statements: self.statements(),
+            updates: self.updates(),
+            performance: self.performance(),
+            orders: self.orders(),
+            training: self.training(),
+            partnerships: self.partnerships(),
+            actions: self.actions(),
+            commitments: self.commitments(),
+            data: self.data(),
+            accessibility: self.accessibility(),
+            feed: self.feed(),
+            sitemap: self.sitemap(),
+            stylesheet: self.theme_file("style.css"),
+        }
+    }
+}
+
+/// The addresses of candour's own pages, as templates see them (`routes.feed`).
+#[derive(Debug, Serialize)]
+pub struct Fixed {
+    pub home: String,
+    pub statements: String,
+    pub updates: String,
+    pub performance: String,
+    pub orders: String,
+    pub training: String,
+    pub partnerships: String,
+    pub actions: String,
+    pub commitments: String,
+    pub data: String,
+    pub accessibility: String,
+    pub feed: String,
+    pub sitemap: String,
+    pub stylesheet: String,
+}
+
+/// The id of a course's section on the training page (`course-ID`).
+pub fn course_anchor(id: &str) -> String {
+    format!("course-{id}")
+}
+
+/// The id of a resource's section on the training page (`resource-ID`).
+pub fn resource_anchor(id: &str) -> String {
+    format!("resource-{id}")
+}
+
+/// The id of a partnership's section on the partnerships page (`partnership-ID`).
+pub fn partnership_anchor(id: &str) -> String {
+    format!("partnership-{id}")
+}
+
+/// The id of an action's section on the action plan (`action-ID`).
+pub fn action_anchor(id: &str) -> String {
+    format!("action-{id}")
+}
+
+/// The id of a commitment on the commitments page (`commitment-ID`).
+pub fn commitment_anchor(id: &str) -> String {
+    format!("commitment-{id}")
+}
+
+/// The id of a period's section on the prevention orders page (`orders-2019-20`).
+pub fn orders_anchor(period: Period) -> String {
+    format!("orders-{}", period.slug())
+}
+
+/// The output path of a URL: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`.
+pub fn file_for(url: &str) -> String {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// The path part of the base URL, without a trailing slash: `https://x.org/msa` → `/msa`.
+pub fn base_path(base_url: &str) -> String {
+    let path = match base_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+        None => base_url,
+    };
+    path.trim_end_matches('/').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let r = Routes::default();
+        let p = Period::parse("2020/21 H1").unwrap();
+        assert_eq!(r.update(p), "/updates/2020-21-h1/");
+        assert_eq!(file_for(&r.update(p)), "updates/2020-21-h1/index.html");
+        assert_eq!(file_for(&r.feed()), "feed.xml");
+        assert_eq!(file_for(&r.home()), "index.html");
+        assert_eq!(
+            r.dataset_csv("training-courses"),
+            "/data/training-courses.csv"
+        );
+        assert_eq!(base_path("https://x.org/msa/"), "/msa");
+        assert_eq!(base_path("/"), "");
+    }
+}
