@@ -143,6 +143,8 @@ pub struct Fingerprint {
     /// By page URL: the statement, update, indicator or content page it shows.
     pub items: HashMap<String, u64>,
     pub templates: BTreeMap<String, u64>,
+    /// The translation tables: every page shows their words.
+    pub words: u64,
 }
 
 /// Feeds serialized JSON into a hasher without building it.
@@ -250,10 +252,13 @@ impl Fingerprint {
                 (name.clone(), h.finish())
             })
             .collect();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        theme.words.hash(&mut h);
         Fingerprint {
             parts,
             items,
             templates,
+            words: h.finish(),
         }
     }
 }
@@ -272,7 +277,12 @@ impl Changes<'_> {
 
     /// Whether any template, or the settings the template functions use, changed.
     pub fn templates_or_settings(&self) -> bool {
-        self.part("config") || self.now.templates != self.before.templates
+        self.everything() || self.now.templates != self.before.templates
+    }
+
+    /// Whether every page may differ: the settings or the words changed.
+    fn everything(&self) -> bool {
+        self.part("config") || self.now.words != self.before.words
     }
 
     /// Whether a page rendered from the template `template` (showing the item at `url`, if
@@ -285,7 +295,7 @@ impl Changes<'_> {
     where
         Self: Sync,
     {
-        let everything = self.part("config");
+        let everything = self.everything();
         // Decided once per template, not once per page.
         let by_template: HashMap<String, bool> = self
             .now

@@ -11,6 +11,7 @@ pub mod depends;
 pub mod diagnostic;
 pub mod embedded;
 pub mod format;
+pub mod i18n;
 pub mod init;
 pub mod lines;
 pub mod lookalike;

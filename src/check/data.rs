@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::cache::Cache;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::format::format_number;
+use crate::i18n::Words;
 use crate::model::date::Date;
 use crate::model::period::Period;
 use crate::model::{
@@ -16,6 +17,7 @@ use crate::routes::Routes;
 use crate::scheme::check_url;
 use crate::source::Source;
 use crate::source::yaml::{Document, Spans};
+use std::sync::Arc;
 
 /// What data may point at, gathered from the other sources first.
 pub struct Known {
@@ -31,6 +33,8 @@ pub struct Known {
     pub datasets: Vec<String>,
     pub year_starts: u32,
     pub routes: Routes,
+    /// The words readers see, for the site's language.
+    pub words: Arc<Words>,
 }
 
 /// The data of a site; each file left out (`None`/empty) if absent or invalid.
@@ -195,7 +199,7 @@ pub fn validate(
                     .orders
                     .into_iter()
                     .map(|o| Orders {
-                        period_span: o.period.span(known.year_starts),
+                        period_span: known.words.span(o.period, known.year_starts),
                         period: o.period,
                         stpo: o.stpo,
                         stro: o.stro,
@@ -286,7 +290,9 @@ fn kpis(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi> {
                     }
                     v.status
                         .map(|s| {
-                            crate::model::label(status_word(s))
+                            known
+                                .words
+                                .label(status_word(s))
                                 .unwrap_or_default()
                                 .to_string()
                         })
@@ -324,7 +330,7 @@ fn kpis(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi> {
                 },
             };
             values.push(KpiValue {
-                period_span: v.period.span(known.year_starts),
+                period_span: known.words.span(v.period, known.year_starts),
                 period: v.period,
                 value: v.value,
                 display,
@@ -342,8 +348,14 @@ fn kpis(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi> {
                 "add `direction: up` or `direction: down`",
             );
         }
-        let chart =
-            crate::view::chart::layout(&k.title, k.kind, unit.as_deref(), &values, k.target);
+        let chart = crate::view::chart::layout(
+            &k.title,
+            k.kind,
+            unit.as_deref(),
+            &values,
+            k.target,
+            &known.words,
+        );
         out.push(Kpi {
             url: known.routes.kpi(&k.id),
             latest: values.last().cloned(),

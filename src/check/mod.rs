@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use crate::cache::Cache;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
+use crate::i18n::Words;
 use crate::markdown::Settings;
 use crate::markdown::anchors::Reserved;
 use crate::model::period::Period;
@@ -95,6 +96,11 @@ pub fn validate(
         ),
     };
     let year_starts = config.as_ref().map_or(4, |c| c.year_starts);
+    let language = config.as_ref().map_or("en", |c| c.language.as_str());
+    let words = match theme {
+        Some(theme) => theme.words(language),
+        None => Theme::builtin().words(language),
+    };
 
     let statements: Vec<Parsed<StatementFile>> = documents::parse_all(
         &sources.statements,
@@ -140,7 +146,7 @@ pub fn validate(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        statement_models.push(statement(s, url, year_starts, &mut problems));
+        statement_models.push(statement(s, url, year_starts, &words, &mut problems));
     }
     let statement_periods: Vec<Period> = statements.iter().map(|s| s.front.period).collect();
     // References to statements are only checked when every statement could be read.
@@ -218,6 +224,7 @@ pub fn validate(
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
         year_starts,
         routes: routes.clone(),
+        words: words.clone(),
     };
     let data = data::validate(&sources.data, &known, cache, &mut problems);
 
@@ -264,7 +271,7 @@ pub fn validate(
             Update {
                 title: u.front.title.clone(),
                 period: u.front.period,
-                period_span: u.front.period.span(year_starts),
+                period_span: words.span(u.front.period, year_starts),
                 slug: u.front.period.slug(),
                 url: routes.update(u.front.period),
                 published: u.front.published,
@@ -288,9 +295,16 @@ pub fn validate(
         s.update_urls = follow.iter().map(|u| u.url.clone()).collect();
     }
 
-    let home = home(&routes, &config, &statement_models, &update_models, &data);
-    let tables = crate::view::opendata::tables(&data);
-    let datasets = crate::view::opendata::describe(&data, &tables, &routes);
+    let home = home(
+        &routes,
+        &words,
+        &config,
+        &statement_models,
+        &update_models,
+        &data,
+    );
+    let tables = crate::view::opendata::tables(&data, &words);
+    let datasets = crate::view::opendata::describe(&data, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
         || data.actions.iter().any(|a| a.illustrative)
@@ -437,6 +451,7 @@ fn statement(
     s: &Parsed<StatementFile>,
     url: String,
     year_starts: u32,
+    words: &Words,
     problems: &mut Vec<Diagnostic>,
 ) -> Statement {
     let f = &s.front;
@@ -524,7 +539,7 @@ fn statement(
     Statement {
         title: f.title.clone(),
         period: f.period,
-        period_span: f.period.span(year_starts),
+        period_span: words.span(f.period, year_starts),
         slug: f.period.slug(),
         url,
         published: f.published,
@@ -633,6 +648,7 @@ fn figures(period: Period, data: &data::Data) -> UpdateFigures {
 
 fn home(
     routes: &Routes,
+    words: &Words,
     config: &crate::model::Config,
     statements: &[Statement],
     updates: &[Update],
@@ -649,7 +665,7 @@ fn home(
     };
     let next_update = next.map(|p| NextUpdate {
         period: p,
-        period_span: p.span(config.year_starts),
+        period_span: words.span(p, config.year_starts),
         due: p
             .end(config.year_starts)
             .add_months(config.update_due_months as i32),
@@ -657,7 +673,7 @@ fn home(
     let mut headlines = Vec::new();
     if let Some(o) = data.orders.iter().rev().find(|o| o.stpo.granted.is_some()) {
         headlines.push(Headline {
-            label: "Slavery and Trafficking Prevention Orders granted".into(),
+            label: words.word("headline.stpo_granted").to_string(),
             value: o.stpo.granted.unwrap_or(0).to_string(),
             period: o.period,
             url: routes.orders(),
@@ -677,7 +693,7 @@ fn home(
             .filter(|t| t.period == period)
             .collect();
         headlines.push(Headline {
-            label: "People trained".into(),
+            label: words.word("headline.people_trained").to_string(),
             value: trained.iter().map(|t| t.people).sum::<u64>().to_string(),
             period,
             url: routes.training(),
@@ -691,7 +707,7 @@ fn home(
             .filter(|a| a.period == period)
             .collect();
         headlines.push(Headline {
-            label: "Partnership activities".into(),
+            label: words.word("headline.partnership_activities").to_string(),
             value: acts.len().to_string(),
             period,
             url: routes.partnerships(),
@@ -711,7 +727,10 @@ fn home(
             .max();
         if let Some(period) = latest {
             headlines.push(Headline {
-                label: format!("Actions achieved, of {}", data.actions.len()),
+                label: words.format(
+                    "headline.actions_achieved",
+                    &[("total", &data.actions.len().to_string())],
+                ),
                 value: done.to_string(),
                 period,
                 url: routes.actions(),

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::check::Checked;
 use crate::depends::{self, Uses};
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Words;
 use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::period::Period;
@@ -95,6 +96,8 @@ pub struct Renderer {
     model: Value,
     parts: BTreeMap<&'static str, Value>,
     config: Value,
+    /// The addresses of candour's own pages, as templates see them (`routes.feed`).
+    routes: Value,
     jobs: Vec<Job>,
 }
 
@@ -154,7 +157,8 @@ impl Renderer {
             model: Value::from(parts.clone()),
             parts,
             config: Value::from(Serde(&site.config)),
-            jobs: jobs(site, &checked.routes),
+            routes: Value::from(Serde(checked.routes.fixed())),
+            jobs: jobs(site, &checked.routes, &theme.words(&site.config.language)),
         })
     }
 
@@ -226,7 +230,7 @@ impl Renderer {
             None => context! {},
         };
         template
-            .render(context! { site => &self.config, model => &self.model, page => page, ..item })
+            .render(context! { site => &self.config, model => &self.model, routes => &self.routes, page => page, ..item })
             .map_err(|e| self.template_error(&e))
     }
 
@@ -326,7 +330,7 @@ pub fn other_files(checked: &Checked, theme: &Theme, each: &mut dyn FnMut(String
 
 /// The URL of every page, with the template it is rendered from.
 pub fn page_templates(checked: &Checked) -> Vec<(String, &'static str)> {
-    jobs(&checked.site, &checked.routes)
+    jobs(&checked.site, &checked.routes, &Words::default())
         .into_iter()
         .map(|j| (j.url, j.template))
         .collect()
@@ -340,39 +344,48 @@ fn pretty(value: &serde_json::Value) -> Vec<u8> {
 
 /// The output path of every rendered page, in a stable order.
 pub fn page_paths(checked: &Checked) -> Vec<String> {
-    jobs(&checked.site, &checked.routes)
+    jobs(&checked.site, &checked.routes, &Words::default())
         .iter()
         .map(|j| routes::file_for(&j.url))
         .collect()
 }
 
-fn jobs(site: &Site, routes: &Routes) -> Vec<Job> {
-    let fixed = |template, url: String, title: &str| Job {
+fn jobs(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
+    let fixed = |template, url: String, key: &str| Job {
         template,
         url,
-        title: title.to_string(),
+        title: words.word(key).to_string(),
         item: None,
     };
     let mut jobs = vec![
-        fixed("index.html", routes.home(), &site.config.title),
-        fixed("statements.html", routes.statements(), "Statements"),
-        fixed("updates.html", routes.updates(), "Six-monthly updates"),
-        fixed("performance.html", routes.performance(), "Performance"),
-        fixed("orders.html", routes.orders(), "Prevention and risk orders"),
-        fixed("training.html", routes.training(), "Training"),
-        fixed("partnerships.html", routes.partnerships(), "Partnerships"),
-        fixed("actions.html", routes.actions(), "Action plan"),
-        fixed("commitments.html", routes.commitments(), "Commitments"),
-        fixed("data.html", routes.data(), "Open data"),
+        Job {
+            template: "index.html",
+            url: routes.home(),
+            title: site.config.title.clone(),
+            item: None,
+        },
+        fixed("statements.html", routes.statements(), "page.statements"),
+        fixed("updates.html", routes.updates(), "page.updates"),
+        fixed("performance.html", routes.performance(), "page.performance"),
+        fixed("orders.html", routes.orders(), "page.orders"),
+        fixed("training.html", routes.training(), "page.training"),
+        fixed(
+            "partnerships.html",
+            routes.partnerships(),
+            "page.partnerships",
+        ),
+        fixed("actions.html", routes.actions(), "page.actions"),
+        fixed("commitments.html", routes.commitments(), "page.commitments"),
+        fixed("data.html", routes.data(), "page.data"),
         fixed(
             "accessibility.html",
             routes.accessibility(),
-            "Accessibility statement",
+            "page.accessibility",
         ),
-        fixed("404.html", routes.not_found(), "Page not found"),
-        fixed("atom.xml", routes.feed(), "Feed"),
-        fixed("sitemap.xml", routes.sitemap(), "Sitemap"),
-        fixed("robots.txt", routes.robots(), "Robots"),
+        fixed("404.html", routes.not_found(), "page.not_found"),
+        fixed("atom.xml", routes.feed(), "page.feed"),
+        fixed("sitemap.xml", routes.sitemap(), "page.sitemap"),
+        fixed("robots.txt", routes.robots(), "page.robots"),
     ];
     for (i, s) in site.statements.iter().enumerate() {
         jobs.push(Job {
@@ -494,14 +507,46 @@ fn environment(site: &Site, theme: &Theme) -> Result<Environment<'static>, Vec<D
     let base_url = site.config.base_url.clone();
     env.add_function("url", move |path: &str| format!("{base_path}{path}"));
     env.add_function("abs_url", move |path: &str| format!("{base_url}{path}"));
-    env.add_filter("long_date", |iso: &str| {
+    let words = theme.words(&site.config.language);
+    let w = Arc::clone(&words);
+    env.add_filter("long_date", move |iso: &str| {
         Date::parse(iso)
-            .map(Date::long)
+            .map(|d| w.long_date(d))
             .unwrap_or_else(|_| iso.to_string())
     });
-    env.add_filter("label", |word: &str| {
-        crate::model::label(word).map_or_else(|| word.to_string(), str::to_string)
+    let w = Arc::clone(&words);
+    env.add_filter("label", move |word: &str| {
+        w.label(word)
+            .map_or_else(|| word.to_string(), str::to_string)
     });
+    // `t("key", name=value)`: the words for `key` in the site's language, each `{name}`
+    // filled with its value (escaped, unless the value is already safe HTML, such as a
+    // macro's output). The words themselves are the theme's, trusted like its templates.
+    let w = Arc::clone(&words);
+    env.add_function(
+        "t",
+        move |key: &str, kwargs: minijinja::value::Kwargs| -> Result<Value, Error> {
+            let text = w.get(key).ok_or_else(|| {
+                Error::new(
+                    minijinja::ErrorKind::UndefinedError,
+                    format!("`{key}` is not in the {} translation table", w.language),
+                )
+            })?;
+            let mut args = Vec::new();
+            for name in kwargs.args() {
+                let value: Value = kwargs.get(name)?;
+                let shown = match value.as_str() {
+                    Some(s) if value.is_safe() => s.to_string(),
+                    Some(s) => escape_html(s),
+                    None => escape_html(&value.to_string()),
+                };
+                args.push((name, shown));
+            }
+            kwargs.assert_all_used()?;
+            let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            Ok(Value::from_safe_string(crate::i18n::fill(text, &args)))
+        },
+    );
     env.add_filter("slug", |period: &str| {
         Period::parse(period)
             .map(Period::slug)

@@ -29,7 +29,7 @@ pub struct Watch {
 /// itself without recursion, so a new `templates/` or `themes/` folder is noticed.
 fn targets(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     let mut t = vec![(root.to_path_buf(), RecursiveMode::NonRecursive)];
-    for dir in ["content", "templates", "themes"] {
+    for dir in ["content", "templates", "themes", "i18n"] {
         let p = root.join(dir);
         if p.is_dir() {
             t.push((p, RecursiveMode::Recursive));
@@ -135,7 +135,7 @@ impl Watch {
         }
         // A sources folder made after the start (a first override in `templates/`) is
         // watched from now on; the rebuild this batch causes reads what it already holds.
-        for dir in ["content", "templates", "themes"] {
+        for dir in ["content", "templates", "themes", "i18n"] {
             let path = self.root.join(dir);
             if batch.contains(dir) && path.is_dir() {
                 let _ = self.watcher.watch(&path, RecursiveMode::Recursive);
@@ -151,7 +151,7 @@ impl Watch {
         if is_ignored(&r) {
             return None;
         }
-        ["content", "templates", "themes"]
+        ["content", "templates", "themes", "i18n"]
             .iter()
             .any(|d| r == *d || r.starts_with(&format!("{d}/")))
             .then_some(r)

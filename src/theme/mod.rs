@@ -1,14 +1,17 @@
-//! Templates and theme files, gathered at the start of a build in Zola's lookup order:
-//! the site's `templates/`, then `themes/<theme>/`, then the default theme embedded in the binary.
+//! Templates, theme files and translation tables, gathered at the start of a build in Zola's
+//! lookup order: the site's `templates/` (and `i18n/`), then `themes/<theme>/`, then the
+//! default theme embedded in the binary.
 
 pub mod ids;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::{self, Words};
 use crate::source::Source;
 use crate::source::load::{is_editor_litter, rel};
 
@@ -26,21 +29,16 @@ pub struct Theme {
     pub templates: BTreeMap<String, Template>,
     /// Files published under `/theme/`, by path relative to the theme's `static/`.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// The words readers see, by language (`en`): the theme's `i18n/LANG.yaml` tables, each
+    /// key taken from the last file in lookup order that has it.
+    pub words: BTreeMap<String, Arc<Words>>,
 }
 
 impl Theme {
     /// Reads the theme `name` and the site's overrides under `root`.
     pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
-        let mut theme = Theme::default();
         let mut problems = Vec::new();
-        for (path, bytes) in crate::embedded::THEME {
-            theme.add(
-                &format!("(built-in default theme)/{path}"),
-                path,
-                bytes.to_vec(),
-                &mut problems,
-            );
-        }
+        let mut theme = Theme::embedded(&mut problems);
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
             theme.read_dir(root, &dir, "", &mut problems);
@@ -59,11 +57,40 @@ impl Theme {
         if overrides.is_dir() {
             theme.read_dir(root, &overrides, "templates/", &mut problems);
         }
+        let words = root.join("i18n");
+        if words.is_dir() {
+            theme.read_dir(root, &words, "i18n/", &mut problems);
+        }
+        if !problems.iter().any(Diagnostic::is_error) {
+            theme.check_words(&mut problems);
+        }
         if problems.iter().any(Diagnostic::is_error) {
             Err(problems)
         } else {
             Ok(theme)
         }
+    }
+
+    /// The default theme alone, as the binary carries it: for tests, and for words when a
+    /// site's theme cannot be read.
+    pub fn builtin() -> Theme {
+        static BUILTIN: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Theme::embedded(&mut Vec::new()))
+            .clone()
+    }
+
+    fn embedded(problems: &mut Vec<Diagnostic>) -> Theme {
+        let mut theme = Theme::default();
+        for (path, bytes) in crate::embedded::THEME {
+            theme.add(
+                &format!("(built-in default theme)/{path}"),
+                path,
+                bytes.to_vec(),
+                problems,
+            );
+        }
+        theme
     }
 
     /// Reads a theme folder (`prefix` "") or a site `templates/` folder (`prefix` "templates/").
@@ -107,6 +134,70 @@ impl Theme {
             }
         } else if let Some(name) = path.strip_prefix("static/") {
             self.static_files.insert(name.to_string(), bytes);
+        } else if let Some(file) = path.strip_prefix("i18n/")
+            && let Some(language) = file.strip_suffix(".yaml")
+            && !language.contains('/')
+        {
+            let read = Source::from_bytes(origin, bytes)
+                .map_err(|d| vec![d])
+                .and_then(|source| Words::parse(&source, language));
+            match read {
+                Ok(words) => match self.words.get_mut(language) {
+                    Some(table) => Arc::make_mut(table).merge(words),
+                    None => {
+                        self.words.insert(language.to_string(), Arc::new(words));
+                    }
+                },
+                Err(mut d) => problems.append(&mut d),
+            }
+        }
+    }
+
+    /// The words for `language` (`en-GB` finds `en`), or English when the theme has no
+    /// table for it.
+    pub fn words(&self, language: &str) -> Arc<Words> {
+        let primary = language.split(['-', '_']).next().unwrap_or(language);
+        self.words
+            .get(language)
+            .or_else(|| self.words.get(primary))
+            .or_else(|| self.words.get("en"))
+            .cloned()
+            .unwrap_or_else(|| Arc::new(Words::default()))
+    }
+
+    /// Every key a template names (`t("key")`) and every key Rust uses must be in each
+    /// language's table: a missing one is an error at the template's line, or at the table.
+    fn check_words(&self, problems: &mut Vec<Diagnostic>) {
+        let rust: Vec<String> = i18n::RUST_KEYS
+            .iter()
+            .map(|k| (*k).to_string())
+            .chain(i18n::LABELS.iter().map(|w| format!("label.{w}")))
+            .chain(i18n::NAV_KEYS.iter().map(|k| format!("nav.{k}")))
+            .collect();
+        for (language, words) in &self.words {
+            let file = format!("i18n/{language}.yaml");
+            for key in words.missing(rust.iter().map(String::as_str)) {
+                problems.push(
+                    Diagnostic::error(&file, format!("the translation table has no `{key}`, which candour needs"))
+                        .with_hint(format!("add `{key}` to i18n/{language}.yaml (the default theme's table lists every key)")),
+                );
+            }
+            for (name, template) in &self.templates {
+                for (key, line) in i18n::template_keys(&template.text) {
+                    if words.get(&key).is_none() {
+                        problems.push(
+                            Diagnostic::error(
+                                &template.origin,
+                                format!("`{key}` is not in the {language} translation table"),
+                            )
+                            .at(&template.text, line, 1)
+                            .with_hint(format!(
+                                "add it to i18n/{language}.yaml, or correct the key in {name}"
+                            )),
+                        );
+                    }
+                }
+            }
         }
     }
 }

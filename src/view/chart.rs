@@ -1,5 +1,6 @@
 //! Trend charts laid out at build time: coordinates and words, drawn by the theme as SVG.
 
+use crate::i18n::Words;
 use crate::model::{Chart, ChartPoint, ChartTick, KpiValue};
 use crate::raw::KpiKind;
 
@@ -17,6 +18,7 @@ pub fn layout(
     unit: Option<&str>,
     values: &[KpiValue],
     target: Option<f64>,
+    words: &Words,
 ) -> Option<Chart> {
     if kind == KpiKind::Qualitative {
         return None;
@@ -72,22 +74,41 @@ pub fn layout(
             }
         })
         .collect();
-    let unit_words = unit.map(|u| format!(" ({u})")).unwrap_or_default();
+    let unit_words = unit
+        .map(|u| words.format("chart.unit", &[("unit", u)]))
+        .unwrap_or_default();
     let series: Vec<String> = points
         .iter()
-        .map(|p| format!("{} {}", p.label, p.display))
+        .map(|p| {
+            words.format(
+                "chart.point",
+                &[("period", &p.label), ("value", &p.display)],
+            )
+        })
         .collect();
     let (first, last) = (&points[0], &points[n - 1]);
-    let description = format!(
-        "Line chart of {title}{unit_words} for {} period{}, from {} to {}: {}. The same figures are in the table that follows.",
-        n,
-        if n == 1 { "" } else { "s" },
-        first.label,
-        last.label,
-        series.join("; ")
+    let count = n.to_string();
+    let periods = words.format(
+        if n == 1 {
+            "chart.period"
+        } else {
+            "chart.periods"
+        },
+        &[("count", &count)],
+    );
+    let description = words.format(
+        "chart.description",
+        &[
+            ("title", title),
+            ("unit", &unit_words),
+            ("periods", &periods),
+            ("first", &first.label),
+            ("last", &last.label),
+            ("series", &series.join("; ")),
+        ],
     );
     Some(Chart {
-        title: format!("{title}{unit_words}, by period"),
+        title: words.format("chart.title", &[("title", title), ("unit", &unit_words)]),
         description,
         width: WIDTH,
         height: HEIGHT,
@@ -146,7 +167,16 @@ mod tests {
             value("2019/20", 6.0),
             value("2020/21 H1", 0.0),
         ];
-        let chart = layout("Orders", KpiKind::Count, Some("orders"), &values, None).unwrap();
+        let words = crate::theme::Theme::builtin().words("en");
+        let chart = layout(
+            "Orders",
+            KpiKind::Count,
+            Some("orders"),
+            &values,
+            None,
+            &words,
+        )
+        .unwrap();
         assert_eq!(chart.points.len(), 3);
         assert_eq!(chart.points[0].x, f64::from(LEFT));
         assert_eq!(chart.points[2].x, f64::from(RIGHT));

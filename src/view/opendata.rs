@@ -3,42 +3,20 @@
 use serde::Serialize;
 
 use crate::check::data::{Data, status_word};
+use crate::i18n::Words;
 use crate::model::{DataTable, Dataset};
 use crate::raw;
 use crate::routes::Routes;
 
-/// Dataset name → (title, what it holds).
-const ABOUT: [(&str, &str, &str); 6] = [
-    (
-        "kpis",
-        "Key performance indicators",
-        "Each indicator and its value or status in each reporting period.",
-    ),
-    (
-        "prevention-orders",
-        "Prevention and risk orders",
-        "Slavery and Trafficking Prevention Orders and Risk Orders per period: counts, never cases.",
-    ),
-    (
-        "training",
-        "Training",
-        "Courses, the people trained on each per period, and the training resources produced.",
-    ),
-    (
-        "partnerships",
-        "Partnerships",
-        "The partnerships the organisation takes part in and their dated activities.",
-    ),
-    (
-        "actions",
-        "Action plan",
-        "Each action, its owner by role, due date and status, and progress notes per period.",
-    ),
-    (
-        "commitments",
-        "Charter commitments",
-        "The charter's commitments, their status and the evidence for each.",
-    ),
+/// The datasets, in the order the open-data page lists them; each one's title and
+/// description are the words `dataset.NAME.title` and `dataset.NAME.description`.
+const DATASETS: [&str; 6] = [
+    "kpis",
+    "prevention-orders",
+    "training",
+    "partnerships",
+    "actions",
+    "commitments",
 ];
 
 /// A CSV table of one dataset, built once and both described and written.
@@ -254,7 +232,7 @@ struct CommitmentRow {
 }
 
 /// Every CSV table of the site's data.
-pub fn tables(data: &Data) -> Vec<Table> {
+pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
     let present = |name: &str| data.json.iter().any(|(n, _)| n == name);
     let mut out = Vec::new();
     if present("kpis") {
@@ -278,7 +256,7 @@ pub fn tables(data: &Data) -> Vec<Table> {
         out.push(Table::of(
             "kpis",
             "kpis",
-            "Indicator values by period",
+            words.word("dataset.kpis.table"),
             rows,
         ));
     }
@@ -299,7 +277,7 @@ pub fn tables(data: &Data) -> Vec<Table> {
         out.push(Table::of(
             "prevention-orders",
             "prevention-orders",
-            "Orders by period",
+            words.word("dataset.prevention-orders.table"),
             rows,
         ));
     }
@@ -318,7 +296,7 @@ pub fn tables(data: &Data) -> Vec<Table> {
         out.push(Table::of(
             "training",
             "training-courses",
-            "People trained per course and period",
+            words.word("dataset.training.courses_table"),
             rows,
         ));
         let rows = data.resources.iter().map(|r| ResourceRow {
@@ -333,7 +311,7 @@ pub fn tables(data: &Data) -> Vec<Table> {
         out.push(Table::of(
             "training",
             "training-resources",
-            "Training resources",
+            words.word("dataset.training.resources_table"),
             rows,
         ));
     }
@@ -348,7 +326,7 @@ pub fn tables(data: &Data) -> Vec<Table> {
         out.push(Table::of(
             "partnerships",
             "partnerships",
-            "Partnerships",
+            words.word("dataset.partnerships.table"),
             rows,
         ));
         let rows = data.activities.iter().map(|a| ActivityRow {
@@ -364,7 +342,7 @@ pub fn tables(data: &Data) -> Vec<Table> {
         out.push(Table::of(
             "partnerships",
             "partnership-activities",
-            "Partnership activities",
+            words.word("dataset.partnerships.activities_table"),
             rows,
         ));
     }
@@ -378,7 +356,12 @@ pub fn tables(data: &Data) -> Vec<Table> {
             status: status_word(a.status),
             illustrative: a.illustrative,
         });
-        out.push(Table::of("actions", "actions", "Actions", rows));
+        out.push(Table::of(
+            "actions",
+            "actions",
+            words.word("dataset.actions.table"),
+            rows,
+        ));
         let rows = data.actions.iter().flat_map(|a| {
             a.progress.iter().map(move |p| ProgressRow {
                 action_id: a.id.clone(),
@@ -391,7 +374,7 @@ pub fn tables(data: &Data) -> Vec<Table> {
         out.push(Table::of(
             "actions",
             "action-progress",
-            "Progress notes",
+            words.word("dataset.actions.progress_table"),
             rows,
         ));
     }
@@ -409,20 +392,27 @@ pub fn tables(data: &Data) -> Vec<Table> {
                     .join("; "),
             ),
         });
-        out.push(Table::of("commitments", "commitments", "Commitments", rows));
+        out.push(Table::of(
+            "commitments",
+            "commitments",
+            words.word("dataset.commitments.table"),
+            rows,
+        ));
     }
     out
 }
 
 /// The datasets for the open-data page.
-pub fn describe(data: &Data, tables: &[Table], routes: &Routes) -> Vec<Dataset> {
-    ABOUT
+pub fn describe(data: &Data, tables: &[Table], routes: &Routes, words: &Words) -> Vec<Dataset> {
+    DATASETS
         .iter()
-        .filter(|(name, ..)| data.json.iter().any(|(n, _)| n == name))
-        .map(|(name, title, description)| Dataset {
+        .filter(|name| data.json.iter().any(|(n, _)| n == *name))
+        .map(|name| Dataset {
             name: (*name).to_string(),
-            title: (*title).to_string(),
-            description: (*description).to_string(),
+            title: words.word(&format!("dataset.{name}.title")).to_string(),
+            description: words
+                .word(&format!("dataset.{name}.description"))
+                .to_string(),
             json_url: routes.dataset_json(name),
             schema_url: routes.dataset_schema(name),
             page_url: page_of(name, routes),

@@ -1,0 +1,368 @@
+//! The words readers see, by language: the theme's translation tables (`i18n/en.yaml`),
+//! looked up through one function. Templates call `t("key")`; Rust asks for the few words
+//! it writes into the model (headline labels, chart descriptions, month names, period
+//! spans) through [`Words::word`]. Diagnostics for authors are not here: they stay in Rust,
+//! in English.
+//!
+//! A table is YAML: nested mappings of text, flattened to dotted keys (`nav.statements`),
+//! and lists (the months), numbered from 1 (`date.months.9`). Text may hold placeholders,
+//! `{name}`, filled from the call's arguments. Tables are read in the theme's lookup order
+//! (the built-in default theme, then `themes/NAME/i18n/`, then the site's `i18n/`), a later
+//! file replacing single keys of an earlier one. Every key a template names with a literal
+//! `t("...")`, and every key Rust uses ([`RUST_KEYS`]), must exist: `check_keys` says which
+//! do not, at the template's line.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::date::Date;
+use crate::model::period::Period;
+use crate::source::Source;
+use crate::source::yaml::Document;
+
+/// One language's words: dotted key → text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Words {
+    /// The language tag the table is for (`en`), from its file name.
+    pub language: String,
+    words: BTreeMap<String, String>,
+}
+
+/// A translation file as YAML: text, a list of texts, or a mapping of either.
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+enum Entry {
+    Text(String),
+    List(Vec<String>),
+    Nested(BTreeMap<String, Entry>),
+}
+
+/// The keys Rust looks up; templates' keys are read off the templates.
+pub const RUST_KEYS: &[&str] = &[
+    "date.long",
+    "date.month_year",
+    "period.span_within_year",
+    "period.span",
+    "chart.title",
+    "chart.description",
+    "chart.period",
+    "chart.periods",
+    "chart.unit",
+    "chart.point",
+    "headline.stpo_granted",
+    "headline.people_trained",
+    "headline.partnership_activities",
+    "headline.actions_achieved",
+    "page.statements",
+    "page.updates",
+    "page.performance",
+    "page.orders",
+    "page.training",
+    "page.partnerships",
+    "page.actions",
+    "page.commitments",
+    "page.data",
+    "page.accessibility",
+    "page.not_found",
+    "page.feed",
+    "page.sitemap",
+    "page.robots",
+    "dataset.kpis.title",
+    "dataset.kpis.description",
+    "dataset.kpis.table",
+    "dataset.prevention-orders.title",
+    "dataset.prevention-orders.description",
+    "dataset.prevention-orders.table",
+    "dataset.training.title",
+    "dataset.training.description",
+    "dataset.training.courses_table",
+    "dataset.training.resources_table",
+    "dataset.partnerships.title",
+    "dataset.partnerships.description",
+    "dataset.partnerships.table",
+    "dataset.partnerships.activities_table",
+    "dataset.actions.title",
+    "dataset.actions.description",
+    "dataset.actions.table",
+    "dataset.actions.progress_table",
+    "dataset.commitments.title",
+    "dataset.commitments.description",
+    "dataset.commitments.table",
+];
+
+/// The sections of the site's navigation, each `nav.KEY` in the table.
+pub const NAV_KEYS: &[&str] = &[
+    "home",
+    "statements",
+    "updates",
+    "performance",
+    "orders",
+    "training",
+    "partnerships",
+    "actions",
+    "commitments",
+    "data",
+];
+
+/// The words the `label` filter shows for the data's fixed words (`in-progress`).
+pub const LABELS: &[&str] = &[
+    "force-capability",
+    "internal-capability",
+    "external-capability",
+    "business-engagement",
+    "not-started",
+    "in-progress",
+    "achieved",
+    "count",
+    "percent",
+    "qualitative",
+    "up",
+    "down",
+    "meeting",
+    "operation",
+    "awareness",
+    "training",
+    "full",
+    "partial",
+    "not",
+];
+
+impl Words {
+    /// Reads one translation file, for the language `language`.
+    pub fn parse(source: &Source, language: &str) -> Result<Words, Vec<Diagnostic>> {
+        let doc = Document {
+            source,
+            yaml: &source.text,
+            line_offset: 0,
+        };
+        let (entries, _) = doc.parse::<BTreeMap<String, Entry>>("translation file")?;
+        let mut words = Words {
+            language: language.to_string(),
+            words: BTreeMap::new(),
+        };
+        for (key, entry) in entries {
+            flatten(&key, entry, &mut words.words);
+        }
+        Ok(words)
+    }
+
+    /// Takes every key of `later` over this table's.
+    pub fn merge(&mut self, later: Words) {
+        self.words.extend(later.words);
+    }
+
+    /// The text of `key`, if the table has it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.words.get(key).map(String::as_str)
+    }
+
+    /// The text of `key`; the key itself if the table lacks it (the key checks make sure
+    /// it does not).
+    pub fn word<'a>(&'a self, key: &'a str) -> &'a str {
+        self.get(key).unwrap_or(key)
+    }
+
+    /// The text of `key` with each `{name}` replaced by its value in `args`.
+    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(self.word(key), args)
+    }
+
+    /// The name of a month (1 to 12), from `date.months`; `list` names another list of
+    /// month names for a grammatical position (`date.months_after_to` in Welsh), falling
+    /// back to `date.months`.
+    pub fn month(&self, month: u32, list: Option<&str>) -> &str {
+        let n = month.clamp(1, 12);
+        list.and_then(|l| self.get(&format!("date.{l}.{n}")))
+            .or_else(|| self.get(&format!("date.months.{n}")))
+            .unwrap_or("")
+    }
+
+    /// `30 September 2020`, by `date.long`.
+    pub fn long_date(&self, date: Date) -> String {
+        self.format(
+            "date.long",
+            &[
+                ("day", &date.day.to_string()),
+                ("month", self.month(date.month, None)),
+                ("year", &date.year.to_string()),
+            ],
+        )
+    }
+
+    /// `September 2020`, by `date.month_year`.
+    pub fn month_year(&self, date: Date) -> String {
+        self.format(
+            "date.month_year",
+            &[
+                ("month", self.month(date.month, None)),
+                ("year", &date.year.to_string()),
+            ],
+        )
+    }
+
+    /// The months a period covers: `April to September 2020` (`period.span_within_year`),
+    /// `April 2019 to March 2020` (`period.span`).
+    pub fn span(&self, period: Period, year_starts: u32) -> String {
+        let (start, end) = (period.start(year_starts), period.end(year_starts));
+        let after = Some("months_after_to");
+        if start.year == end.year {
+            self.format(
+                "period.span_within_year",
+                &[
+                    ("start", self.month(start.month, None)),
+                    ("end", self.month(end.month, after)),
+                    ("year", &end.year.to_string()),
+                ],
+            )
+        } else {
+            self.format(
+                "period.span",
+                &[
+                    ("start", self.month(start.month, None)),
+                    ("start_year", &start.year.to_string()),
+                    ("end", self.month(end.month, after)),
+                    ("end_year", &end.year.to_string()),
+                ],
+            )
+        }
+    }
+
+    /// The words for the data's fixed words (`label.in-progress`), for the `label` filter.
+    pub fn label(&self, word: &str) -> Option<&str> {
+        self.get(&format!("label.{word}"))
+    }
+
+    /// Every key this table lacks of `keys`.
+    pub fn missing<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> Vec<&'k str> {
+        keys.into_iter()
+            .filter(|k| !self.words.contains_key(*k))
+            .collect()
+    }
+
+    /// All keys, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+}
+
+/// `text` with each `{name}` replaced by its value in `args`; other braces stay.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn flatten(prefix: &str, entry: Entry, into: &mut BTreeMap<String, String>) {
+    match entry {
+        Entry::Text(text) => {
+            into.insert(prefix.to_string(), text);
+        }
+        Entry::List(items) => {
+            for (i, text) in items.into_iter().enumerate() {
+                into.insert(format!("{prefix}.{}", i + 1), text);
+            }
+        }
+        Entry::Nested(map) => {
+            for (key, entry) in map {
+                flatten(&format!("{prefix}.{key}"), entry, into);
+            }
+        }
+    }
+}
+
+/// The keys a template names with literal `t("key")` or `t('key')` calls, with the line
+/// each is on (1-based).
+pub fn template_keys(text: &str) -> Vec<(String, usize)> {
+    let mut keys = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut rest = line;
+        while let Some(at) = rest.find("t(") {
+            let before = rest[..at].chars().last();
+            let after = &rest[at + 2..];
+            rest = after;
+            // `t(` as a whole name: not the end of `list(` or `format(`.
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                continue;
+            }
+            let after = after.trim_start();
+            let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            if let Some(end) = after[1..].find(quote) {
+                keys.push((after[1..1 + end].to_string(), n + 1));
+            }
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(yaml: &str) -> Words {
+        let source = Source {
+            path: "i18n/en.yaml".into(),
+            text: yaml.into(),
+        };
+        Words::parse(&source, "en").unwrap()
+    }
+
+    #[test]
+    fn nested_keys_lists_and_placeholders() {
+        let w = words(
+            "nav:\n  home: Home\ndate:\n  long: \"{day} {month} {year}\"\n  month_year: \"{month} {year}\"\n  months: [January, February, March, April, May, June, July, August, September, October, November, December]\nperiod:\n  span_within_year: \"{start} to {end} {year}\"\n  span: \"{start} {start_year} to {end} {end_year}\"\n",
+        );
+        assert_eq!(w.word("nav.home"), "Home");
+        assert_eq!(w.word("date.months.9"), "September");
+        let d = Date::parse("2020-09-30").unwrap();
+        assert_eq!(w.long_date(d), "30 September 2020");
+        let p = Period::parse("2020/21 H1").unwrap();
+        assert_eq!(w.span(p, 4), "April to September 2020");
+        assert_eq!(
+            w.span(Period::parse("2019/20").unwrap(), 4),
+            "April 2019 to March 2020"
+        );
+        assert_eq!(
+            fill("{a} and {b} {c}", &[("a", "1"), ("b", "2")]),
+            "1 and 2 {c}"
+        );
+    }
+
+    #[test]
+    fn template_keys_are_found() {
+        let keys = template_keys(
+            "{{ t(\"nav.home\") }} {{ list(x) }}\n{{ t('a.b', n=1) }}{{ format(\"x\") }}",
+        );
+        assert_eq!(
+            keys,
+            vec![("nav.home".to_string(), 1), ("a.b".to_string(), 2)]
+        );
+    }
+}
