@@ -4,10 +4,9 @@
 // would add noise at every call site for no measurable gain.
 #![allow(clippy::result_large_err)]
 
-pub mod cache;
 pub mod check;
 pub mod contrast;
-pub mod depends;
+
 pub mod diagnostic;
 pub mod embedded;
 pub mod format;

@@ -1,22 +1,24 @@
-//! The build pipeline as named steps: load, theme, validate, render, write.
+//! The pipeline, as named and timed steps: load, theme, check, render (then `write`, in
+//! `cmd/build.rs`, swaps the output in). `candour check` runs the first three, `candour
+//! build` all of them; the dev server runs the same steps, passing in what it kept from the
+//! last build (sources already read, a cache, the last renderer) and which pages to render.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
-use crate::cache::Cache;
-use crate::check;
-use crate::check::Checked;
 use crate::check::config::{self, Overrides};
+use crate::check::{self, Checked};
 use crate::diagnostic::{self, Diagnostic};
-use crate::render::{self, Output};
-use crate::source::load;
+use crate::render::{self, JobInput, Output, Renderer};
+use crate::source::load::{self, Sources};
+use crate::source::reuse::Reuse;
 use crate::theme::Theme;
 
 /// What was built, and every problem seen on the way.
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
-    /// Step name and milliseconds, in order.
-    pub steps: Vec<(&'static str, f64)>,
+    /// Step name and milliseconds, in order; they add up to the whole.
+    pub steps: Steps,
     pub site: Option<Checked>,
     /// The theme, read once by the checks and used again by rendering.
     pub theme: Option<Theme>,
@@ -28,38 +30,80 @@ impl Report {
     }
 }
 
-/// Loads and checks a site: every validation, nothing rendered.
-pub fn check(root: &Path, overrides: &Overrides) -> Report {
-    let t = Instant::now();
-    let (sources, diagnostics) = load::load(root, None);
-    let mut report = check_loaded(root, overrides, None, &sources, diagnostics);
-    report.steps.insert(0, ("load", ms(t)));
-    report
+/// The steps of a run and how long each took.
+#[derive(Clone, Debug, Default)]
+pub struct Steps(pub Vec<(&'static str, f64)>);
+
+impl std::ops::Deref for Steps {
+    type Target = [(&'static str, f64)];
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
-/// The checks of `check` on sources already read, with the problems met reading them.
+impl Steps {
+    /// Runs `f` as the step `name`.
+    pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let t = Instant::now();
+        let value = f();
+        self.0.push((name, t.elapsed().as_secs_f64() * 1000.0));
+        value
+    }
+
+    /// Adds a step timed elsewhere.
+    pub fn push(&mut self, step: (&'static str, f64)) {
+        self.0.push(step);
+    }
+
+    /// `load 1 ms, theme 0 ms, check 3 ms`.
+    pub fn line(&self) -> String {
+        let steps: Vec<String> = self
+            .0
+            .iter()
+            .map(|(n, ms)| format!("{n} {ms:.0} ms"))
+            .collect();
+        steps.join(", ")
+    }
+
+    /// All the steps' milliseconds.
+    pub fn total(&self) -> f64 {
+        self.0.iter().map(|(_, ms)| ms).sum()
+    }
+}
+
+/// Loads and checks a site: every check, nothing rendered.
+pub fn check(root: &Path, overrides: &Overrides) -> Report {
+    let mut steps = Steps::default();
+    let (sources, diagnostics) = steps.time("load", || load::load(root, None));
+    check_loaded(root, overrides, None, &sources, diagnostics, steps)
+}
+
+/// The steps of `check` after `load`, on sources already read with the problems met reading
+/// them; `reuse` is what a long-running process kept from the last build.
 pub fn check_loaded(
     root: &Path,
     overrides: &Overrides,
-    cache: Option<&Cache>,
-    sources: &load::Sources,
+    reuse: Option<&dyn Reuse>,
+    sources: &Sources,
     mut diagnostics: Vec<Diagnostic>,
+    mut steps: Steps,
 ) -> Report {
-    let mut steps = Vec::new();
-    // The theme first: Markdown headings keep clear of the ids its templates give elements.
-    let t = Instant::now();
-    let mut theme = None;
-    if let Some(site) = &sources.site {
+    // The theme first: Markdown headings keep clear of the ids its templates give elements,
+    // and the model's words come from its translation table.
+    let theme = steps.time("theme", || {
+        let site = sources.site.as_ref()?;
         match Theme::load(root, &config::theme_name(site)) {
-            Ok(t) => theme = Some(t),
-            Err(mut problems) => diagnostics.append(&mut problems),
+            Ok(t) => Some(t),
+            Err(mut problems) => {
+                diagnostics.append(&mut problems);
+                None
+            }
         }
-    }
-    steps.push(("theme", ms(t)));
-    let t = Instant::now();
-    let (site, mut more) = check::validate(sources, overrides, cache, theme.as_ref());
+    });
+    let (site, mut more) = steps.time("check", || {
+        check::validate(sources, overrides, reuse, theme.as_ref())
+    });
     diagnostics.append(&mut more);
-    steps.push(("validate", ms(t)));
     diagnostic::sort(&mut diagnostics);
     let site = if diagnostics.iter().any(Diagnostic::is_error) {
         None
@@ -80,16 +124,41 @@ pub fn build(root: &Path, overrides: &Overrides, out: &dyn Output) -> Report {
     let (Some(site), Some(theme)) = (&report.site, &report.theme) else {
         return report;
     };
-    let t = Instant::now();
-    let static_root: PathBuf = root.join("content/static");
-    let problems = render::render(site, theme, &static_root, out);
-    report.steps.push(("render", ms(t)));
-    if !problems.is_empty() {
+    let rendered = report.steps.time("render", || {
+        let renderer = Renderer::new(site, theme)?;
+        render(site, theme, root, &renderer, out, &|_| true)
+    });
+    if let Err(problems) = rendered {
         report.diagnostics =
             with_render_problems(std::mem::take(&mut report.diagnostics), problems);
         report.site = None;
     }
     report
+}
+
+/// Renders a checked site into `out` with `renderer` (made for it, anew or from the last
+/// build's with `Renderer::next`): each page `wanted` accepts, then every other file (theme
+/// and static files, open data).
+pub fn render(
+    checked: &Checked,
+    theme: &Theme,
+    root: &Path,
+    renderer: &Renderer,
+    out: &dyn Output,
+    wanted: &(dyn Fn(&JobInput<'_>) -> bool + Sync),
+) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = renderer.pages(&checked.site, out, wanted);
+    problems.append(&mut render::files(
+        checked,
+        theme,
+        &root.join("content/static"),
+        out,
+    ));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// A build's problems when rendering failed: the checks' warnings, then each render
@@ -102,17 +171,4 @@ pub fn with_render_problems(
     problems.dedup();
     diagnostics.append(&mut problems);
     diagnostics
-}
-
-/// Steps as printed: `load 1 ms, validate 3 ms`.
-pub fn steps_line(steps: &[(&str, f64)]) -> String {
-    let steps: Vec<String> = steps
-        .iter()
-        .map(|(n, ms)| format!("{n} {ms:.0} ms"))
-        .collect();
-    steps.join(", ")
-}
-
-fn ms(t: Instant) -> f64 {
-    t.elapsed().as_secs_f64() * 1000.0
 }

@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::cache::Cache;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::format::format_number;
 use crate::i18n::Words;
@@ -16,6 +15,7 @@ use crate::raw::{self, KpiKind};
 use crate::routes::Routes;
 use crate::scheme::check_url;
 use crate::source::Source;
+use crate::source::reuse::{self, Reuse};
 use crate::source::yaml::{Document, Spans};
 use std::sync::Arc;
 
@@ -148,7 +148,7 @@ impl Checker<'_> {
 pub fn validate(
     files: &[(String, Source)],
     known: &Known,
-    cache: Option<&Cache>,
+    cache: Option<&dyn Reuse>,
     problems: &mut Vec<Diagnostic>,
 ) -> Data {
     let mut data = Data::default();
@@ -161,12 +161,9 @@ pub fn validate(
         let mut json = None;
         macro_rules! parse {
             ($t:ty) => {{
-                let parsed = match cache {
-                    Some(c) => c.document(&source.path, &source.text, &"data", || {
-                        doc.parse::<$t>("data file")
-                    }),
-                    None => doc.parse::<$t>("data file"),
-                };
+                let parsed = reuse::keep(cache, &source.path, &source.text, &"data", || {
+                    doc.parse::<$t>("data file")
+                });
                 match parsed {
                     Ok((raw, spans)) => {
                         json = serde_json::to_value(&raw).ok();

@@ -5,10 +5,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::cache::Cache;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::anchors::SHOW_MARKDOWN;
 use crate::markdown::{self, Origin, Rendered, Settings};
+use crate::source::reuse::{self, Reuse};
 use crate::source::yaml::{Document, Spans};
 use crate::source::{Source, split_front_matter};
 
@@ -55,7 +55,7 @@ pub fn parse_all<'s, T: DeserializeOwned + schemars::JsonSchema + Send + Sync + 
     sources: &'s [Source],
     what: &str,
     settings: &Settings,
-    cache: Option<&Cache>,
+    cache: Option<&dyn Reuse>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Parsed<'s, T>> {
     let results: Vec<(Option<Parsed<'s, T>>, Vec<Diagnostic>)> = sources
@@ -77,14 +77,12 @@ fn parse_one<'s, T: DeserializeOwned + schemars::JsonSchema + Send + Sync + 'sta
     source: &'s Source,
     what: &str,
     settings: &Settings,
-    cache: Option<&Cache>,
+    cache: Option<&dyn Reuse>,
 ) -> (Option<Parsed<'s, T>>, Vec<Diagnostic>) {
-    let (parts, diags): Outcome<T> = match cache {
-        Some(c) => c.document(&source.path, &source.text, settings, || {
+    let (parts, diags): Outcome<T> =
+        reuse::keep(cache, &source.path, &source.text, settings, || {
             compute(source, what, settings)
-        }),
-        None => compute(source, what, settings),
-    };
+        });
     (parts.map(|parts| Parsed { parts, source }), diags)
 }
 

@@ -10,7 +10,6 @@ pub mod links;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::cache::Cache;
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean};
 use crate::i18n::Words;
 use crate::markdown::Settings;
@@ -23,6 +22,7 @@ use crate::model::{
 use crate::raw::{PageFile, StatementFile, UpdateFile};
 use crate::routes::{self, Routes};
 use crate::source::load::Sources;
+use crate::source::reuse::Reuse;
 use crate::theme::Theme;
 use config::Overrides;
 use data::{Known, known_periods};
@@ -69,7 +69,7 @@ pub const AREAS: [(&str, &str, &str); 6] = [
 pub fn validate(
     sources: &Sources,
     overrides: &Overrides,
-    cache: Option<&Cache>,
+    cache: Option<&dyn Reuse>,
     theme: Option<&Theme>,
 ) -> (Option<Checked>, Vec<Diagnostic>) {
     let mut problems = Vec::new();

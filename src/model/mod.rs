@@ -40,6 +40,28 @@ pub use words::*;
 
 use serde::Serialize;
 
+/// The parts of the model, as templates see it (`model.<part>`): the fields of `Site`
+/// (`render` builds the model by part; the dev server hashes each).
+pub const PARTS: [&str; 17] = [
+    "config",
+    "statements",
+    "updates",
+    "pages",
+    "footer_pages",
+    "kpis",
+    "orders",
+    "courses",
+    "resources",
+    "partnerships",
+    "activities",
+    "actions",
+    "charter",
+    "commitments",
+    "datasets",
+    "home",
+    "has_illustrative",
+];
+
 /// Everything templates see of a site: `site` is its `config`, `model` the whole.
 #[derive(Debug, Serialize)]
 pub struct Site {

@@ -9,7 +9,6 @@ use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior, context};
 use rayon::prelude::*;
 
 use crate::check::Checked;
-use crate::depends::{self, Uses};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Words;
 use crate::model::Site;
@@ -63,23 +62,6 @@ struct Job {
     item: Option<(&'static str, &'static str, usize)>,
 }
 
-/// Renders every page of the site into `out`. Returns all template problems found.
-pub fn render(
-    checked: &Checked,
-    theme: &Theme,
-    static_root: &std::path::Path,
-    out: &dyn Output,
-) -> Vec<Diagnostic> {
-    match Renderer::new(checked, theme) {
-        Ok(renderer) => {
-            let mut problems = renderer.pages(&checked.site, out, &|_| true);
-            problems.append(&mut files(checked, theme, static_root, out));
-            problems
-        }
-        Err(problems) => problems,
-    }
-}
-
 /// What a page job is rendered from: its output path and, for content pages, the source file.
 pub struct JobInput<'a> {
     pub path: String,
@@ -101,12 +83,20 @@ pub struct Renderer {
     jobs: Vec<Job>,
 }
 
-/// The compiled templates and what each depends on.
+/// The compiled templates.
 struct Templates {
     env: Environment<'static>,
     /// Template name → the file it came from, for diagnostics.
     origins: BTreeMap<String, String>,
-    uses: BTreeMap<String, Uses>,
+}
+
+/// What a new renderer may take from the last one (the dev server decides, by what changed).
+pub struct Keep<'a> {
+    pub renderer: Renderer,
+    /// Keep the compiled templates: no template, setting or word changed.
+    pub templates: bool,
+    /// Whether a part of the model (`kpis`) changed; the others are kept.
+    pub changed: &'a dyn Fn(&str) -> bool,
 }
 
 impl Renderer {
@@ -114,24 +104,19 @@ impl Renderer {
         Renderer::next(None, checked, theme)
     }
 
-    /// A renderer for `site`, taking from `previous`, the renderer of the build `changes`
-    /// compares this one with, what did not change: the compiled templates, unless a
-    /// template or the settings changed, and every part of the model that is the same.
+    /// A renderer for `checked`, taking from the last one what `keep` says did not change:
+    /// the compiled templates, and the parts of the model that are the same.
     pub fn next(
-        previous: Option<(Renderer, &depends::Changes<'_>)>,
+        keep: Option<Keep<'_>>,
         checked: &Checked,
         theme: &Theme,
     ) -> Result<Renderer, Vec<Diagnostic>> {
         let site = &checked.site;
-        let (templates, mut parts) = match previous {
-            Some((renderer, changes)) => {
-                let templates = if changes.templates_or_settings() {
-                    None
-                } else {
-                    Some(renderer.templates)
-                };
-                let mut parts = renderer.parts;
-                parts.retain(|name, _| !changes.part(name));
+        let (templates, mut parts) = match keep {
+            Some(keep) => {
+                let templates = keep.templates.then_some(keep.renderer.templates);
+                let mut parts = keep.renderer.parts;
+                parts.retain(|name, _| !(keep.changed)(name));
                 (templates, parts)
             }
             None => (None, BTreeMap::new()),
@@ -141,7 +126,6 @@ impl Renderer {
             None => {
                 let env = environment(site, theme)?;
                 Templates {
-                    uses: depends::uses(&env, theme),
                     env,
                     origins: theme
                         .templates
@@ -198,9 +182,9 @@ impl Renderer {
             .collect()
     }
 
-    /// What the template `name` loads and reads.
-    pub fn uses(&self, name: &str) -> Option<&Uses> {
-        self.templates.uses.get(name)
+    /// The compiled templates: what the dev server reads each template's uses from.
+    pub fn environment(&self) -> &Environment<'static> {
+        &self.templates.env
     }
 
     fn render_job(&self, site: &Site, job: &Job) -> Result<String, Diagnostic> {

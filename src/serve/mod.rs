@@ -4,7 +4,9 @@
 //! HTTP/1.1 protocol) and `routes` (what each request gets: built files, live reload, the
 //! error overlay). Nothing here writes to disk.
 
+pub mod cache;
 mod connections;
+pub mod depends;
 mod http;
 mod overlay;
 mod routes;
@@ -184,7 +186,7 @@ fn report(
             outcome.rendered.len(),
             outcome.files_changed,
             outcome.ms,
-            crate::site::steps_line(&outcome.steps)
+            outcome.steps.line()
         );
     } else {
         eprintln!(

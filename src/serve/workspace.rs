@@ -19,17 +19,20 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::cache::Cache;
+use super::cache::Cache;
+use super::depends::{Changes, Fingerprint};
 use crate::check::Checked;
 use crate::check::config::Overrides;
 use crate::check::documents::{self, Parsed};
-use crate::depends::{Changes, Fingerprint};
 use crate::diagnostic::Diagnostic;
 use crate::model::Page;
 use crate::raw::PageFile;
 use crate::render::{self, Body, Memory, Renderer};
+use crate::render::{JobInput, Keep};
+use crate::site::Steps;
 use crate::source::Source;
 use crate::source::load::{self, Sources};
+use crate::theme::graph::{self, Uses};
 use crate::{check, diagnostic, site};
 
 pub struct Workspace {
@@ -51,12 +54,14 @@ pub struct Workspace {
 struct Kept {
     site: Checked,
     renderer: Renderer,
+    /// What each template is made from, read off the renderer's compiled templates.
+    uses: BTreeMap<String, Uses>,
 }
 
 /// What one rebuild did.
 pub struct Outcome {
     /// Step name and milliseconds.
-    pub steps: Vec<(&'static str, f64)>,
+    pub steps: Steps,
     pub ok: bool,
     /// The output paths of the pages rendered, sorted.
     pub rendered: Vec<String>,
@@ -105,21 +110,20 @@ impl Workspace {
             }),
         };
         let load_ms = t.elapsed().as_secs_f64() * 1000.0;
-        let mut report = site::check_loaded(
+        let report = site::check_loaded(
             &self.root,
             &self.overrides,
             Some(&self.cache),
             &sources,
             problems.clone(),
+            Steps(vec![("load", load_ms)]),
         );
         self.loaded = Some((sources, problems));
-        report.steps.insert(0, ("load", load_ms));
-        let mut steps = report.steps.clone();
+        let mut steps = report.steps;
         let (Some(site), Some(theme)) = (report.site, report.theme) else {
             return self.failed(report.diagnostics, started);
         };
-        let t = Instant::now();
-        let now = Fingerprint::of(&site, &theme);
+        let now = steps.time("hash", || Fingerprint::of(&site, &theme));
         // After a rescan or a new walk nothing is assumed: every page is rendered (a page's
         // fingerprint leaves out its body, which only its file's own event tells of).
         let before = if changed.is_empty() || !patched {
@@ -127,41 +131,56 @@ impl Workspace {
         } else {
             self.fingerprint.take()
         };
-        steps.push(("hash", t.elapsed().as_secs_f64() * 1000.0));
-        let t = Instant::now();
         let memory = Memory::default();
-        let static_root = self.root.join("content/static");
         let rendered = std::sync::Mutex::new(Vec::new());
         let changes = before.as_ref().map(|before| Changes { before, now: &now });
-        let previous = self.kept.take().map(|k| {
+        let kept = self.kept.take().map(|k| {
             // Freeing a large site's model takes a while; nobody waits for it.
             std::thread::spawn(move || drop(k.site));
-            k.renderer
+            (k.renderer, k.uses)
         });
         // What a failed render reports: as `candour build` would, the checks' warnings and then
         // the render's problems.
         let warnings = report.diagnostics;
-        let renderer = match Renderer::next(previous.zip(changes.as_ref()), &site, &theme) {
-            Ok(r) => r,
+        let changed_part = |name: &str| changes.as_ref().is_none_or(|c| c.part(name));
+        let (keep, uses) = match (kept, changes.as_ref()) {
+            (Some((renderer, uses)), Some(c)) => {
+                let templates = !c.templates_or_settings();
+                (
+                    Some(Keep {
+                        renderer,
+                        templates,
+                        changed: &changed_part,
+                    }),
+                    templates.then_some(uses),
+                )
+            }
+            _ => (None, None),
+        };
+        let rendered_pages = steps.time("render", || {
+            // What each template is made from: kept with the compiled templates, read anew
+            // with them.
+            let renderer = Renderer::next(keep, &site, &theme)?;
+            let uses = uses.unwrap_or_else(|| graph::uses(renderer.environment(), &theme));
+            let differs = changes.as_ref().map(|c| c.pages(|t| uses.get(t)));
+            let wanted = |job: &JobInput<'_>| {
+                let wanted = job.source.is_some_and(|s| changed.contains(s))
+                    || differs.as_ref().is_none_or(|d| d(job.template, job.url));
+                if wanted && let Ok(mut list) = rendered.lock() {
+                    list.push(job.path.clone());
+                }
+                wanted
+            };
+            site::render(&site, &theme, &self.root, &renderer, &memory, &wanted)?;
+            drop(differs);
+            Ok((renderer, uses))
+        });
+        let (renderer, uses) = match rendered_pages {
+            Ok(done) => done,
             Err(problems) => {
                 return self.failed(site::with_render_problems(warnings, problems), started);
             }
         };
-        let differs = changes.as_ref().map(|c| c.pages(|t| renderer.uses(t)));
-        let mut problems = renderer.pages(&site.site, &memory, &|job| {
-            let wanted = job.source.is_some_and(|s| changed.contains(s))
-                || differs.as_ref().is_none_or(|d| d(job.template, job.url));
-            if wanted && let Ok(mut list) = rendered.lock() {
-                list.push(job.path.clone());
-            }
-            wanted
-        });
-        problems.append(&mut render::files(&site, &theme, &static_root, &memory));
-        drop(differs);
-        if !problems.is_empty() {
-            return self.failed(site::with_render_problems(warnings, problems), started);
-        }
-        steps.push(("render", t.elapsed().as_secs_f64() * 1000.0));
         let t = Instant::now();
         let fresh = memory.into_map();
         let pages: std::collections::HashSet<String> =
@@ -173,7 +192,11 @@ impl Workspace {
         let files_changed = before - self.files.len() + self.take(fresh);
         self.errors = warnings;
         self.fingerprint = Some(now);
-        self.kept = Some(Kept { site, renderer });
+        self.kept = Some(Kept {
+            site,
+            renderer,
+            uses,
+        });
         steps.push(("merge", t.elapsed().as_secs_f64() * 1000.0));
         Outcome {
             steps,
@@ -241,7 +264,7 @@ impl Workspace {
             crate::check::links::recheck(&mut kept.site.links, &page.url, p.source, &p.body)?;
             pages.push(page);
         }
-        let mut steps = vec![("read", t.elapsed().as_secs_f64() * 1000.0)];
+        let mut steps = Steps(vec![("read", t.elapsed().as_secs_f64() * 1000.0)]);
 
         self.errors.retain(|d| !changed.contains(&d.file));
         self.errors.append(&mut problems);
@@ -283,7 +306,7 @@ impl Workspace {
         self.fingerprint = None;
         self.kept = None;
         Outcome {
-            steps: Vec::new(),
+            steps: Steps::default(),
             ok: false,
             rendered: Vec::new(),
             files_changed: 0,

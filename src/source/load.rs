@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::cache::Cache;
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::source::reuse::{self, Reuse};
 use crate::source::{Source, io_reason};
 
 /// The data files a site may have, by name without `.yaml`.
@@ -34,7 +34,7 @@ pub struct Sources {
 }
 
 /// Reads `ROOT/content`. Unreadable and unexpected files become diagnostics.
-pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
+pub fn load(root: &Path, cache: Option<&dyn Reuse>) -> (Sources, Vec<Diagnostic>) {
     load_with(root, cache, &|_| false)
 }
 
@@ -43,14 +43,10 @@ pub fn load(root: &Path, cache: Option<&Cache>) -> (Sources, Vec<Diagnostic>) {
 /// passes the paths a watcher named, and everything in a folder it named.
 pub fn load_with(
     root: &Path,
-    cache: Option<&Cache>,
+    cache: Option<&dyn Reuse>,
     fresh: &(dyn Fn(&str) -> bool + Sync),
 ) -> (Sources, Vec<Diagnostic>) {
-    let read = |rel: &str| match cache {
-        Some(c) if fresh(rel) => c.reread(root, rel),
-        Some(c) => c.read(root, rel),
-        None => Source::read(root, rel),
-    };
+    let read = |rel: &str| reuse::read(cache, root, rel, fresh(rel));
     let mut sources = Sources {
         root: root.to_path_buf(),
         ..Sources::default()
@@ -418,7 +414,7 @@ impl Sources {
         &mut self,
         problems: &mut Vec<Diagnostic>,
         changed: &std::collections::BTreeSet<String>,
-        cache: Option<&Cache>,
+        cache: Option<&dyn Reuse>,
     ) -> bool {
         if changed.contains("content") {
             return false;
@@ -457,10 +453,7 @@ impl Sources {
                 continue;
             };
             let name = path.rsplit('/').next();
-            let read = |p: &str| match cache {
-                Some(c) => c.reread(&root, p),
-                None => Source::read(&root, p),
-            };
+            let read = |p: &str| reuse::read(cache, &root, p, true);
             match classify(path, name, what) {
                 Kind::Text => match read(path) {
                     Ok(s) if s.path == SITE => self.site = Some(s),

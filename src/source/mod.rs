@@ -2,6 +2,7 @@
 
 pub mod fields;
 pub mod load;
+pub mod reuse;
 
 pub mod yaml;
 

@@ -75,7 +75,7 @@ pub fn of_theme(theme: &Theme) -> BTreeMap<String, Ids> {
         .iter()
         .map(|(name, t)| (name.as_str(), read(&t.text)))
         .collect();
-    crate::depends::loads(theme)
+    super::graph::loads(theme)
         .into_iter()
         .map(|(name, loads)| {
             let mut ids = Ids::default();

@@ -2,6 +2,7 @@
 //! lookup order: the site's `templates/` (and `i18n/`), then `themes/<theme>/`, then the
 //! default theme embedded in the binary.
 
+pub mod graph;
 pub mod ids;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,68 @@
+//! `candour check`: every check on the content, nothing written; problems for people, as
+//! JSON, or as GitHub Actions annotations.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use candour::check::config::Overrides;
+use candour::diagnostic::{self, Severity};
+use candour::site;
+use clap::ValueEnum;
+
+use super::print_human;
+
+/// Run every check on the content without writing anything
+#[derive(clap::Args)]
+pub struct Args {
+    /// The site's root folder, holding content/
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// How to print problems: for people, as JSON, or as GitHub Actions annotations
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+pub fn execute(args: Args) -> ExitCode {
+    let report = site::check(&args.root, &Overrides::default());
+    let count = |s: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let errors = count(Severity::Error);
+    match args.format {
+        Format::Human => {
+            print_human(&report.diagnostics);
+            eprintln!("{}", diagnostic::summary(&report.diagnostics));
+        }
+        Format::Json => {
+            let json = serde_json::json!({
+                "ok": errors == 0,
+                "errors": errors,
+                "warnings": count(Severity::Warning),
+                "notes": count(Severity::Note),
+                "diagnostics": report.diagnostics,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+        Format::Github => {
+            for d in &report.diagnostics {
+                println!("{}", d.github());
+            }
+            eprintln!("{}", diagnostic::summary(&report.diagnostics));
+        }
+    }
+    ExitCode::from(u8::from(errors > 0))
+}

@@ -1,0 +1,43 @@
+//! `candour serve`: preview the site with live reload, from the site folder.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::print_human;
+
+/// Preview the site: build it in memory, serve it on this computer, rebuild on every save
+#[derive(clap::Args)]
+pub struct Args {
+    /// The site's root folder, holding content/
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Port to listen on; the next free one is used if it is taken
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// Address to listen on; anything but loopback lets other machines see the preview
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the site in the default browser
+    #[arg(long)]
+    open: bool,
+    /// Poll for changes instead of using the system's file events (network drives, containers)
+    #[arg(long)]
+    poll: bool,
+}
+
+pub fn execute(args: Args) -> ExitCode {
+    let options = candour::serve::Options {
+        root: args.root,
+        port: args.port,
+        bind: args.bind,
+        open: args.open,
+        poll: args.poll,
+    };
+    match candour::serve::run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(d) => {
+            print_human([&d]);
+            ExitCode::from(2)
+        }
+    }
+}
