@@ -356,3 +356,24 @@ fn every_csv_table_matches_the_yaml_column_by_column() {
         }
     }
 }
+
+#[test]
+fn json_downloads_write_whole_figures_as_integers() {
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_candour"))
+        .args(["build", "--out", out.path().to_str().unwrap()])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = fs::read_to_string(out.path().join("data/kpis.json")).unwrap();
+    assert!(!text.contains(".0,") && !text.contains(".0\n"), "{text}");
+    let json: Value = serde_json::from_str(&text).unwrap();
+    let orders = json["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == "prevention-orders")
+        .unwrap();
+    assert!(orders["values"][0]["value"].is_u64(), "{orders}");
+}

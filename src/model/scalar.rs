@@ -35,3 +35,14 @@ pub fn custom_error<E: serde::de::Error>(message: &str) -> E {
         None => E::custom(message),
     }
 }
+
+/// Writes a figure as the author would: a whole number as an integer (`11`, not `11.0`),
+/// any other as a decimal. For `#[serde(serialize_with)]` on `Option<f64>` fields, so the
+/// JSON downloads say `"value": 11`.
+pub fn figure<S: serde::Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => s.serialize_i64(*n as i64),
+        Some(n) => s.serialize_f64(*n),
+        None => s.serialize_none(),
+    }
+}

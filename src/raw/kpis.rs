@@ -34,7 +34,7 @@ pub struct RawKpi {
     #[serde(default)]
     pub direction: Option<Direction>,
     /// The target, in the indicator's unit; drawn as a line on its chart.
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::model::scalar::figure")]
     pub target: Option<f64>,
     /// The value or status for each period, one entry per period.
     #[serde(default)]
@@ -47,7 +47,7 @@ pub struct RawKpiValue {
     /// The period the value is for: a year (2019/20) or a half year (2020/21 H1).
     pub period: Period,
     /// The figure, for `count` (whole, >= 0) and `percent` (0 to 100) KPIs.
-    #[serde(default)]
+    #[serde(default, serialize_with = "crate::model::scalar::figure")]
     pub value: Option<f64>,
     /// For `qualitative` KPIs.
     #[serde(default)]

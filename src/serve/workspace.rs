@@ -390,13 +390,9 @@ impl Workspace {
     }
 }
 
-/// What other pages show of a content page.
-fn seen(p: &Page) -> (&str, &str, &str, Option<&str>, Option<u32>) {
-    (
-        &p.title,
-        &p.slug,
-        &p.url,
-        p.summary.as_deref(),
-        p.footer_order,
-    )
+/// What other pages can show of a content page: the whole of it as the model serialises it
+/// (its body and contents list are left out of the model), so a field added to `Page` is
+/// compared without anyone remembering to add it here.
+fn seen(p: &Page) -> serde_json::Value {
+    serde_json::to_value(p).unwrap_or(serde_json::Value::Null)
 }
