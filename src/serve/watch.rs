@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 
 use notify::{Config, Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::source::load::{is_ignored, rel};
+use crate::source::classify::is_ignored;
+use crate::source::load::rel;
 
 /// Quiet time that ends a batch of events (an editor's save is several events).
 pub const QUIET: Duration = Duration::from_millis(5);

@@ -31,6 +31,7 @@ use crate::render::{self, Body, Memory, Renderer};
 use crate::render::{JobInput, Keep};
 use crate::site::Steps;
 use crate::source::Source;
+use crate::source::classify;
 use crate::source::load::{self, Sources};
 use crate::theme::graph::{self, Uses};
 use crate::{check, diagnostic, site};
@@ -341,7 +342,7 @@ impl Workspace {
             .iter()
             .filter(|path| {
                 let name = path.rsplit('/').next().unwrap_or(path);
-                !load::is_editor_litter(name)
+                !classify::is_editor_litter(name)
                     && (std::fs::symlink_metadata(self.root.join(path)).is_ok()
                         || !self.passing(path))
             })
@@ -363,7 +364,7 @@ impl Workspace {
             .iter()
             .any(|d| d.file == path || d.file.starts_with(&folder));
         if path.starts_with("content/") {
-            return !load::is_source(path)
+            return !classify::is_source(path)
                 && self.loaded.as_ref().is_some_and(|(s, _)| !s.holds(path))
                 && !warned;
         }

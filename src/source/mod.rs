@@ -1,7 +1,9 @@
 //! Source files as read from disk: size-capped, UTF-8 checked, BOM stripped, front matter split.
 
+pub mod classify;
 pub mod fields;
 pub mod load;
+mod patch;
 pub mod reuse;
 
 pub mod yaml;

@@ -14,7 +14,8 @@ use walkdir::WalkDir;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{self, Words};
 use crate::source::Source;
-use crate::source::load::{is_editor_litter, rel};
+use crate::source::classify::is_editor_litter;
+use crate::source::load::rel;
 
 /// A template's text and the file it came from (for diagnostics).
 #[derive(Clone, Debug)]
