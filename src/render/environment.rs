@@ -1,0 +1,184 @@
+//! The minijinja environment: strict undefined values, HTML escaping by file extension,
+//! the theme's templates, and the functions and filters templates use (`url`, `abs_url`,
+//! `t`, `long_date`, `label`, `slug`); and template errors as diagnostics.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Error, UndefinedBehavior};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::model::date::Date;
+use crate::model::period::Period;
+use crate::theme::Theme;
+
+/// A template error as a diagnostic at the template's file, line and column.
+pub(super) fn template_error(
+    env: &Environment<'_>,
+    origins: &BTreeMap<String, String>,
+    err: &Error,
+) -> Diagnostic {
+    let name = err.name().unwrap_or("").to_string();
+    let (origin, text) = env
+        .get_template(&name)
+        .ok()
+        .map(|t| {
+            (
+                origins.get(&name).cloned().unwrap_or_else(|| name.clone()),
+                t.source().to_string(),
+            )
+        })
+        .unwrap_or_else(|| {
+            (
+                name.clone(),
+                err.template_source().unwrap_or("").to_string(),
+            )
+        });
+    let mut message = err.kind().to_string();
+    if let Some(detail) = err.detail() {
+        message = format!("{message}: {detail}");
+    }
+    let mut d = Diagnostic::error(origin, format!("template error: {message}"));
+    if let Some(line) = err.line() {
+        let column = err
+            .range()
+            .and_then(|r| {
+                text.get(..r.start)
+                    .map(|before| before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
+            })
+            .unwrap_or(1);
+        d = d.at(&text, line, column);
+        if let Some(r) = err.range() {
+            d = d.with_width(
+                text.get(r)
+                    .map_or(1, |s| s.lines().next().unwrap_or("").chars().count()),
+            );
+        }
+    }
+    d.with_hint(
+        "fix the template; templates/ in the site root overrides the theme's file of the same name",
+    )
+}
+
+pub(super) fn environment(
+    site: &Site,
+    theme: &Theme,
+) -> Result<Environment<'static>, Vec<Diagnostic>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| {
+        if [".html", ".htm", ".xml", ".svg"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_syntax(
+        SyntaxConfig::builder()
+            .keep_trailing_newline(true)
+            .build()
+            .unwrap_or_default(),
+    );
+    // minijinja's HTML escaping also writes `/` as `&#x2f;`; URLs read better, and built-site
+    // diffs stay clean, when only the five characters that matter are escaped.
+    env.set_formatter(|out, state, value| {
+        let plain = value
+            .as_str()
+            .map(str::to_string)
+            .or_else(|| value.is_number().then(|| value.to_string()));
+        match (state.auto_escape(), plain) {
+            (AutoEscape::Html, Some(text)) if !value.is_safe() => out
+                .write_str(&escape_html(&text))
+                .map_err(|_| Error::new(minijinja::ErrorKind::WriteFailure, "write failed")),
+            _ => minijinja::escape_formatter(out, state, value),
+        }
+    });
+    let base_path = crate::routes::base_path(&site.config.base_url);
+    let base_url = site.config.base_url.clone();
+    env.add_function("url", move |path: &str| format!("{base_path}{path}"));
+    env.add_function("abs_url", move |path: &str| format!("{base_url}{path}"));
+    let words = theme.words(&site.config.language);
+    let w = Arc::clone(&words);
+    env.add_filter("long_date", move |iso: &str| {
+        Date::parse(iso)
+            .map(|d| w.long_date(d))
+            .unwrap_or_else(|_| iso.to_string())
+    });
+    let w = Arc::clone(&words);
+    env.add_filter("label", move |word: &str| {
+        w.label(word)
+            .map_or_else(|| word.to_string(), str::to_string)
+    });
+    // `t("key", name=value)`: the words for `key` in the site's language, each `{name}`
+    // filled with its value (escaped, unless the value is already safe HTML, such as a
+    // macro's output). The words themselves are the theme's, trusted like its templates.
+    let w = Arc::clone(&words);
+    env.add_function(
+        "t",
+        move |key: &str, kwargs: minijinja::value::Kwargs| -> Result<Value, Error> {
+            let text = w.get(key).ok_or_else(|| {
+                Error::new(
+                    minijinja::ErrorKind::UndefinedError,
+                    format!("`{key}` is not in the {} translation table", w.language),
+                )
+            })?;
+            let mut args = Vec::new();
+            for name in kwargs.args() {
+                let value: Value = kwargs.get(name)?;
+                let shown = match value.as_str() {
+                    Some(s) if value.is_safe() => s.to_string(),
+                    Some(s) => escape_html(s),
+                    None => escape_html(&value.to_string()),
+                };
+                args.push((name, shown));
+            }
+            kwargs.assert_all_used()?;
+            let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            Ok(Value::from_safe_string(crate::i18n::fill(text, &args)))
+        },
+    );
+    env.add_filter("slug", |period: &str| {
+        Period::parse(period)
+            .map(Period::slug)
+            .unwrap_or_else(|_| period.to_string())
+    });
+    let mut problems = Vec::new();
+    for (name, t) in &theme.templates {
+        if let Err(e) = env.add_template_owned(name.clone(), t.text.clone()) {
+            let mut d = template_error(&env, &BTreeMap::new(), &e);
+            d.file = t.origin.clone();
+            if let Some(line) = e.line() {
+                let column = d.column;
+                d = d.at(&t.text, line, column);
+            }
+            problems.push(d);
+        }
+    }
+    if problems.is_empty() {
+        Ok(env)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Escapes `& < > " '` for HTML text and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
