@@ -3,8 +3,7 @@
 pub mod config;
 pub mod data;
 pub mod documents;
-pub mod link_hints;
-pub mod link_markup;
+
 pub mod links;
 
 use std::collections::BTreeMap;

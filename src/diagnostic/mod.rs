@@ -251,95 +251,6 @@ impl Diagnostic {
     }
 }
 
-/// The byte range of `src` to show for a column at byte `byte`: all of it when it is short,
-/// else `WINDOW` characters, `BEFORE` of them before the column where the line allows.
-fn window(src: &str, byte: usize) -> (usize, usize) {
-    if src.len() <= WINDOW {
-        return (0, src.len());
-    }
-    let back = |from: usize, n: usize| {
-        src[..from]
-            .char_indices()
-            .rev()
-            .take(n)
-            .last()
-            .map_or(from, |(i, _)| i)
-    };
-    let start = back(byte, BEFORE);
-    let end = src[start..]
-        .char_indices()
-        .nth(WINDOW)
-        .map_or(src.len(), |(i, _)| start + i);
-    if end == src.len() {
-        // The column is near the end: show the whole window before it.
-        (back(end, WINDOW), end)
-    } else {
-        (start, end)
-    }
-}
-
-/// A text diagnostics can be placed in.
-pub trait Text {
-    /// `d` placed at `line:column` (1-based, the column in characters) of this text.
-    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic;
-}
-
-impl Text for str {
-    /// Reads the text from the top: for texts that get a diagnostic or two.
-    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
-        match self.lines().nth(line.saturating_sub(1)) {
-            Some(src) => {
-                let byte = src
-                    .char_indices()
-                    .nth(column.max(1) - 1)
-                    .map_or(src.len(), |(i, _)| i);
-                d.at_line(line, src, byte, column)
-            }
-            None => d.nowhere(line, column),
-        }
-    }
-}
-
-impl Text for String {
-    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
-        self.as_str().place(d, line, column)
-    }
-}
-
-impl Text for Cow<'_, str> {
-    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
-        self.as_ref().place(d, line, column)
-    }
-}
-
-thread_local! {
-    /// The lines of the texts diagnostics were last placed in, most recent first. A `Weak`
-    /// keeps its text's memory from being reused, so a text at the same address is the same
-    /// text.
-    static INDEXES: RefCell<Vec<(Weak<str>, Rc<LineIndex>)>> = const { RefCell::new(Vec::new()) };
-}
-
-impl Text for Arc<str> {
-    /// Indexes the text's lines once, for every diagnostic placed in it on this thread.
-    fn place(&self, d: Diagnostic, line: usize, column: usize) -> Diagnostic {
-        let index = INDEXES.with(|cell| {
-            let mut recent = cell.borrow_mut();
-            let found = recent
-                .iter()
-                .position(|(text, _)| std::ptr::eq(text.as_ptr(), Arc::as_ptr(self)));
-            let entry = match found {
-                Some(i) => recent.remove(i),
-                None => (Arc::downgrade(self), Rc::new(LineIndex::new(self))),
-            };
-            let index = Rc::clone(&entry.1);
-            recent.insert(0, entry);
-            recent.truncate(2);
-            index
-        });
-        d.at_column(&index, self, line, column)
-    }
-}
-
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_zero(n: &usize) -> bool {
     *n == 0
@@ -402,70 +313,10 @@ where
         .map(|(_, c)| c)
 }
 
+mod place;
+
+pub use place::Text;
+use place::window;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn human_form_has_place_line_caret_and_hint() {
-        let text = "title: x\ntitel: y\n";
-        let d = Diagnostic::error("content/site.yaml", "unknown field `titel`")
-            .at(text, 2, 1)
-            .with_hint("did you mean `title`?");
-        assert_eq!(
-            d.human(),
-            "error: unknown field `titel`\n  --> content/site.yaml:2:1\n  |\n2 | titel: y\n  | ^^^^^\n  = hint: did you mean `title`?\n"
-        );
-    }
-
-    #[test]
-    fn long_lines_are_cut_to_a_window_around_the_column() {
-        // A 2,000-character line of multi-byte characters with the mistake in the middle.
-        let line = format!("{}![](x.png) {}", "é".repeat(1000), "€".repeat(989));
-        let text: std::sync::Arc<str> = format!("---\n{line}\n").into();
-        let d = Diagnostic::error("p.md", "no alt").at(&text, 2, 1001);
-        assert_eq!((d.line, d.column), (2, 1001));
-        let src = d.source_line.clone().unwrap();
-        assert_eq!(src.chars().count(), WINDOW + 2, "{src}");
-        assert!(src.starts_with("…é") && src.ends_with("€…"), "{src}");
-        assert_eq!(d.source_column, BEFORE + 2);
-        let shown: String = src.chars().skip(d.source_column - 1).take(10).collect();
-        assert_eq!(shown, "![](x.png)");
-        assert_eq!(d.width, 10);
-        let human = d.human();
-        let caret_line = human.lines().nth(4).unwrap();
-        let code_line = human.lines().nth(3).unwrap();
-        let caret = caret_line.chars().position(|c| c == '^').unwrap();
-        assert_eq!(code_line.chars().nth(caret), Some('!'), "{human}");
-        // At either end of the line, the window is full and cut on one side only.
-        let start = Diagnostic::error("p.md", "x").at(&text, 2, 1);
-        let src = start.source_line.unwrap();
-        assert!(!src.starts_with('…') && src.ends_with('…'));
-        assert_eq!((start.source_column, src.chars().count()), (1, WINDOW + 1));
-        let end = Diagnostic::error("p.md", "x").at(text.as_ref(), 2, 2000);
-        let src = end.source_line.unwrap();
-        assert!(src.starts_with('…') && !src.ends_with('…'));
-        assert_eq!(src.chars().nth(end.source_column - 1), Some('€'));
-        // Short lines are kept whole.
-        let short = Diagnostic::error("p.md", "x").at("a\nshort line", 2, 7);
-        assert_eq!(short.source_line.as_deref(), Some("short line"));
-        assert_eq!(short.source_column, 7);
-    }
-
-    #[test]
-    fn suggestions_are_close_matches_only() {
-        let fields = ["title", "period", "published"];
-        assert_eq!(did_you_mean("titel", fields), Some("title"));
-        assert_eq!(did_you_mean("publshed", fields), Some("published"));
-        assert_eq!(did_you_mean("colour", fields), None);
-    }
-
-    #[test]
-    fn github_form_escapes() {
-        let d = Diagnostic::error("a,b.yaml", "bad\nthing").at("x", 1, 1);
-        assert_eq!(
-            d.github(),
-            "::error file=a%2Cb.yaml,line=1,col=1::bad%0Athing"
-        );
-    }
-}
+mod tests;

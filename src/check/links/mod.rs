@@ -2,22 +2,27 @@
 //! (a site published under a base path included) and checked against what the site builds,
 //! and a link to `#id` against the ids its page has: its Markdown's and its template's.
 //! Links to other sites, `mailto:` and `tel:` are not followed. What is said about a broken
-//! link is `link_hints.rs`'s.
+//! link is `hints.rs`'s.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use super::Checked;
-use crate::check::link_hints::{self, Suggestions};
+mod follow;
+mod hints;
+
+pub(crate) use follow::{decode, resolve};
+
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 use crate::markdown::Rendered;
+use crate::markdown::site_links::SiteLink;
 use crate::render;
 use crate::source::Source;
 use crate::theme::Theme;
 use crate::theme::ids::{self as theme_ids, Ids};
+use hints::Suggestions;
 
 /// Markdown whose links are checked, and the page it is on.
 pub struct Doc<'a> {
@@ -25,80 +30,6 @@ pub struct Doc<'a> {
     pub page: Option<String>,
     pub source: &'a Source,
     pub body: &'a Rendered,
-}
-
-/// The links and images of one Markdown document to the site itself, as written and where.
-/// Compact, since a large site has one for every page and they wait for the whole site.
-#[derive(Clone, Debug, Default)]
-pub struct SiteLinks {
-    /// The addresses, one after another.
-    urls: String,
-    /// For each: where its address ends in `urls`, its line (1-based, of the file), the byte
-    /// it starts at in the line, and the byte after its end when that is on the same line
-    /// (else 0), with the top bit set for an image.
-    at: Vec<[u32; 4]>,
-}
-
-/// One link of `SiteLinks`.
-pub struct SiteLink<'a> {
-    pub url: &'a str,
-    pub line: usize,
-    pub byte: usize,
-    /// The byte after the link's end on its line; `None` when it ends on another.
-    pub end: Option<usize>,
-    pub image: bool,
-}
-
-const IMAGE: u32 = 1 << 31;
-
-impl SiteLinks {
-    pub fn push(&mut self, url: &str, line: usize, byte: usize, end: Option<usize>, image: bool) {
-        let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        self.urls.push_str(url);
-        let end = number(end.unwrap_or(0)).min(IMAGE - 1);
-        self.at.push([
-            number(self.urls.len()),
-            number(line),
-            number(byte),
-            if image { end | IMAGE } else { end },
-        ]);
-    }
-
-    /// Gives back the room kept for more.
-    pub fn shrink_to_fit(&mut self) {
-        self.urls.shrink_to_fit();
-        self.at.shrink_to_fit();
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.at.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = SiteLink<'_>> {
-        let mut start = 0;
-        self.at.iter().map(move |&[end_of_url, line, byte, end]| {
-            let url = self.urls.get(start..end_of_url as usize).unwrap_or("");
-            start = end_of_url as usize;
-            SiteLink {
-                url,
-                line: line as usize,
-                byte: byte as usize,
-                end: Some((end & !IMAGE) as usize).filter(|&e| e > 0),
-                image: end & IMAGE != 0,
-            }
-        })
-    }
-}
-
-/// Whether a link goes somewhere on the site itself: a path or a `#fragment`, not another
-/// site (`https:`, `//host/`) or an address (`mailto:`, `tel:`).
-pub fn is_site_link(url: &str) -> bool {
-    let scheme = match (url.find(':'), url.find(['/', '?', '#'])) {
-        (Some(c), Some(d)) => c < d,
-        (Some(_), None) => true,
-        (None, _) => false,
-    };
-    !url.is_empty() && !scheme && !url.starts_with("//")
 }
 
 /// What links are checked against: every URL the site builds and the ids of each page. Kept
@@ -376,8 +307,8 @@ impl Index {
             .into_iter()
             .map(|(link, followed)| {
                 let (message, hint) =
-                    link_hints::problem(self, doc.page.as_deref(), &link, followed, suggestions);
-                link_hints::place(doc.source, &lines, &link, message, &mut budget).with_hint(hint)
+                    hints::problem(self, doc.page.as_deref(), &link, followed, suggestions);
+                hints::place(doc.source, &lines, &link, message, &mut budget).with_hint(hint)
             })
             .collect()
     }
@@ -392,181 +323,7 @@ impl Index {
                 .extend(ids);
         }
     }
-
-    /// Where `href`, on the page at `page` (every page when `None`), goes.
-    pub(crate) fn follow(&self, page: Option<&str>, href: &str) -> Followed {
-        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
-        let path = path.split('?').next().unwrap_or("");
-        let fragment = Some(decode(fragment).into_owned()).filter(|f| !f.is_empty() && f != "top");
-        let url = if path.is_empty() {
-            match page {
-                Some(page) => page.to_string(),
-                None => return Followed::Found(String::new(), fragment),
-            }
-        } else if page.is_none() && !path.starts_with('/') {
-            return Followed::Relative;
-        } else {
-            match resolve(path, page.unwrap_or("/"), &self.base_path) {
-                Some(url) => url,
-                None => return Followed::Away,
-            }
-        };
-        match self.built(&url) {
-            Some(url) => Followed::Found(url.into_owned(), fragment),
-            None => Followed::Missing(url),
-        }
-    }
-
-    /// The URL the site builds at `path`: the path itself, a page's URL without its last `/`,
-    /// or with `index.html`.
-    pub(crate) fn built<'p>(&self, path: &'p str) -> Option<Cow<'p, str>> {
-        if self.urls.contains_key(path) {
-            return Some(Cow::Borrowed(path));
-        }
-        let dir = match path.strip_suffix("index.html") {
-            Some(dir) if dir.ends_with('/') => dir.to_string(),
-            _ if !path.ends_with('/') => format!("{path}/"),
-            _ => return None,
-        };
-        self.urls
-            .contains_key(dir.as_str())
-            .then_some(Cow::Owned(dir))
-    }
-
-    /// The page at `url`, if the URL is a page's (not a file's).
-    pub(crate) fn page(&self, url: &str) -> Option<&Page> {
-        self.urls.get(url).and_then(Option::as_ref)
-    }
-
-    /// The theme's ids on the page at `url`.
-    pub(crate) fn theme_ids(&self, url: &str) -> Option<&Ids> {
-        self.page(url).and_then(|p| self.theme.get(p.template))
-    }
-
-    /// Whether the page at `url` has an element with the id `id`.
-    pub(crate) fn has_id(&self, url: &str, id: &str) -> bool {
-        self.everywhere.contains(id)
-            || self.page(url).is_some_and(|p| p.ids.contains(id))
-            || self.theme_ids(url).is_some_and(|ids| ids.may_have(id))
-    }
-}
-
-/// The path `path` (no fragment or query) goes to from the page at `page`, `%`-decoded, with
-/// `.` and `..` resolved; `None` when it leaves the site, above its base path.
-pub(crate) fn resolve(path: &str, page: &str, base_path: &str) -> Option<String> {
-    // Most links are already site paths.
-    if path.starts_with('/') && !path.contains("/.") && !path.contains('%') {
-        return Some(path.to_string());
-    }
-    let joined = if path.starts_with('/') {
-        Cow::Borrowed(path)
-    } else {
-        let dir = &page[..page.rfind('/').map_or(0, |i| i + 1)];
-        Cow::Owned(format!("{dir}{path}"))
-    };
-    let segments: Vec<&str> = joined.trim_start_matches('/').split('/').collect();
-    let mut out: Vec<&str> = Vec::with_capacity(segments.len());
-    let last = segments.len() - 1;
-    for (i, segment) in segments.iter().enumerate() {
-        match *segment {
-            "." | ".." => {
-                // Above the root of a site under a base path is outside it; a site at the
-                // root of its host stays at the root, as browsers do.
-                if *segment == ".." && out.pop().is_none() && !base_path.is_empty() {
-                    return None;
-                }
-                if i == last {
-                    out.push("");
-                }
-            }
-            s => out.push(s),
-        }
-    }
-    Some(decode(&format!("/{}", out.join("/"))).into_owned())
-}
-
-/// `%XX` escapes decoded, as a browser does before looking a path or id up.
-pub(crate) fn decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('%') {
-        return Cow::Borrowed(s);
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    match String::from_utf8(out) {
-        Ok(decoded) => Cow::Owned(decoded),
-        Err(_) => Cow::Borrowed(s),
-    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_resolve_against_the_page() {
-        let r = |path, page, base| resolve(path, page, base);
-        assert_eq!(
-            r("../contact/", "/about/", "").as_deref(),
-            Some("/contact/")
-        );
-        assert_eq!(
-            r("contact/", "/about/", "").as_deref(),
-            Some("/about/contact/")
-        );
-        assert_eq!(
-            r("../2018-19/", "/statements/2019-20/", "").as_deref(),
-            Some("/statements/2018-19/")
-        );
-        assert_eq!(r("./", "/about/", "").as_deref(), Some("/about/"));
-        assert_eq!(r("..", "/a/b/", "").as_deref(), Some("/a/"));
-        assert_eq!(r("x.pdf", "/404.html", "").as_deref(), Some("/x.pdf"));
-        assert_eq!(
-            r("my%20file.pdf", "/a/", "").as_deref(),
-            Some("/a/my file.pdf")
-        );
-        assert_eq!(r("../../../x/", "/a/", "").as_deref(), Some("/x/"));
-        assert_eq!(r("../../x/", "/a/", "/msa"), None);
-        assert_eq!(r("/about/", "/a/", "/msa").as_deref(), Some("/about/"));
-    }
-
-    #[test]
-    fn site_links_keep_what_was_pushed() {
-        let mut links = SiteLinks::default();
-        links.push("/a/", 3, 4, Some(20), false);
-        links.push("#é", 5, 0, None, true);
-        let got: Vec<(String, usize, usize, Option<usize>, bool)> = links
-            .iter()
-            .map(|l| (l.url.to_string(), l.line, l.byte, l.end, l.image))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("/a/".to_string(), 3, 4, Some(20), false),
-                ("#é".to_string(), 5, 0, None, true)
-            ]
-        );
-        assert!(is_site_link("/a/") && is_site_link("a/b:c") && is_site_link("#x"));
-        assert!(
-            !is_site_link("https://x.org")
-                && !is_site_link("//x.org/")
-                && !is_site_link("mailto:a@b")
-        );
-    }
-}
+mod tests;

@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::check::links::{Followed, Index, SiteLink, decode, resolve};
+use super::{Followed, Index, decode, resolve};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::lines::LineIndex;
+use crate::markdown::site_links::SiteLink;
 use crate::source::Source;
 
 /// How many URLs or ids, in all, a check compares broken links with for `did you mean`:
