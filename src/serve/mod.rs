@@ -8,6 +8,7 @@ pub mod cache;
 mod connections;
 pub mod depends;
 mod http;
+mod http_date;
 mod overlay;
 mod routes;
 mod watch;
