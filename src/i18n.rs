@@ -297,7 +297,8 @@ fn flatten(prefix: &str, entry: Entry, into: &mut BTreeMap<String, String>) {
 }
 
 /// The keys a template names with literal `t("key")` or `t('key')` calls, with the line
-/// each is on (1-based).
+/// each is on (1-based). A key made in the template (`t("nav." ~ key)`) is not one: its
+/// family is checked from Rust (`NAV_KEYS`).
 pub fn template_keys(text: &str) -> Vec<(String, usize)> {
     let mut keys = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -315,7 +316,10 @@ pub fn template_keys(text: &str) -> Vec<(String, usize)> {
                 continue;
             };
             if let Some(end) = after[1..].find(quote) {
-                keys.push((after[1..1 + end].to_string(), n + 1));
+                let next = after[end + 2..].trim_start().chars().next();
+                if matches!(next, Some(')' | ',')) {
+                    keys.push((after[1..1 + end].to_string(), n + 1));
+                }
             }
         }
     }
@@ -358,7 +362,7 @@ mod tests {
     #[test]
     fn template_keys_are_found() {
         let keys = template_keys(
-            "{{ t(\"nav.home\") }} {{ list(x) }}\n{{ t('a.b', n=1) }}{{ format(\"x\") }}",
+            "{{ t(\"nav.home\") }} {{ list(x) }}\n{{ t('a.b', n=1) }}{{ format(\"x\") }} {{ t(\"nav.\" ~ k) }}",
         );
         assert_eq!(
             keys,
