@@ -9,8 +9,10 @@
 //! `{name}`, filled from the call's arguments. Tables are read in the theme's lookup order
 //! (the built-in default theme, then `themes/NAME/i18n/`, then the site's `i18n/`), a later
 //! file replacing single keys of an earlier one. Every key a template names with a literal
-//! `t("...")`, and every key Rust uses ([`RUST_KEYS`]), must exist: `check_keys` says which
-//! do not, at the template's line.
+//! `t("...")`, and every key Rust uses ([`rust_keys`]), must exist: `Theme::check_words`
+//! says which do not, at the template's line. The default theme's table has no key that
+//! neither uses ([`Words::unused`]; a test in `theme` checks it), bar the optional month
+//! lists ([`optional`]).
 
 use std::collections::BTreeMap;
 
@@ -92,6 +94,11 @@ pub const RUST_KEYS: &[&str] = &[
     "dataset.commitments.description",
     "dataset.commitments.table",
 ];
+
+/// The lists of month names, `date.LIST.1` to `date.LIST.12`: `months`, which every table
+/// has, and `months_after_to`, the months after "to" in a span where a language changes
+/// their form (Welsh), which a table may have.
+pub const MONTH_LISTS: [&str; 2] = ["months", "months_after_to"];
 
 /// The sections of the site's navigation, each `nav.KEY` in the table.
 pub const NAV_KEYS: &[&str] = &[
@@ -207,7 +214,7 @@ impl Words {
     /// `April 2019 to March 2020` (`period.span`).
     pub fn span(&self, period: Period, year_starts: u32) -> String {
         let (start, end) = (period.start(year_starts), period.end(year_starts));
-        let after = Some("months_after_to");
+        let after = Some(MONTH_LISTS[1]);
         if start.year == end.year {
             self.format(
                 "period.span_within_year",
@@ -235,6 +242,18 @@ impl Words {
         self.get(&format!("label.{word}"))
     }
 
+    /// Every key of this table that neither Rust ([`rust_keys`], [`optional`]) nor the
+    /// templates (`template_keys` of each) use.
+    pub fn unused<'t>(&self, templates: impl IntoIterator<Item = &'t str>) -> Vec<&str> {
+        let mut used: std::collections::BTreeSet<String> = rust_keys().into_iter().collect();
+        for text in templates {
+            used.extend(template_keys(text).into_iter().map(|(key, _)| key));
+        }
+        self.keys()
+            .filter(|k| !used.contains(*k) && !optional(k))
+            .collect()
+    }
+
     /// Every key this table lacks of `keys`.
     pub fn missing<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> Vec<&'k str> {
         keys.into_iter()
@@ -246,6 +265,28 @@ impl Words {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.words.keys().map(String::as_str)
     }
+}
+
+/// Every key Rust needs in each table: [`RUST_KEYS`], the month names (`date.months.1` to
+/// `.12`), the navigation's words (`nav.KEY` of [`NAV_KEYS`]) and the `label` filter's
+/// (`label.WORD` of [`LABELS`]).
+pub fn rust_keys() -> Vec<String> {
+    let mut keys: Vec<String> = RUST_KEYS.iter().map(|k| (*k).to_string()).collect();
+    keys.extend((1..=12).map(|n| format!("date.{}.{n}", MONTH_LISTS[0])));
+    keys.extend(NAV_KEYS.iter().map(|k| format!("nav.{k}")));
+    keys.extend(LABELS.iter().map(|w| format!("label.{w}")));
+    keys
+}
+
+/// Whether Rust uses `key` when a table has it, and does without: a month of
+/// `date.months_after_to`.
+pub fn optional(key: &str) -> bool {
+    key.strip_prefix("date.")
+        .and_then(|k| k.split_once('.'))
+        .is_some_and(|(list, n)| {
+            MONTH_LISTS[1..].contains(&list)
+                && n.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n))
+        })
 }
 
 /// `text` with each `{name}` replaced by its value in `args`; other braces stay.
@@ -297,7 +338,8 @@ fn flatten(prefix: &str, entry: Entry, into: &mut BTreeMap<String, String>) {
 }
 
 /// The keys a template names with literal `t("key")` or `t('key')` calls, with the line
-/// each is on (1-based).
+/// each is on (1-based). A key made in the template (`t("nav." ~ key)`) is not one: its
+/// family is checked from Rust (`NAV_KEYS`).
 pub fn template_keys(text: &str) -> Vec<(String, usize)> {
     let mut keys = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -315,7 +357,10 @@ pub fn template_keys(text: &str) -> Vec<(String, usize)> {
                 continue;
             };
             if let Some(end) = after[1..].find(quote) {
-                keys.push((after[1..1 + end].to_string(), n + 1));
+                let next = after[end + 2..].trim_start().chars().next();
+                if matches!(next, Some(')' | ',')) {
+                    keys.push((after[1..1 + end].to_string(), n + 1));
+                }
             }
         }
     }
@@ -356,9 +401,22 @@ mod tests {
     }
 
     #[test]
+    fn unused_keys_are_those_nothing_names() {
+        let w = words(
+            "nav:\n  home: Home\nx:\n  used: a\n  dead: b\ndate:\n  months_after_to: [a, b, c, d, e, f, g, h, i, j, k, l, m]\n",
+        );
+        // The thirteenth month is no month.
+        assert_eq!(
+            w.unused(["{{ t(\"x.used\") }}"]),
+            vec!["date.months_after_to.13", "x.dead"]
+        );
+        assert!(optional("date.months_after_to.12") && !optional("date.months.12"));
+    }
+
+    #[test]
     fn template_keys_are_found() {
         let keys = template_keys(
-            "{{ t(\"nav.home\") }} {{ list(x) }}\n{{ t('a.b', n=1) }}{{ format(\"x\") }}",
+            "{{ t(\"nav.home\") }} {{ list(x) }}\n{{ t('a.b', n=1) }}{{ format(\"x\") }} {{ t(\"nav.\" ~ k) }}",
         );
         assert_eq!(
             keys,

@@ -189,32 +189,54 @@ pub struct Fixed {
 
 /// The id of a course's section on the training page (`course-ID`).
 pub fn course_anchor(id: &str) -> String {
-    format!("course-{id}")
+    format!("{COURSE}{id}")
 }
 
 /// The id of a resource's section on the training page (`resource-ID`).
 pub fn resource_anchor(id: &str) -> String {
-    format!("resource-{id}")
+    format!("{RESOURCE}{id}")
 }
 
 /// The id of a partnership's section on the partnerships page (`partnership-ID`).
 pub fn partnership_anchor(id: &str) -> String {
-    format!("partnership-{id}")
+    format!("{PARTNERSHIP}{id}")
 }
 
 /// The id of an action's section on the action plan (`action-ID`).
 pub fn action_anchor(id: &str) -> String {
-    format!("action-{id}")
+    format!("{ACTION}{id}")
 }
 
 /// The id of a commitment on the commitments page (`commitment-ID`).
 pub fn commitment_anchor(id: &str) -> String {
-    format!("commitment-{id}")
+    format!("{COMMITMENT}{id}")
 }
 
 /// The id of a period's section on the prevention orders page (`orders-2019-20`).
 pub fn orders_anchor(period: Period) -> String {
-    format!("orders-{}", period.slug())
+    format!("{ORDERS}{}", period.slug())
+}
+
+const COURSE: &str = "course-";
+const RESOURCE: &str = "resource-";
+const PARTNERSHIP: &str = "partnership-";
+const ACTION: &str = "action-";
+const COMMITMENT: &str = "commitment-";
+const ORDERS: &str = "orders-";
+
+/// How the anchors above start, for the records the page made from `template` shows: a
+/// template gives an element the model's `anchor` (`id="{{ c.anchor }}"`), and
+/// `theme::ids` reads such an id as one of these starts and a value. Any start, for a
+/// template of the site's own that may show any record.
+pub fn anchor_starts(template: &str) -> &'static [&'static str] {
+    match template {
+        "training.html" => &[COURSE, RESOURCE],
+        "partnerships.html" => &[PARTNERSHIP],
+        "actions.html" => &[ACTION],
+        "commitments.html" => &[COMMITMENT],
+        "orders.html" => &[ORDERS],
+        _ => &[COURSE, RESOURCE, PARTNERSHIP, ACTION, COMMITMENT, ORDERS],
+    }
 }
 
 /// The output path of a URL: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`.

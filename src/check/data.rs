@@ -12,7 +12,7 @@ use crate::model::{
     Progress, Resource, Trained,
 };
 use crate::raw::{self, KpiKind};
-use crate::routes::Routes;
+use crate::routes::{self, Routes};
 use crate::scheme::check_url;
 use crate::source::Source;
 use crate::source::reuse::{self, Reuse};
@@ -197,6 +197,7 @@ pub fn validate(
                     .into_iter()
                     .map(|o| Orders {
                         period_span: known.words.span(o.period, known.year_starts),
+                        anchor: routes::orders_anchor(o.period),
                         period: o.period,
                         stpo: o.stpo,
                         stro: o.stro,
@@ -401,6 +402,7 @@ fn training(raw: raw::TrainingFile, c: &mut Checker<'_>) -> (Vec<Course>, Vec<Re
         trained.sort_by_key(|t| t.period);
         courses.push(Course {
             total: trained.iter().map(|t| t.people).sum(),
+            anchor: routes::course_anchor(&k.id),
             id: k.id,
             title: k.title,
             provider: k.provider,
@@ -414,6 +416,7 @@ fn training(raw: raw::TrainingFile, c: &mut Checker<'_>) -> (Vec<Course>, Vec<Re
     for (i, r) in raw.resources.into_iter().enumerate() {
         c.url(&format!("resources[{i}].url"), r.url.as_ref());
         resources.push(Resource {
+            anchor: routes::resource_anchor(&r.id),
             id: r.id,
             title: r.title,
             kind: r.kind,
@@ -496,6 +499,7 @@ fn partnerships(
                 .filter(|a| a.partnership == p.id)
                 .cloned()
                 .collect(),
+            anchor: routes::partnership_anchor(&p.id),
             id: p.id,
             name: p.name,
             description: p.description,
@@ -526,6 +530,7 @@ fn actions(raw: raw::ActionsFile, c: &mut Checker<'_>) -> Vec<Action> {
             .collect();
         progress.sort_by_key(|p| p.period);
         out.push(Action {
+            anchor: routes::action_anchor(&a.id),
             id: a.id,
             title: a.title,
             aspect: a.aspect,
@@ -637,6 +642,7 @@ fn commitments(
             });
         }
         out.push(Commitment {
+            anchor: routes::commitment_anchor(&k.id),
             id: k.id,
             text: k.text,
             status: k.status,

@@ -9,6 +9,8 @@ use super::{Aspect, Status};
 #[derive(Debug, Serialize)]
 pub struct Action {
     pub id: String,
+    /// The id of its section on the action plan, which links to it name (`routes::action_anchor`).
+    pub anchor: String,
     pub title: String,
     pub aspect: Aspect,
     pub owner: String,

@@ -8,6 +8,8 @@ use super::date::Date;
 #[derive(Debug, Serialize)]
 pub struct Commitment {
     pub id: String,
+    /// The id of its section on the commitments page, which links to it name (`routes::commitment_anchor`).
+    pub anchor: String,
     pub text: String,
     pub status: Status,
     pub evidence: Vec<Evidence>,

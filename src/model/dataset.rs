@@ -13,6 +13,8 @@ pub struct Dataset {
     pub tables: Vec<DataTable>,
     /// The page that shows this data.
     pub page_url: String,
+    /// Its section of the open-data page (`routes.dataset`), for other pages to link to.
+    pub url: String,
 }
 
 #[derive(Debug, Serialize)]

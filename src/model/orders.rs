@@ -8,6 +8,8 @@ use super::period::Period;
 #[derive(Debug, Serialize, Clone)]
 pub struct Orders {
     pub period: Period,
+    /// The id of its section on the prevention orders page, which links to it name (`routes::orders_anchor`).
+    pub anchor: String,
     pub period_span: String,
     pub stpo: OrderCounts,
     pub stro: OrderCounts,

@@ -9,6 +9,8 @@ use super::period::Period;
 #[derive(Debug, Serialize)]
 pub struct Partnership {
     pub id: String,
+    /// The id of its section on the partnerships page, which links to it name (`routes::partnership_anchor`).
+    pub anchor: String,
     pub name: String,
     pub description: String,
     pub role: Option<String>,

@@ -8,6 +8,8 @@ use super::period::Period;
 #[derive(Debug, Serialize)]
 pub struct Course {
     pub id: String,
+    /// The id of its section on the training page, which links to it name (`routes::course_anchor`).
+    pub anchor: String,
     pub title: String,
     pub provider: String,
     pub audience: Vec<String>,
@@ -27,6 +29,8 @@ pub struct Trained {
 #[derive(Debug, Serialize)]
 pub struct Resource {
     pub id: String,
+    /// The id of its section on the training page, which links to it name (`routes::resource_anchor`).
+    pub anchor: String,
     pub title: String,
     pub kind: String,
     pub description: String,

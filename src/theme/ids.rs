@@ -5,10 +5,13 @@
 //! text around the value: `id="aspect-{{ aspect }}"`, or `id="{{ aid }}"` after
 //! `{% set aid = "action-" ~ a.id %}`, is any id that starts `aspect-` or `action-`. Which
 //! values there are is not read (that would mean rendering), so a link to `#action-nope` on
-//! the action plan is taken as one the page may have.
+//! the action plan is taken as one the page may have. A record's anchor from the model,
+//! `id="{{ a.anchor }}"`, starts as `routes` makes the anchors of the records its page shows
+//! (`routes::anchor_starts`): `action-` on the action plan.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::routes;
 use crate::theme::Theme;
 
 /// Ids a template writes, or makes from a value.
@@ -73,7 +76,7 @@ pub fn of_theme(theme: &Theme) -> BTreeMap<String, Ids> {
     let own: HashMap<&str, Ids> = theme
         .templates
         .iter()
-        .map(|(name, t)| (name.as_str(), read(&t.text)))
+        .map(|(name, t)| (name.as_str(), read(&t.text, routes::anchor_starts(name))))
         .collect();
     super::graph::loads(theme)
         .into_iter()
@@ -89,8 +92,9 @@ pub fn of_theme(theme: &Theme) -> BTreeMap<String, Ids> {
         .collect()
 }
 
-/// The ids one template's text gives elements.
-fn read(text: &str) -> Ids {
+/// The ids one template's text gives elements; `anchors` are how the model's anchors of the
+/// records its page shows start.
+fn read(text: &str, anchors: &[&str]) -> Ids {
     let sets = variables(text);
     let mut ids = Ids::default();
     let mut rest = text;
@@ -128,9 +132,15 @@ fn read(text: &str) -> Ids {
             .trim_start_matches("{{")
             .trim_end_matches("}}");
         let expr = expr.trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
-        let known = (prefix.is_empty() && value[open..].starts_with("{{"))
-            .then(|| sets.get(expr))
-            .flatten();
+        let whole = prefix.is_empty() && value[open..].starts_with("{{");
+        if whole && is_anchor(expr) {
+            for start in anchors {
+                ids.patterns
+                    .insert(((*start).to_string(), suffix.to_string()));
+            }
+            continue;
+        }
+        let known = whole.then(|| sets.get(expr)).flatten();
         match known {
             Some(values) => {
                 for v in values {
@@ -140,6 +150,12 @@ fn read(text: &str) -> Ids {
                         }
                         Set::Starts(start) => {
                             ids.patterns.insert((start.clone(), suffix.to_string()));
+                        }
+                        Set::Anchor => {
+                            for start in anchors {
+                                ids.patterns
+                                    .insert(((*start).to_string(), suffix.to_string()));
+                            }
                         }
                         Set::Unknown => {
                             ids.patterns.insert((String::new(), suffix.to_string()));
@@ -162,7 +178,19 @@ enum Set {
     Whole(String),
     /// A text and then more: `"action-" ~ a.id`.
     Starts(String),
+    /// A record's anchor from the model: `a.anchor`.
+    Anchor,
     Unknown,
+}
+
+/// Whether an expression is a record's anchor from the model: `a.anchor`, `o.anchor`.
+fn is_anchor(expr: &str) -> bool {
+    expr.strip_suffix(".anchor").is_some_and(|record| {
+        !record.is_empty()
+            && record
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    })
 }
 
 /// Every `{% set name = value %}` of a template, by name.
@@ -189,6 +217,7 @@ fn variables(text: &str) -> HashMap<&str, Vec<Set>> {
                 }
                 _ => Set::Unknown,
             },
+            _ if is_anchor(value) => Set::Anchor,
             _ => Set::Unknown,
         };
         sets.entry(name.trim()).or_default().push(set);
@@ -202,12 +231,15 @@ mod tests {
 
     #[test]
     fn ids_are_read_whole_or_as_patterns() {
-        let ids = read(concat!(
-            "<main id=\"main\"><h2 id='feedback'>x</h2><div data-id=\"no\" aria-labelledby=\"no\">\n",
-            "<h2 id=\"aspect-{{ aspect }}\">{% set aid = \"action-\" ~ a.id %}<h3 id=\"{{ aid }}\">",
-            "<caption id=\"{{ aid }}-caption\"><title id=\"{{ id }}-title\"><h2 id=\"{{ d.name }}\">",
-            "{%- set whole = 'fixed' -%}<p id=\"{{ whole }}\"><p id=\"}}odd{{\"><p id=\"x{y\">"
-        ));
+        let ids = read(
+            concat!(
+                "<main id=\"main\"><h2 id='feedback'>x</h2><div data-id=\"no\" aria-labelledby=\"no\">\n",
+                "<h2 id=\"aspect-{{ aspect }}\">{% set aid = \"action-\" ~ a.id %}<h3 id=\"{{ aid }}\">",
+                "<caption id=\"{{ aid }}-caption\"><title id=\"{{ id }}-title\"><h2 id=\"{{ d.name }}\">",
+                "{%- set whole = 'fixed' -%}<p id=\"{{ whole }}\"><p id=\"}}odd{{\"><p id=\"x{y\">"
+            ),
+            &[],
+        );
         assert_eq!(
             ids.exact,
             BTreeSet::from([
@@ -239,6 +271,33 @@ mod tests {
     }
 
     #[test]
+    fn anchors_from_the_model_start_as_routes_makes_them() {
+        let ids = read(
+            concat!(
+                "{% set cid = c.anchor %}<h3 id=\"{{ cid }}\"><caption id=\"{{ cid }}-caption\">",
+                "<li id=\"{{ r.anchor }}\"><p id=\"{{ anchor }}\"><p id=\"x-{{ r.anchor }}\">"
+            ),
+            &["course-", "resource-"],
+        );
+        let patterns: Vec<(&str, &str)> = ids
+            .patterns
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            patterns,
+            [
+                ("", ""),
+                ("course-", ""),
+                ("course-", "-caption"),
+                ("resource-", ""),
+                ("resource-", "-caption"),
+                ("x-", "")
+            ]
+        );
+    }
+
+    #[test]
     fn the_default_theme_statement_page_ids() {
         let theme = Theme::load(std::path::Path::new("/nonexistent"), "default").unwrap();
         let ids = of_theme(&theme);
@@ -253,6 +312,15 @@ mod tests {
         }
         assert!(!statement.exact.contains("feedback"));
         assert!(ids["actions.html"].open_prefix("action-plan"));
+        assert!(
+            ids["training.html"].open_prefix("course-a")
+                && ids["training.html"].open_prefix("resource-a")
+        );
+        assert!(ids["training.html"].closed_pattern("course-a-caption"));
+        assert!(ids["partnerships.html"].closed_pattern("partnership-a-caption"));
+        assert!(ids["orders.html"].closed_pattern("orders-2019-20-caption"));
+        assert!(ids["commitments.html"].open_prefix("commitment-a"));
+        assert!(!ids["commitments.html"].may_have("action-a"));
         assert!(!statement.open_prefix("action-plan"));
     }
 }

@@ -170,12 +170,7 @@ impl Theme {
     /// Every key a template names (`t("key")`) and every key Rust uses must be in each
     /// language's table: a missing one is an error at the template's line, or at the table.
     fn check_words(&self, problems: &mut Vec<Diagnostic>) {
-        let rust: Vec<String> = i18n::RUST_KEYS
-            .iter()
-            .map(|k| (*k).to_string())
-            .chain(i18n::LABELS.iter().map(|w| format!("label.{w}")))
-            .chain(i18n::NAV_KEYS.iter().map(|k| format!("nav.{k}")))
-            .collect();
+        let rust = i18n::rust_keys();
         for (language, words) in &self.words {
             let file = format!("i18n/{language}.yaml");
             for key in words.missing(rust.iter().map(String::as_str)) {
@@ -200,6 +195,31 @@ impl Theme {
                     }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default theme's tables have every key its templates and Rust use, and no key
+    /// that nothing uses, so words cannot go missing, nor dead ones pile up.
+    #[test]
+    fn the_default_theme_has_every_key_it_uses_and_uses_every_key() {
+        let theme = Theme::builtin();
+        assert!(theme.words.contains_key("en"));
+        let mut problems = Vec::new();
+        theme.check_words(&mut problems);
+        let missing: Vec<String> = problems.iter().map(|d| d.message.clone()).collect();
+        assert!(missing.is_empty(), "missing keys: {missing:#?}");
+        for (language, words) in &theme.words {
+            let unused = words.unused(theme.templates.values().map(|t| t.text.as_str()));
+            assert!(
+                unused.is_empty(),
+                "keys of the default theme's i18n/{language}.yaml that no template and no Rust \
+                 uses: {unused:#?}"
+            );
         }
     }
 }

@@ -416,6 +416,7 @@ pub fn describe(data: &Data, tables: &[Table], routes: &Routes, words: &Words) -
             json_url: routes.dataset_json(name),
             schema_url: routes.dataset_schema(name),
             page_url: page_of(name, routes),
+            url: routes.dataset(name),
             tables: tables
                 .iter()
                 .filter(|t| t.dataset == *name)
