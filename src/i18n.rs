@@ -44,6 +44,8 @@ enum Entry {
 
 /// The keys Rust looks up; templates' keys are read off the templates.
 pub const RUST_KEYS: &[&str] = &[
+    "language.name",
+    "untranslated.note",
     "date.long",
     "date.month_year",
     "period.span_within_year",
@@ -268,13 +270,19 @@ impl Words {
 }
 
 /// Every key Rust needs in each table: [`RUST_KEYS`], the month names (`date.months.1` to
-/// `.12`), the navigation's words (`nav.KEY` of [`NAV_KEYS`]) and the `label` filter's
-/// (`label.WORD` of [`LABELS`]).
+/// `.12`), the navigation's words (`nav.KEY` of [`NAV_KEYS`]), the `label` filter's
+/// (`label.WORD` of [`LABELS`]) and the areas of section 54(5) the statement page names
+/// (`area.KEY` of `check::AREAS`).
 pub fn rust_keys() -> Vec<String> {
     let mut keys: Vec<String> = RUST_KEYS.iter().map(|k| (*k).to_string()).collect();
     keys.extend((1..=12).map(|n| format!("date.{}.{n}", MONTH_LISTS[0])));
     keys.extend(NAV_KEYS.iter().map(|k| format!("nav.{k}")));
     keys.extend(LABELS.iter().map(|w| format!("label.{w}")));
+    keys.extend(
+        crate::check::AREAS
+            .iter()
+            .map(|(key, ..)| format!("area.{key}")),
+    );
     keys
 }
 
@@ -287,6 +295,27 @@ pub fn optional(key: &str) -> bool {
             MONTH_LISTS[1..].contains(&list)
                 && n.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n))
         })
+}
+
+/// The marks around text shown in the default language on a page in another (a text not
+/// yet translated): inline text (a title), and a block (a statement's body). Characters of
+/// Unicode's private use area, which no source may hold (`check` refuses them); rendering
+/// turns them into an element with the default language's `lang` (`render::untranslated`).
+pub const UNTRANSLATED: [char; 4] = ['\u{E000}', '\u{E001}', '\u{E002}', '\u{E003}'];
+
+/// `text` marked as untranslated inline text.
+pub fn mark_inline(text: &str) -> String {
+    format!("{}{text}{}", UNTRANSLATED[0], UNTRANSLATED[1])
+}
+
+/// `html` (blocks: paragraphs, headings) marked as untranslated.
+pub fn mark_block(html: &str) -> String {
+    format!("{}{html}{}", UNTRANSLATED[2], UNTRANSLATED[3])
+}
+
+/// The language of a tag, without its region: `en-GB` → `en`.
+pub fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 /// `text` with each `{name}` replaced by its value in `args`; other braces stay.

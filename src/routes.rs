@@ -37,15 +37,36 @@ pub const TOP_FILES: [&str; 5] = [
     "404.html",
 ];
 
-/// The addresses of one version of the site. Every site has one today, at the root; a
-/// second language will be a second `Routes` with its prefix (`/cy`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The addresses of one language version of the site: the default language's at the root
+/// (`Routes::default()`), each other language's under its tag (`Routes::language("cy")`,
+/// `/cy/...`). Downloads, theme and static files are shared by every language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Routes {
     /// Put before every address: empty, or `/cy` (no trailing slash).
     prefix: String,
 }
 
 impl Routes {
+    /// The addresses of a language other than the default, under `/TAG/` (`/cy/`).
+    pub fn language(tag: &str) -> Routes {
+        Routes {
+            prefix: format!("/{tag}"),
+        }
+    }
+
+    /// Put before every page address: `` or `/cy`.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The same page in the version `other` has: `/cy/statements/2019-20/` for
+    /// `/statements/2019-20/`. `None` for an address this version has no page at (a
+    /// download, shared by every language, or an address of another version).
+    pub fn same_page_in(&self, url: &str, other: &Routes) -> Option<String> {
+        let rest = url.strip_prefix(&self.prefix)?;
+        rest.starts_with('/').then(|| other.at(rest))
+    }
+
     fn at(&self, path: &str) -> String {
         format!("{}{path}", self.prefix)
     }
@@ -276,5 +297,20 @@ mod tests {
         );
         assert_eq!(base_path("https://x.org/msa/"), "/msa");
         assert_eq!(base_path("/"), "");
+    }
+
+    #[test]
+    fn a_language_is_a_prefix_of_pages_not_of_downloads() {
+        let (en, cy) = (Routes::default(), Routes::language("cy"));
+        let p = Period::parse("2019/20").unwrap();
+        assert_eq!(cy.statement(p), "/cy/statements/2019-20/");
+        assert_eq!(file_for(&cy.home()), "cy/index.html");
+        assert_eq!(cy.dataset_json("kpis"), en.dataset_json("kpis"));
+        assert_eq!(
+            en.same_page_in(&en.statement(p), &cy).as_deref(),
+            Some("/cy/statements/2019-20/")
+        );
+        assert_eq!(cy.same_page_in(&cy.home(), &en).as_deref(), Some("/"));
+        assert_eq!(cy.same_page_in("/about/", &en), None);
     }
 }

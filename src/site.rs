@@ -147,7 +147,7 @@ pub fn render(
     out: &dyn Output,
     wanted: &(dyn Fn(&JobInput<'_>) -> bool + Sync),
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut problems = renderer.pages(&checked.site, out, wanted);
+    let mut problems = renderer.all_pages(checked, out, wanted);
     problems.append(&mut render::files(
         checked,
         theme,

@@ -31,6 +31,54 @@ pub fn theme_name(source: &Source) -> String {
         .unwrap_or_else(|| "default".into())
 }
 
+/// The site's languages, the default first, read before anything else is checked (each is
+/// a version of the site to check and build): `languages`, or the one `language` (default
+/// `en-GB`) when it gives none or cannot be read, which `validate` reports.
+pub fn languages(source: &Source) -> Vec<String> {
+    let doc = Document {
+        source,
+        yaml: &source.text,
+        line_offset: 0,
+    };
+    let raw = doc
+        .parse::<SiteFile>("site settings file")
+        .ok()
+        .map(|(raw, _)| raw);
+    match raw {
+        Some(SiteFile {
+            languages: Some(tags),
+            language: None,
+            ..
+        }) if !tags.is_empty() && tags.iter().all(|t| is_language_tag(t)) => {
+            let mut seen = Vec::new();
+            for t in tags {
+                if !seen.contains(&t) {
+                    seen.push(t);
+                }
+            }
+            seen
+        }
+        Some(SiteFile {
+            language: Some(tag),
+            ..
+        }) => vec![tag],
+        _ => vec!["en-GB".into()],
+    }
+}
+
+/// Whether `tag` is a language tag candour can publish a version of the site under: a
+/// language (two or three lowercase letters, BCP 47) and optionally a region (`en-GB`).
+/// The language alone is its folder (`/cy/`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    let region = parts.next();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+        && parts.next().is_none()
+}
+
 /// Markdown `site.yaml` holds, rendered: the notice (on every page) and the accessibility
 /// statement's exemptions, whose links are checked with the rest of the site's.
 #[derive(Default)]
@@ -40,13 +88,15 @@ pub struct SiteMarkdown {
 }
 
 /// Reads and checks `site.yaml`; its Markdown's headings keep clear of `reserved`, and the
-/// Markdown goes into `markdown`.
+/// Markdown goes into `markdown`. `version` is the language of the site being checked, by
+/// its place in `languages` (0, the default, for most sites).
 pub fn validate(
     source: &Source,
     overrides: &Overrides,
     reserved: &Reserved,
     markdown: &mut SiteMarkdown,
     problems: &mut Vec<Diagnostic>,
+    version: usize,
 ) -> Option<(Config, Settings)> {
     let doc = Document {
         source,
@@ -61,6 +111,55 @@ pub fn validate(
         }
     };
     let before = problems.len();
+    let languages = languages(source);
+    if raw.language.is_some() && raw.languages.is_some() {
+        problems.push(
+            doc.error_at(&spans, "languages#key", "give `language` or `languages`, not both")
+                .with_hint("a bilingual site lists its languages, the default first: `languages: [en, cy]`; remove `language`"),
+        );
+    }
+    if let Some(tags) = &raw.languages {
+        if tags.is_empty() {
+            problems.push(
+                doc.error_at(&spans, "languages", "`languages` lists no language")
+                    .with_hint(
+                        "list the site's languages, the default first: `languages: [en, cy]`",
+                    ),
+            );
+        }
+        for (i, tag) in tags.iter().enumerate() {
+            let path = format!("languages[{i}]");
+            if !is_language_tag(tag) {
+                problems.push(
+                    doc.error_at(&spans, &path, format!("'{tag}' is not a language tag"))
+                        .with_hint("write a language as its two-letter code, such as en or cy"),
+                );
+            } else if tags[..i].contains(tag) {
+                problems.push(doc.error_at(&spans, &path, format!("'{tag}' is listed twice")));
+            } else if tags[..i]
+                .iter()
+                .any(|t| t.split('-').next() == tag.split('-').next())
+            {
+                problems.push(
+                    doc.error_at(
+                        &spans,
+                        &path,
+                        format!(
+                            "a second version of '{}'",
+                            tag.split('-').next().unwrap_or(tag)
+                        ),
+                    )
+                    .with_hint(
+                        "each language is one version of the site, under its two-letter code",
+                    ),
+                );
+            }
+        }
+    }
+    let language = languages
+        .get(version)
+        .cloned()
+        .unwrap_or_else(|| "en-GB".into());
 
     let base_url = overrides
         .base_url
@@ -192,7 +291,8 @@ pub fn validate(
             organisation: raw.organisation,
             description: raw.description.unwrap_or_default(),
             base_url: base_url.trim_end_matches('/').to_string(),
-            language: raw.language.unwrap_or_else(|| "en-GB".into()),
+            language,
+            languages,
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             colour,
             colour_text,

@@ -119,10 +119,15 @@ fn compute<T: DeserializeOwned + schemars::JsonSchema + Send>(
     }
 }
 
-/// The file name of a path without `.md`: `content/pages/about.md` → `about`.
+/// The file name of a path without `.md`: `content/pages/about.md` → `about`; a
+/// translation's is its original's (`about.cy.md` → `about`).
 pub fn stem_of(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.strip_suffix(".md").unwrap_or(name)
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    match crate::source::classify::translation_of(path) {
+        Some(_) => stem.rsplit_once('.').map_or(stem, |(s, _)| s),
+        None => stem,
+    }
 }
 
 /// The template of the page that shows a content file: its folder says which.

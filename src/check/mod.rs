@@ -5,6 +5,7 @@ pub mod data;
 pub mod documents;
 
 pub mod links;
+pub mod translate;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -64,18 +65,110 @@ pub const AREAS: [(&str, &str, &str); 6] = [
 
 /// Checks everything; returns the site only when there are no errors. `theme` is the theme
 /// the site will be rendered with (`None` when it could not be read): Markdown headings keep
-/// clear of the ids its templates give elements.
+/// clear of the ids its templates give elements. A site in several languages is checked
+/// once per language (`translate`), each version with its own addresses and words.
 pub fn validate(
     sources: &Sources,
     overrides: &Overrides,
     cache: Option<&dyn Reuse>,
     theme: Option<&Theme>,
 ) -> (Option<Checked>, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
     let Some(site_source) = &sources.site else {
+        return (None, Vec::new());
+    };
+    let languages = config::languages(site_source);
+    let all: Vec<Routes> = languages
+        .iter()
+        .enumerate()
+        .map(|(i, tag)| {
+            if i == 0 {
+                Routes::default()
+            } else {
+                Routes::language(crate::i18n::primary(tag))
+            }
+        })
+        .collect();
+    let mut problems = Vec::new();
+    translate::check_files(sources, &languages, &mut problems);
+    if let Some(theme) = theme {
+        for tag in &languages[1..] {
+            if !theme.words.contains_key(crate::i18n::primary(tag)) {
+                problems.push(
+                    Diagnostic::error(&site_source.path, format!("the theme has no words for '{tag}'"))
+                        .with_hint(format!("add i18n/{}.yaml with every key of the theme's i18n/en.yaml, or remove '{tag}' from `languages`", crate::i18n::primary(tag))),
+                );
+            }
+        }
+    }
+    let (first, mut more) = version(sources, overrides, cache, theme, 0, &all, None);
+    problems.append(&mut more);
+    let mut others = Vec::new();
+    for (i, tag) in languages.iter().enumerate().skip(1) {
+        let Some(translated) = translate::version(sources, tag, &mut problems) else {
+            continue;
+        };
+        let (checked, more) = version(sources, overrides, cache, theme, i, &all, Some(&translated));
+        // A problem of an original file is the default language's to report.
+        for d in more {
+            let original = !sources.translations.iter().any(|t| t.path == d.file);
+            let said = problems
+                .iter()
+                .any(|p| p.file == d.file && p.message == d.message);
+            if !(original && (said || !d.is_error())) {
+                problems.push(d);
+            }
+        }
+        others.extend(checked);
+    }
+    crate::diagnostic::sort(&mut problems);
+    problems.dedup();
+    match first {
+        Some(mut first)
+            if others.len() + 1 == languages.len()
+                && !problems.iter().any(Diagnostic::is_error) =>
+        {
+            first.others = others;
+            (Some(first), problems)
+        }
+        _ => (None, problems),
+    }
+}
+
+/// Checks one language's version of the site (`version`, its place in `languages`; `all`,
+/// every version's addresses): the default's from the sources as they are, another's from
+/// its `translated` sources.
+fn version(
+    sources: &Sources,
+    overrides: &Overrides,
+    cache: Option<&dyn Reuse>,
+    theme: Option<&Theme>,
+    version: usize,
+    all: &[Routes],
+    translated: Option<&translate::Version>,
+) -> (Option<Checked>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let Some(site_source) = translated.map(|t| &t.site).or(sources.site.as_ref()) else {
         return (None, problems);
     };
-    let routes = Routes::default();
+    let (statement_sources, update_sources, page_sources, data_sources) = match translated {
+        Some(t) => (&t.statements, &t.updates, &t.pages, &t.data),
+        None => (
+            &sources.statements,
+            &sources.updates,
+            &sources.pages,
+            &sources.data,
+        ),
+    };
+    let untranslated =
+        |path: &str| translated.is_some_and(|t| t.untranslated_bodies.iter().any(|p| p == path));
+    let body_html = |path: &str, html: &std::sync::Arc<str>| -> std::sync::Arc<str> {
+        if untranslated(path) {
+            crate::i18n::mark_block(html).into()
+        } else {
+            html.clone()
+        }
+    };
+    let routes = all[version].clone();
     let reserved = Reserved::of_theme(theme);
     let mut site_markdown = config::SiteMarkdown::default();
     let (config, settings) = match config::validate(
@@ -84,6 +177,7 @@ pub fn validate(
         &reserved,
         &mut site_markdown,
         &mut problems,
+        version,
     ) {
         Some((config, settings)) => (Some(config), settings),
         None => (
@@ -102,21 +196,21 @@ pub fn validate(
     };
 
     let statements: Vec<Parsed<StatementFile>> = documents::parse_all(
-        &sources.statements,
+        statement_sources,
         "statement's front matter",
         &settings,
         cache,
         &mut problems,
     );
     let updates: Vec<Parsed<UpdateFile>> = documents::parse_all(
-        &sources.updates,
+        update_sources,
         "update's front matter",
         &settings,
         cache,
         &mut problems,
     );
     let pages: Vec<Parsed<PageFile>> = documents::parse_all(
-        &sources.pages,
+        page_sources,
         "page's front matter",
         &settings,
         cache,
@@ -133,8 +227,38 @@ pub fn validate(
         }
     };
 
+    // A translated statement's headings are the original's, by position: the areas' ids
+    // name the original's headings, and each is the translation's heading in its place.
+    let originals: Vec<Parsed<StatementFile>> = match translated {
+        Some(_) => documents::parse_all(
+            &sources.statements,
+            "statement's front matter",
+            &settings,
+            cache,
+            &mut Vec::new(),
+        ),
+        None => Vec::new(),
+    };
     let mut statement_models = Vec::new();
     for s in &statements {
+        let mut anchors = BTreeMap::new();
+        let original = translated
+            .and_then(|t| t.originals.get(&s.source.path))
+            .and_then(|o| originals.iter().find(|p| &p.source.path == o));
+        if let Some(original) = original {
+            match heading_mismatch(&original.body.headings, &s.body.headings) {
+                Some(why) => problems.push(
+                    Diagnostic::error(&s.source.path, format!("the headings do not match {}'s: {why}", original.source.path))
+                        .at(&s.source.text, 1, 1)
+                        .with_hint("a translation has the original's headings, in the same order and at the same levels, so each area of section 54(5) finds its heading"),
+                ),
+                None => {
+                    for (o, t) in original.body.headings.iter().zip(s.body.headings.iter()) {
+                        anchors.insert(o.id.clone(), t.id.clone());
+                    }
+                }
+            }
+        }
         let url = routes.statement(s.front.period);
         claim(
             url.clone(),
@@ -145,17 +269,20 @@ pub fn validate(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        statement_models.push(statement(s, url, year_starts, &words, &mut problems));
+        let mut model = statement(s, url, year_starts, &words, &anchors, &mut problems);
+        model.body_html = body_html(&s.source.path, &model.body_html);
+        statement_models.push(model);
     }
     let statement_periods: Vec<Period> = statements.iter().map(|s| s.front.period).collect();
     // References to statements are only checked when every statement could be read.
-    let statements_complete = statements.len() == sources.statements.len();
+    let statements_complete = statements.len() == statement_sources.len();
 
     let mut page_models = Vec::new();
     for p in &pages {
-        let Some(page) = page(p, &routes, &mut problems) else {
+        let Some(mut page) = page(p, &routes, &mut problems) else {
             continue;
         };
+        page.body_html = body_html(&p.source.path, &page.body_html);
         claim(
             page.url.clone(),
             &p.source.path,
@@ -208,7 +335,7 @@ pub fn validate(
     // A page whose file has errors still has its address, from its file name: references
     // to it are not reported as well (one mistake, one message).
     let mut known_pages: Vec<String> = page_models.iter().map(|p| p.slug.clone()).collect();
-    for s in &sources.pages {
+    for s in page_sources {
         let stem = documents::stem_of(&s.path);
         if is_slug(stem) && !known_pages.iter().any(|p| p == stem) {
             known_pages.push(stem.to_string());
@@ -218,14 +345,14 @@ pub fn validate(
         pages: known_pages,
         statements: statement_periods.clone(),
         statements_complete,
-        updates_complete: updates.len() == sources.updates.len(),
+        updates_complete: updates.len() == update_sources.len(),
         updates: update_periods,
-        datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
+        datasets: data_sources.iter().map(|(name, _)| name.clone()).collect(),
         year_starts,
         routes: routes.clone(),
         words: words.clone(),
     };
-    let data = data::validate(&sources.data, &known, cache, &mut problems);
+    let data = data::validate(data_sources, &known, cache, &mut problems);
 
     // Static files may not shadow generated pages.
     for file in &sources.static_files {
@@ -277,7 +404,7 @@ pub fn validate(
                 statement_title: st.map(|s| s.title.clone()).unwrap_or_default(),
                 statement_url: st.map(|s| s.url.clone()).unwrap_or_default(),
                 summary: u.front.summary.clone(),
-                body_html: u.body.html.clone(),
+                body_html: body_html(&u.source.path, &u.body.html),
                 toc: u.body.headings.clone(),
                 figures: figures(u.front.period, &data),
             }
@@ -345,7 +472,17 @@ pub fn validate(
         static_files: sources.static_files.clone(),
         links: links::Index::default(),
         routes: routes.clone(),
+        others: Vec::new(),
+        elsewhere: Vec::new(),
     };
+    // The same pages in the other languages: Markdown may link to them too.
+    let own = crate::render::page_templates(&checked);
+    for other in all.iter().filter(|r| **r != routes) {
+        checked.elsewhere.extend(
+            own.iter()
+                .filter_map(|(url, _)| routes.same_page_in(url, other)),
+        );
+    }
     // Links are checked once every page's address and ids are known.
     if let Some(theme) = theme {
         let mut docs = Vec::new();
@@ -407,6 +544,19 @@ pub struct Checked {
     pub links: links::Index,
     /// The site's addresses.
     pub routes: Routes,
+    /// The site in each other language, in the order of `languages` (none for most sites);
+    /// each has its own `routes`.
+    pub others: Vec<Checked>,
+    /// The addresses of the same pages in the other languages, which links may go to.
+    pub elsewhere: Vec<String>,
+}
+
+impl Checked {
+    /// Every language's version of the site, the default first: its model (`site`, whose
+    /// `config.language` says which) and its addresses (`routes`).
+    pub fn versions(&self) -> impl Iterator<Item = &Checked> {
+        std::iter::once(self).chain(&self.others)
+    }
 }
 
 /// The data files as published: each as JSON in the shape of its YAML, and as CSV tables.
@@ -451,6 +601,7 @@ fn statement(
     url: String,
     year_starts: u32,
     words: &Words,
+    anchors: &BTreeMap<String, String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Statement {
     let f = &s.front;
@@ -484,7 +635,7 @@ fn statement(
     }
     let mut areas = Vec::new();
     for (key, letter, name) in AREAS {
-        let anchor = f.areas.get(key);
+        let anchor = f.areas.get(key).map(|id| anchors.get(id).unwrap_or(id));
         let reason = f.not_covered.get(key);
         let mut heading = None;
         match (anchor, reason) {
@@ -565,6 +716,33 @@ fn statement(
         toc: s.body.headings.clone(),
         update_urls: Vec::new(),
     }
+}
+
+/// How a translation's headings differ from the original's, if they do: in number, or in
+/// the level of one (by its place).
+fn heading_mismatch(
+    original: &[crate::model::Heading],
+    translation: &[crate::model::Heading],
+) -> Option<String> {
+    for (i, (o, t)) in original.iter().zip(translation).enumerate() {
+        if o.level != t.level {
+            return Some(format!(
+                "heading {} (\"{}\") is level {} here, but its original (\"{}\") is level {}",
+                i + 1,
+                t.text,
+                t.level,
+                o.text,
+                o.level
+            ));
+        }
+    }
+    (original.len() != translation.len()).then(|| {
+        format!(
+            "this has {} headings, the original {}",
+            translation.len(),
+            original.len()
+        )
+    })
 }
 
 /// An update's figures: each dataset's values for the period beside the period before.

@@ -14,7 +14,10 @@ pub struct Config {
     pub description: String,
     /// Absolute, without a trailing slash: `https://example.org/msa`.
     pub base_url: String,
+    /// The language of this version of the site (`en-GB`, or `cy` in a bilingual site).
     pub language: String,
+    /// Every language of the site, the default first (one for most sites).
+    pub languages: Vec<String>,
     pub theme: String,
     /// `#rrggbb`
     pub colour: String,

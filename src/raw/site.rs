@@ -19,9 +19,15 @@ pub struct SiteFile {
     /// Absolute URL the site is published at; `--base-url` overrides it.
     #[serde(default)]
     pub base_url: Option<String>,
-    /// Language tag of the content, default `en-GB`.
+    /// Language tag of the content, default `en-GB`. A bilingual site gives `languages`
+    /// instead.
     #[serde(default)]
     pub language: Option<String>,
+    /// The site's languages, the default first, such as `[en, cy]`: the default language is
+    /// published at the root, each other under /TAG/ (/cy/), from translation files beside
+    /// the originals (about.cy.md, data/cy/kpis.yaml, site.cy.yaml).
+    #[serde(default)]
+    pub languages: Option<Vec<String>>,
     /// Theme folder under `themes/`, default `default`.
     #[serde(default)]
     pub theme: Option<String>,

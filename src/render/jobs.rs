@@ -31,10 +31,16 @@ pub fn page_templates(checked: &Checked) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The output path of every rendered page, in a stable order.
+/// The output path of every rendered page of every language, in a stable order.
 pub fn page_paths(checked: &Checked) -> Vec<String> {
-    jobs(&checked.site, &checked.routes, &Words::default())
-        .iter()
+    checked
+        .versions()
+        .enumerate()
+        .flat_map(|(i, v)| {
+            jobs(&v.site, &v.routes, &Words::default())
+                .into_iter()
+                .filter(move |j| i == 0 || !super::ONCE.contains(&j.template))
+        })
         .map(|j| routes::file_for(&j.url))
         .collect()
 }

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
-use crate::routes;
+use crate::routes::{self, Routes};
 use crate::theme::Theme;
 use environment::{environment, template_error};
 use jobs::{Job, jobs};
@@ -38,6 +38,33 @@ pub struct Renderer {
     /// The addresses of candour's own pages, as templates see them (`routes.feed`).
     routes: Value,
     jobs: Vec<Job>,
+    /// This version's addresses, and every version's (the default first): language tag,
+    /// addresses, and the language's name in itself (`language.name`).
+    own: Routes,
+    versions: Vec<(String, Routes, String)>,
+    /// Every page of every version for the sitemap, with its addresses in each language.
+    sitemap: Value,
+    /// The renderers of the site's other languages (`Checked::others`).
+    others: Vec<Renderer>,
+    /// The note on a page with text not yet in its language (`untranslated.note`), as HTML.
+    note: String,
+}
+
+/// A page the sitemap lists, and its addresses in every language.
+#[derive(serde::Serialize)]
+struct SitemapEntry {
+    url: String,
+    alternates: Vec<Alternate>,
+}
+
+/// A page's address in one language: for the language switch, `<link rel="alternate">` and
+/// the sitemap.
+#[derive(serde::Serialize)]
+struct Alternate {
+    lang: String,
+    name: String,
+    url: String,
+    current: bool,
 }
 
 /// The compiled templates.
@@ -93,14 +120,87 @@ impl Renderer {
             }
         };
         model_parts(site, &mut parts);
-        Ok(Renderer {
+        let versions: Vec<(String, Routes, String)> = checked
+            .versions()
+            .map(|v| {
+                let tag = v.site.config.language.clone();
+                let name = theme.words(&tag).word("language.name").to_string();
+                (tag, v.routes.clone(), name)
+            })
+            .collect();
+        let mut others = Vec::new();
+        for other in &checked.others {
+            let mut r = Renderer::next(None, other, theme)?;
+            r.versions = versions.clone();
+            r.jobs.retain(|j| !ONCE.contains(&j.template));
+            others.push(r);
+        }
+        let jobs = jobs(site, &checked.routes, &theme.words(&site.config.language));
+        let mut renderer = Renderer {
             templates,
             model: Value::from(parts.clone()),
             parts,
             config: Value::from(Serde(&site.config)),
             routes: Value::from(Serde(checked.routes.fixed())),
-            jobs: jobs(site, &checked.routes, &theme.words(&site.config.language)),
-        })
+            jobs,
+            own: checked.routes.clone(),
+            versions,
+            sitemap: Value::UNDEFINED,
+            others,
+            note: escape_html(theme.words(&site.config.language).word("untranslated.note")),
+        };
+        renderer.sitemap = Value::from(Serde(renderer.sitemap_entries()));
+        Ok(renderer)
+    }
+
+    /// The pages the sitemap lists: every HTML page but the 404 of every version, each with
+    /// its addresses in every language (none when the site has one).
+    fn sitemap_entries(&self) -> Vec<SitemapEntry> {
+        let mut entries = Vec::new();
+        for r in std::iter::once(self).chain(&self.others) {
+            for job in &r.jobs {
+                if job.template.ends_with(".html") && job.template != "404.html" {
+                    entries.push(SitemapEntry {
+                        url: job.url.clone(),
+                        alternates: r.alternates(&job.url),
+                    });
+                }
+            }
+        }
+        entries
+    }
+
+    /// The page at `url` in each language, when the site has more than one.
+    fn alternates(&self, url: &str) -> Vec<Alternate> {
+        if self.versions.len() < 2 {
+            return Vec::new();
+        }
+        self.versions
+            .iter()
+            .filter_map(|(lang, routes, name)| {
+                Some(Alternate {
+                    lang: crate::i18n::primary(lang).to_string(),
+                    name: name.clone(),
+                    url: self.own.same_page_in(url, routes)?,
+                    current: *routes == self.own,
+                })
+            })
+            .collect()
+    }
+
+    /// Renders every page of every language `wanted` accepts into `out`: `checked` must be
+    /// the site this renderer was made from.
+    pub fn all_pages(
+        &self,
+        checked: &crate::check::Checked,
+        out: &dyn Output,
+        wanted: &(dyn Fn(&JobInput<'_>) -> bool + Sync),
+    ) -> Vec<Diagnostic> {
+        let mut problems = self.pages(&checked.site, out, wanted);
+        for (r, other) in self.others.iter().zip(&checked.others) {
+            problems.extend(r.pages(&other.site, out, wanted));
+        }
+        problems
     }
 
     /// Renders the pages `wanted` accepts into `out`, in parallel. `site` must be the site
@@ -149,7 +249,13 @@ impl Renderer {
         let template = env
             .get_template(job.template)
             .map_err(|e| self.template_error(&e))?;
-        let page = context! { url => job.url.clone(), title => job.title.clone(), kind => job.template.split('.').next().unwrap_or("") };
+        let alternates = Value::from(Serde(self.alternates(&job.url)));
+        let sitemap = if job.template == "sitemap.xml" {
+            self.sitemap.clone()
+        } else {
+            Value::UNDEFINED
+        };
+        let page = context! { url => job.url.clone(), title => job.title.clone(), kind => job.template.split('.').next().unwrap_or(""), alternates, sitemap };
         let item = match job.item {
             Some((name, "pages", i)) => {
                 let page = &site.pages[i];
@@ -170,14 +276,97 @@ impl Renderer {
             }
             None => context! {},
         };
-        template
+        let text = template
             .render(context! { site => &self.config, model => &self.model, routes => &self.routes, page => page, ..item })
-            .map_err(|e| self.template_error(&e))
+            .map_err(|e| self.template_error(&e))?;
+        Ok(untranslated(text, job.template, &self.versions, &self.note))
     }
 
     fn template_error(&self, err: &Error) -> Diagnostic {
         template_error(&self.templates.env, &self.templates.origins, err)
     }
+}
+
+/// The files only the default language has: one sitemap and one robots.txt for the site.
+const ONCE: [&str; 2] = ["sitemap.xml", "robots.txt"];
+
+/// A page with its untranslated text (between `i18n::UNTRANSLATED`'s marks) shown as in the
+/// default language: inline text in `<span lang="en">`, blocks in `<div lang="en">`, and a
+/// note at the start of `<main>` (the `untranslated.note` words) that some text is not yet
+/// in the page's language. Where an element cannot hold one (an attribute, `<title>`, an
+/// SVG's `<desc>`, any file but HTML) the marks are dropped.
+fn untranslated(
+    text: String,
+    template: &str,
+    versions: &[(String, Routes, String)],
+    note: &str,
+) -> String {
+    let [open, close, open_block, close_block] = crate::i18n::UNTRANSLATED;
+    if !text.contains([open, open_block]) {
+        return text;
+    }
+    let html = template.ends_with(".html");
+    let lang = versions
+        .first()
+        .map_or("en", |(l, ..)| crate::i18n::primary(l));
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut in_tag = false;
+    let mut plain_until: Option<&str> = None;
+    let mut marked = false;
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        let len = c.len_utf8();
+        match c {
+            '<' if plain_until.is_none() => {
+                in_tag = true;
+                for (element, end) in [
+                    ("<title", "</title"),
+                    ("<desc", "</desc"),
+                    ("<textarea", "</textarea"),
+                ] {
+                    if rest.starts_with(element) {
+                        plain_until = Some(end);
+                    }
+                }
+                out.push(c);
+            }
+            '<' => {
+                if plain_until.is_some_and(|end| rest.starts_with(end)) {
+                    plain_until = None;
+                    in_tag = true;
+                }
+                out.push(c);
+            }
+            '>' => {
+                in_tag = false;
+                out.push(c);
+            }
+            c if [open, close, open_block, close_block].contains(&c) => {
+                if html && !in_tag && plain_until.is_none() {
+                    marked = true;
+                    out.push_str(&match c {
+                        c if c == open => format!("<span lang=\"{lang}\" class=\"untranslated\">"),
+                        c if c == close => "</span>".to_string(),
+                        c if c == open_block => {
+                            format!("<div lang=\"{lang}\" class=\"untranslated\">")
+                        }
+                        _ => "</div>".to_string(),
+                    });
+                }
+            }
+            c => out.push(c),
+        }
+        rest = &rest[len..];
+    }
+    if marked
+        && let Some(at) = out.find("<main")
+        && let Some(end) = out[at..].find('>')
+    {
+        let at = at + end + 1;
+        let note = format!("\n<p class=\"untranslated-note\">{note}</p>");
+        out.insert_str(at, &note);
+    }
+    out
 }
 
 /// Adds to `parts` the parts of the model, as templates see it (`model.<part>`), it lacks.

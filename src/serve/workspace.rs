@@ -127,7 +127,9 @@ impl Workspace {
         let now = steps.time("hash", || Fingerprint::of(&site, &theme));
         // After a rescan or a new walk nothing is assumed: every page is rendered (a page's
         // fingerprint leaves out its body, which only its file's own event tells of).
-        let before = if changed.is_empty() || !patched {
+        // A site in several languages is rendered whole: a page's text can come from its
+        // original or its translation, which the fingerprint does not follow.
+        let before = if changed.is_empty() || !patched || !site.others.is_empty() {
             None
         } else {
             self.fingerprint.take()
@@ -218,6 +220,10 @@ impl Workspace {
         let t = Instant::now();
         let mut at = Vec::with_capacity(changed.len());
         let mut edited = BTreeSet::new();
+        // A page of a site in several languages shows in each: the full path renders all.
+        if !self.kept.as_ref()?.site.others.is_empty() {
+            return None;
+        }
         for path in changed {
             let meta = std::fs::symlink_metadata(self.root.join(path));
             if meta.is_err() && self.passing(path) {

@@ -14,6 +14,9 @@ pub(super) enum Kind {
     Text,
     /// A data file, by name.
     Data(String),
+    /// A translation of a text or data file (`about.cy.md`, `data/cy/kpis.yaml`,
+    /// `site.cy.yaml`): see [`translation_of`].
+    Translation,
     /// A file under `content/static/`, relative to it.
     Static(String),
     /// Not read and not published, with the diagnostic that says so (a note for litter and
@@ -39,8 +42,36 @@ pub fn is_source(path: &str) -> bool {
     let name = path.rsplit('/').next();
     matches!(
         classify(path, name, What::File),
-        Kind::Text | Kind::Data(_) | Kind::Static(_)
+        Kind::Text | Kind::Data(_) | Kind::Static(_) | Kind::Translation
     )
+}
+
+/// The language and the original of a translation file (root-relative paths):
+/// `content/pages/about.cy.md` → (`cy`, `content/pages/about.md`), the same for statements
+/// and updates; `content/data/cy/kpis.yaml` → (`cy`, `content/data/kpis.yaml`);
+/// `content/site.cy.yaml` → (`cy`, `content/site.yaml`). The language is a tag
+/// (`check::config::is_language_tag`); whether the site has it is checked later.
+pub fn translation_of(path: &str) -> Option<(&str, String)> {
+    let inner = path.strip_prefix("content/")?;
+    let parts: Vec<&str> = inner.split('/').collect();
+    let tag = |t: &str| crate::check::config::is_language_tag(t) && !t.contains('-');
+    match parts.as_slice() {
+        [file] => {
+            let language = file.strip_prefix("site.")?.strip_suffix(".yaml")?;
+            tag(language).then(|| (language, "content/site.yaml".to_string()))
+        }
+        ["data", language, file] if tag(language) => {
+            let stem = file.strip_suffix(".yaml")?;
+            DATA_FILES
+                .contains(&stem)
+                .then(|| (*language, format!("content/data/{file}")))
+        }
+        [folder @ ("statements" | "updates" | "pages"), file] => {
+            let (stem, language) = file.strip_suffix(".md")?.rsplit_once('.')?;
+            tag(language).then(|| (language, format!("content/{folder}/{stem}.md")))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the walk skips a folder at `path` (root-relative) with all it holds, and why:
@@ -114,6 +145,9 @@ pub(super) fn classify(path: &str, name: Option<&str>, what: What) -> Kind {
     }
     if let Some(file) = inner.strip_prefix("static/") {
         return Kind::Static(file.to_string());
+    }
+    if translation_of(path).is_some() {
+        return Kind::Translation;
     }
     match parents.as_slice() {
         ["site.yaml"] => Kind::Text,

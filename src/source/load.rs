@@ -32,6 +32,9 @@ pub struct Sources {
     pub data: Vec<(String, Source)>,
     /// Files under `content/static/`, relative to it, sorted.
     pub static_files: Vec<String>,
+    /// Translations of the files above (`content/pages/about.cy.md`,
+    /// `content/data/cy/kpis.yaml`, `content/site.cy.yaml`), in walk order.
+    pub translations: Vec<Source>,
 }
 
 /// Reads `ROOT/content`. Unreadable and unexpected files become diagnostics.
@@ -60,6 +63,7 @@ pub fn load_with(
     }
 
     let mut texts: Vec<String> = Vec::new();
+    let mut translations: Vec<String> = Vec::new();
     let mut data = Vec::new();
     let mut walk = WalkDir::new(&content)
         .follow_links(false)
@@ -108,6 +112,7 @@ pub fn load_with(
         match kind {
             Kind::Text => texts.push(path),
             Kind::Data(stem) => data.push((stem, path)),
+            Kind::Translation => translations.push(path),
             Kind::Static(file) => sources.static_files.push(file),
             Kind::Skipped(d) => problems.extend(d),
         }
@@ -118,6 +123,12 @@ pub fn load_with(
         match result {
             Ok(s) if s.path == SITE => sources.site = Some(s),
             Ok(s) => sources.texts_of(&s.path).push(s),
+            Err(d) => problems.push(d),
+        }
+    }
+    for result in translations.par_iter().map(|p| read(p)).collect::<Vec<_>>() {
+        match result {
+            Ok(s) => sources.translations.push(s),
             Err(d) => problems.push(d),
         }
     }
@@ -181,6 +192,7 @@ impl Sources {
             .chain(&self.statements)
             .chain(&self.updates)
             .chain(&self.pages)
+            .chain(&self.translations)
             .chain(self.data.iter().map(|(_, s)| s))
     }
 }

@@ -46,6 +46,7 @@ impl Sources {
                 list.retain(|s| s.path != *path);
             }
             self.data.retain(|(_, s)| s.path != *path);
+            self.translations.retain(|s| s.path != *path);
             if let Some(file) = path.strip_prefix("content/static/") {
                 self.static_files.retain(|f| f != file);
             }
@@ -73,6 +74,14 @@ impl Sources {
                         let rank = |n: &str| DATA_FILES.iter().position(|d| *d == n);
                         let at = self.data.partition_point(|(n, _)| rank(n) < rank(&stem));
                         self.data.insert(at, (stem, s));
+                    }
+                    Err(d) => problems.push(d),
+                },
+                Kind::Translation => match read(path) {
+                    Ok(s) => {
+                        let list = &mut self.translations;
+                        let at = list.partition_point(|x| walk_order(&x.path, path).is_lt());
+                        list.insert(at, s);
                     }
                     Err(d) => problems.push(d),
                 },

@@ -203,6 +203,26 @@ impl Theme {
 mod tests {
     use super::*;
 
+    /// The default theme's Welsh table has every key of the English one and no other (bar
+    /// the months after "i", which Welsh mutates): a Welsh page is never part English.
+    #[test]
+    fn the_welsh_table_has_the_english_keys() {
+        let theme = Theme::builtin();
+        let (en, cy) = (&theme.words["en"], &theme.words["cy"]);
+        let keys = |w: &Words| -> Vec<String> {
+            w.keys()
+                .filter(|k| !i18n::optional(k))
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(keys(cy), keys(en));
+        assert_eq!(cy.language, "cy");
+        // Every month after "i" is there, each its soft-mutated form or the month itself.
+        assert_eq!(cy.month(9, Some("months_after_to")), "Fedi");
+        assert_eq!(cy.month(3, Some("months_after_to")), "Fawrth");
+        assert_eq!(cy.month(1, Some("months_after_to")), "Ionawr");
+    }
+
     /// The default theme's tables have every key its templates and Rust use, and no key
     /// that nothing uses, so words cannot go missing, nor dead ones pile up.
     #[test]

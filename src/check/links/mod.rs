@@ -208,6 +208,9 @@ impl Index {
             };
             urls.entry(url.into_boxed_str()).or_insert(None);
         });
+        for url in &checked.elsewhere {
+            urls.entry(url.as_str().into()).or_insert(None);
+        }
         let mut everywhere = HashSet::new();
         let ids: Vec<MarkdownIds> = docs
             .par_iter()
