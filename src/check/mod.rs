@@ -659,7 +659,7 @@ fn statement(
         areas.push(Area {
             key,
             letter,
-            name,
+            name: words.word(&format!("area.{key}")).to_string(),
             anchor: anchor.cloned(),
             heading,
             reason: reason.cloned(),

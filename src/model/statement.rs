@@ -21,7 +21,8 @@ pub struct Area {
     pub key: &'static str,
     /// `(a)` to `(f)`
     pub letter: &'static str,
-    pub name: &'static str,
+    /// Its words in the page's language (`area.KEY`).
+    pub name: String,
     pub anchor: Option<String>,
     pub heading: Option<String>,
     pub reason: Option<String>,

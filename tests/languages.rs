@@ -1,0 +1,241 @@
+//! Bilingual sites through the real binary, run the README way (in the site's folder): the
+//! two South Wales fixtures (English default with Welsh under /cy/, and Welsh default with
+//! English under /en/). Switching languages lands on the same page, untranslated text is
+//! marked as English with a note, dates are Welsh, the sitemap's alternates validate, and a
+//! translation that gives a figure or a fact is refused.
+
+mod common;
+use common::{copy_dir, repo};
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn build(site: &Path, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candour"))
+        .current_dir(site)
+        .args(["build", "--out"])
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+fn fixture(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/browser/fixtures").join(name),
+        dir.path(),
+    );
+    let out = dir.path().join("public");
+    (dir, out)
+}
+
+fn built(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, out) = fixture(name);
+    let o = build(dir.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (dir, out)
+}
+
+fn read(out: &Path, path: &str) -> String {
+    fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The `href` of the language switch's link on a page.
+fn switch(html: &str) -> String {
+    let nav = &html[html
+        .find("class=\"language-switch\"")
+        .expect("a language switch")..];
+    let at = nav.find("href=\"").unwrap() + 6;
+    nav[at..at + nav[at..].find('"').unwrap()].to_string()
+}
+
+fn html_pages(out: &Path) -> Vec<String> {
+    let mut pages = Vec::new();
+    for entry in walkdir(out) {
+        if entry.ends_with("index.html") {
+            pages.push(entry);
+        }
+    }
+    pages
+}
+
+fn walkdir(dir: &Path) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                all.push(
+                    p.strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn every_page_switches_to_the_same_page_in_the_other_language_and_back() {
+    for (name, other) in [("bilingual", "cy"), ("bilingual-cy", "en")] {
+        let (_dir, out) = built(name);
+        let pages = html_pages(&out);
+        assert!(pages.len() >= 25, "{name}: {pages:?}");
+        for page in &pages {
+            let url = format!("/{}", page.trim_end_matches("index.html"));
+            let html = read(&out, page);
+            let there = switch(&html);
+            let in_other = url.starts_with(&format!("/{other}/"));
+            let expected = if in_other {
+                url.strip_prefix(&format!("/{other}")).unwrap().to_string()
+            } else {
+                format!("/{other}{url}")
+            };
+            assert_eq!(there, expected, "{name}: the switch on {url}");
+            let back = read(
+                &out,
+                &format!("{}index.html", there.trim_start_matches('/')),
+            );
+            assert_eq!(switch(&back), url, "{name}: the switch back from {there}");
+            // The page says its language, and names both in its head.
+            let lang = if in_other {
+                other
+            } else if other == "cy" {
+                "en"
+            } else {
+                "cy"
+            };
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\">")),
+                "{name} {url}"
+            );
+            assert!(html.contains("<link rel=\"alternate\" hreflang=\"cy\""));
+            assert!(html.contains("<link rel=\"alternate\" hreflang=\"en\""));
+        }
+    }
+}
+
+#[test]
+fn untranslated_text_is_marked_as_english_with_a_note() {
+    let (_dir, out) = built("bilingual");
+    // No reporting.cy.md: the Welsh page shows the English, marked, with the Welsh note.
+    let page = read(&out, "cy/reporting/index.html");
+    assert!(
+        page.contains("<div lang=\"en\" class=\"untranslated\">"),
+        "{page}"
+    );
+    assert!(page.contains("<span lang=\"en\" class=\"untranslated\">Report modern slavery</span>"));
+    assert!(page.contains("<p class=\"untranslated-note\">Nid yw peth o&#39;r testun ar y dudalen hon ar gael yn Gymraeg eto"));
+    // ... and its title in the window title, where no element can go, plain.
+    assert!(page.contains("<title>Report modern slavery – Datganiad Caethwasiaeth Fodern</title>"));
+    // A translated page's text is Welsh: English only in the footer's link to the page above.
+    let about = read(&out, "cy/about/index.html");
+    assert!(!about.contains("<div lang=\"en\""), "{about}");
+    assert_eq!(
+        about.matches("lang=\"en\" class=\"untranslated\"").count(),
+        1,
+        "{about}"
+    );
+    // The KPI's title is translated; its value's summary is not yet.
+    let kpi = read(&out, "cy/performance/code-of-practice/index.html");
+    assert!(
+        kpi.contains("<h1>Cydymffurfio â&#39;r Cod Ymarfer"),
+        "{kpi}"
+    );
+    assert!(kpi.contains("<span lang=\"en\" class=\"untranslated\">The statement says"));
+    // No mark is left anywhere, in any file.
+    for file in walkdir(&out) {
+        let bytes = fs::read(out.join(&file)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(['\u{E000}', '\u{E001}', '\u{E002}', '\u{E003}']),
+            "{file}"
+        );
+    }
+    // The English site says nothing of translations.
+    assert!(!read(&out, "reporting/index.html").contains("untranslated"));
+}
+
+#[test]
+fn dates_and_spans_are_welsh_on_welsh_pages() {
+    let (_dir, out) = built("bilingual");
+    let page = read(&out, "cy/statements/2022-23/index.html");
+    assert!(page.contains("Ebrill 2022 i Fawrth 2023"), "{page}");
+    assert!(page.contains("30 Medi 2023"));
+    assert!(!page.contains("September"));
+    let en = read(&out, "statements/2022-23/index.html");
+    assert!(en.contains("April 2022 to March 2023") && en.contains("30 September 2023"));
+    // The coverage table links to the Welsh heading in the same place as the English one.
+    assert!(
+        page.contains("<a href=\"#ein-dull\">Ein dull</a>"),
+        "{page}"
+    );
+    assert!(en.contains("<a href=\"#our-approach\">Our approach</a>"));
+}
+
+#[test]
+fn one_sitemap_lists_both_languages_with_alternates_and_validates() {
+    let (_dir, out) = built("bilingual");
+    assert!(!out.join("cy/sitemap.xml").exists() && !out.join("cy/robots.txt").exists());
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("<url><loc>https://bilingual.example.org/cy/statements/2022-23/</loc><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://bilingual.example.org/statements/2022-23/\"/><xhtml:link rel=\"alternate\" hreflang=\"cy\" href=\"https://bilingual.example.org/cy/statements/2022-23/\"/></url>"), "{sitemap}");
+    // A feed per language.
+    assert!(read(&out, "cy/feed.xml").contains("xml:lang=\"cy\""));
+    assert!(read(&out, "feed.xml").contains("xml:lang=\"en\""));
+    let schema = repo().join("tests/browser/sitemap.xsd");
+    let Ok(o) = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(&schema)
+        .arg(out.join("sitemap.xml"))
+        .output()
+    else {
+        panic!("xmllint is needed (apt-get install libxml2-utils)");
+    };
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn a_translation_gives_text_only() {
+    let cases: [(&str, &str, &str, &str); 4] = [
+        (
+            "content/data/cy/kpis.yaml",
+            "kpis:\n  code-of-practice:\n    title: Teitl\n    values: 3\n",
+            "`values` is not text to translate: it comes from content/data/kpis.yaml alone",
+            "content/data/cy/kpis.yaml:4:5",
+        ),
+        (
+            "content/data/cy/kpis.yaml",
+            "kpis:\n  code-of-practise:\n    title: Teitl\n",
+            "there is no `code-of-practise` in content/data/kpis.yaml's `kpis`",
+            "did you mean 'code-of-practice'?",
+        ),
+        (
+            "content/statements/2022-23.cy.md",
+            "---\ntitle: Teitl\nperiod: 2023/24\n---\n## Beth yw caethwasiaeth fodern?\n## Ein dull\n### Gorfodaeth\n",
+            "`period` is not text to translate: it comes from content/statements/2022-23.md alone",
+            "content/statements/2022-23.cy.md:3:1",
+        ),
+        (
+            "content/statements/2022-23.cy.md",
+            "---\ntitle: Teitl\n---\n## Beth yw caethwasiaeth fodern?\n### Ein dull\n",
+            "the headings do not match content/statements/2022-23.md's: heading 2 (\"Ein dull\") is level 3 here, but its original (\"Our approach\") is level 2",
+            "content/statements/2022-23.cy.md",
+        ),
+    ];
+    for (file, text, message, place) in cases {
+        let (dir, out) = fixture("bilingual");
+        fs::write(dir.path().join(file), text).unwrap();
+        let o = build(dir.path(), &out);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{file}: {err}");
+        assert!(err.contains(message), "{file}: {err}");
+        assert!(err.contains(place), "{file}: {err}");
+    }
+}
