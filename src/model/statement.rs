@@ -21,7 +21,7 @@ pub struct Area {
     pub key: &'static str,
     /// `(a)` to `(f)`
     pub letter: &'static str,
-    /// Its words in the page's language (`area.KEY`).
+    /// The area's wording in the site's language (`s54.KEY` of the translation table).
     pub name: String,
     pub anchor: Option<String>,
     pub heading: Option<String>,
