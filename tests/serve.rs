@@ -1526,3 +1526,48 @@ fn incremental_rebuilds_equal_a_clean_build() {
     assert!(workspace.rebuild(&BTreeSet::from([about_key])).ok);
     assert_clean(&workspace, root, &overrides, "fixing a render error");
 }
+
+/// A bilingual site previews both languages, and an edit to a translation, or to an
+/// original the other language shows untranslated, reloads the page in both.
+#[test]
+fn a_bilingual_site_previews_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/browser/fixtures/bilingual"), dir.path());
+    let server = start(dir.path());
+    let (status, cy) = get(&server, "/cy/about/");
+    assert_eq!(status, 200);
+    assert!(cy.contains("<html lang=\"cy\">") && cy.contains("<h1>Ynglŷn â&#39;r wefan hon</h1>"));
+    let since = generation(&cy);
+    let content = dir.path().join("content");
+    edit(
+        &content.join("pages/about.cy.md"),
+        "title: Ynglŷn â'r wefan hon",
+        "title: Am y wefan hon",
+    );
+    let since = reload_until(
+        &server,
+        since,
+        "/cy/about/",
+        "<h1>Am y wefan hon</h1>",
+        true,
+    );
+    // The English page is as it was; an English page shown untranslated in Welsh follows
+    // its original.
+    assert!(
+        get(&server, "/about/")
+            .1
+            .contains("<h1>About this site</h1>")
+    );
+    edit(
+        &content.join("pages/reporting.md"),
+        "title: Report modern slavery",
+        "title: Report it",
+    );
+    reload_until(
+        &server,
+        since,
+        "/cy/reporting/",
+        "<span lang=\"en\" class=\"untranslated\">Report it</span>",
+        true,
+    );
+}

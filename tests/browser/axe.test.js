@@ -48,6 +48,13 @@ for (const s of sites) {
             0,
             `axe found violations on ${s.name} ${p.path}:\n${lib.describeViolations(results.violations)}`,
           );
+          // A page of a site in two languages has lang on <html> and on the language switch
+          // (and on any untranslated text): axe must have checked each of them.
+          if (s.name.startsWith('bilingual') && p.path.endsWith('/')) {
+            const passed = (id) => results.passes.some((r) => r.id === id);
+            assert.ok(passed('html-has-lang') && passed('html-lang-valid'), `${p.path}: <html lang> checked`);
+            assert.ok(passed('valid-lang'), `${p.path}: axe's valid-lang checked the lang of the language switch`);
+          }
         } finally {
           await page.close();
         }
