@@ -15,6 +15,9 @@ use crate::model::Site;
 use crate::theme::Theme;
 use crate::theme::graph::Uses;
 
+/// The parts of the model each of whose items is a page: what the sitemap lists.
+const SITEMAP_LISTS: [&str; 4] = ["statements", "updates", "kpis", "pages"];
+
 /// Hashes of a build's model parts, page items and templates.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fingerprint {
@@ -161,8 +164,13 @@ impl Changes<'_> {
             .keys()
             .map(|name| (name.clone(), everything || self.template(uses(name))))
             .collect();
+        // The sitemap lists every page of every language (`page.sitemap`, made by the
+        // renderer from the lists of statements, updates, indicators and pages), which the
+        // parts its template reads do not tell of.
+        let pages_listed = SITEMAP_LISTS.iter().any(|p| self.part(p));
         move |template: &str, url: &str| {
-            by_template.get(template).copied().unwrap_or(true)
+            (template == "sitemap.xml" && pages_listed)
+                || by_template.get(template).copied().unwrap_or(true)
                 || self.now.items.get(url) != self.before.items.get(url)
         }
     }
