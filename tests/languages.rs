@@ -150,6 +150,18 @@ fn untranslated_text_is_marked_as_english_with_a_note() {
         "{kpi}"
     );
     assert!(kpi.contains("<span lang=\"en\" class=\"untranslated\">The statement says"));
+    // Text among a statement's facts (roles, reasons an area is not covered) is the
+    // original's in every language for now: marked too, never silently English.
+    let statement = read(&out, "cy/statements/2022-23/index.html");
+    assert!(
+        statement.contains(
+            "Llofnodwyd gan <span lang=\"en\" class=\"untranslated\">Chief Constable</span>"
+        ),
+        "{statement}"
+    );
+    assert!(statement.contains(
+        "Ni ymdrinnir ag ef: <span lang=\"en\" class=\"untranslated\">The published statement"
+    ));
     // No mark is left anywhere, in any file.
     for file in walkdir(&out) {
         let bytes = fs::read(out.join(&file)).unwrap();

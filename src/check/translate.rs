@@ -31,6 +31,10 @@ use crate::source::{Source, split_front_matter};
 /// The text fields of a statement's, update's or page's front matter.
 pub const DOCUMENT_TEXT: [&str; 2] = ["title", "summary"];
 
+/// Text in a statement's facts, shown in the original in every other language for now: who
+/// approved it and the signatories' roles (with `not_covered`'s reasons).
+const DOCUMENT_FACT_TEXT: [&str; 2] = ["approved_by", "role"];
+
 /// The reader-facing words of `site.yaml` a `site.LANG.yaml` may give.
 pub const SITE_TEXT: [&str; 5] = ["title", "organisation", "description", "notice", "licence"];
 
@@ -53,9 +57,24 @@ pub const DATA_TEXT: &[(&str, &str, &[&str])] = &[
     ("commitments", "commitments", &["text"]),
 ];
 
-/// Text inside a data record's lists (a KPI value's summary, a progress note): shown in the
-/// default language in every other version, for now.
-const DATA_NESTED_TEXT: [&str; 3] = ["summary", "note", "source"];
+/// Every text field of the data files, at any depth (a KPI value's summary, a progress
+/// note, the charter's title, a course's audience): marked as in the original unless the
+/// translation gives it. Ids, references, dates, periods, statuses and kinds are not text.
+const DATA_TEXT_ANYWHERE: [&str; 13] = [
+    "title",
+    "description",
+    "summary",
+    "note",
+    "source",
+    "name",
+    "role",
+    "owner",
+    "signed_by",
+    "provider",
+    "text",
+    "unit",
+    "audience",
+];
 
 /// The sources of one language's version of the site.
 pub struct Version {
@@ -214,6 +233,16 @@ fn document(
     let Ok(mut front) = serde_norway::from_str::<Map<String, Value>>(fm.yaml) else {
         return original.clone();
     };
+    // Text among the facts, which a translation does not give yet: who approved and signed
+    // (by role), why an area is not covered. Shown in the original, marked.
+    mark_deep(&mut front, &DOCUMENT_FACT_TEXT);
+    if let Some(Value::Object(reasons)) = front.get_mut("not_covered") {
+        for reason in reasons.values_mut() {
+            if let Value::String(text) = reason {
+                *text = mark_inline(text);
+            }
+        }
+    }
     let Some(t) = translation else {
         for key in DOCUMENT_TEXT {
             mark(&mut front, key);
@@ -417,6 +446,13 @@ fn mark_deep(map: &mut Map<String, Value>, keys: &[&str]) {
     for (key, value) in map.iter_mut() {
         match value {
             Value::String(text) if keys.contains(&key.as_str()) => *text = mark_inline(text),
+            Value::Array(items) if keys.contains(&key.as_str()) => {
+                for item in items {
+                    if let Value::String(text) = item {
+                        *text = mark_inline(text);
+                    }
+                }
+            }
             Value::Object(inner) => mark_deep(inner, keys),
             Value::Array(items) => {
                 for item in items {
@@ -453,6 +489,7 @@ fn data(
     if let Some(t) = translation {
         given = data_translation(t, &original.path, &file, &lists, problems);
     }
+    mark_deep(&mut file, &DATA_TEXT_ANYWHERE);
     let mut untranslated = Vec::new();
     for (list, fields) in &lists {
         let Some(Value::Array(records)) = file.get_mut(*list) else {
@@ -471,36 +508,10 @@ fn data(
                 let key = (list.to_string(), id.clone(), field.to_string());
                 match (given.remove(&key), record.get_mut(*field)) {
                     (Some(text), Some(value)) => *value = Value::String(text),
-                    (None, Some(Value::String(text))) => {
+                    (None, Some(Value::String(_))) => {
                         untranslated.push(format!("{list}.{id}.{field}"));
-                        *text = mark_inline(text);
                     }
                     _ => {}
-                }
-            }
-            for (_, value) in record.iter_mut() {
-                if let Value::Array(items) = value {
-                    for item in items {
-                        if let Value::Object(inner) = item {
-                            for key in DATA_NESTED_TEXT {
-                                mark(inner, key);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    // Lists without translatable records (prevention orders): their text, as it is.
-    if lists.is_empty() {
-        for (_, value) in file.iter_mut() {
-            if let Value::Array(items) = value {
-                for item in items {
-                    if let Value::Object(inner) = item {
-                        for key in DATA_NESTED_TEXT {
-                            mark(inner, key);
-                        }
-                    }
                 }
             }
         }
