@@ -90,8 +90,26 @@ for (const s of sites) {
       }
       assert.equal(new Set(locs).size, locs.length, 'no URL is listed twice');
       const listed = new Set(locs.map((l) => '/' + l.slice(base.length)));
-      const missing = [...built].filter((p) => p !== '/404.html' && !listed.has(p));
-      assert.deepEqual(missing, [], 'every page but 404.html is in the sitemap');
+      // Each language has its 404 page (/404.html, /cy/404.html): none is listed.
+      const missing = [...built].filter((p) => !p.endsWith('/404.html') && !listed.has(p));
+      assert.deepEqual(missing, [], 'every page but the 404 pages is in the sitemap');
+      // A site in several languages: each URL names its page in every language
+      // (xhtml:link alternates, valid by the schema above), each a page that was built.
+      // (xmllint fails, saying the set is empty, when there are none.)
+      const links = xmllint(['--nonet', '--xpath', "//*[local-name()='link']/@href", sitemap]);
+      assert.ok(links.ok || /XPath set is empty/.test(links.output), links.output);
+      const alternates = (links.ok ? links.output : '')
+        .split('\n')
+        .map((l) => l.trim().replace(/^href="|"$/g, ''))
+        .filter(Boolean);
+      if (s.name.startsWith('bilingual')) {
+        assert.equal(alternates.length, 2 * locs.length, 'each URL has its page in both languages');
+        for (const href of alternates) {
+          assert.ok(built.has('/' + href.slice(base.length)), `the alternate ${href} is a page that was built`);
+        }
+      } else {
+        assert.equal(alternates.length, 0, 'a site in one language has no alternates');
+      }
       console.log(`xml ${s.name} sitemap.xml: valid, ${locs.length} URLs`);
     });
 
