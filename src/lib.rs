@@ -4,9 +4,9 @@
 // would add noise at every call site for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod built;
 pub mod check;
 pub mod contrast;
-
 pub mod diagnostic;
 pub mod embedded;
 pub mod format;

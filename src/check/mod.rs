@@ -308,6 +308,19 @@ pub struct Checked {
     pub routes: Routes,
 }
 
+impl Checked {
+    /// The parts of the site that files other than pages are made from, with `theme`.
+    pub fn files<'a>(&'a self, theme: &'a Theme) -> crate::built::Files<'a> {
+        crate::built::Files {
+            routes: &self.routes,
+            theme,
+            static_files: &self.static_files,
+            json: &self.downloads.json,
+            tables: &self.downloads.tables,
+        }
+    }
+}
+
 /// The data files as published: each as JSON in the shape of its YAML, and as CSV tables.
 pub struct Downloads {
     /// By dataset name (`kpis`), in the order of `DATA_FILES`.

@@ -7,8 +7,9 @@ use crate::model::{Statement, Update};
 use crate::raw::UpdateFile;
 use crate::routes::Routes;
 
-use super::data::{Data, known_periods};
+use super::data::known_periods;
 use super::documents::Parsed;
+use crate::model::Data;
 
 /// Reports an update whose period is a whole year, or whose `statement` names a period no
 /// statement covers (only when every statement could be read: `statements_complete`).

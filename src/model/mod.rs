@@ -91,35 +91,19 @@ pub struct Site {
     pub has_illustrative: bool,
 }
 
-#[cfg(test)]
-mod tests {
-    /// The model imports nothing of the crate but its own files: no rendering, checking,
-    /// reading or open-data type can creep into what templates see.
-    #[test]
-    fn model_is_a_leaf() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model");
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            // Tests may use the crate; what the model is made of may not.
-            let code = text.split("#[cfg(test)]").next().unwrap_or("");
-            for (n, line) in code.lines().enumerate() {
-                let mut rest = line;
-                while let Some(at) = rest.find("crate::") {
-                    let after = &rest[at + "crate::".len()..];
-                    assert!(
-                        after.starts_with("model") || after.starts_with("lookalike"),
-                        "{}:{}: the model uses {}",
-                        path.display(),
-                        n + 1,
-                        after
-                            .split(|c: char| !c.is_alphanumeric() && c != '_' && c != ':')
-                            .next()
-                            .unwrap_or("")
-                    );
-                    rest = after;
-                }
-            }
-        }
-    }
+/// The data of a site, as checked from its data files (`content/data/*.yaml`); a file
+/// absent or invalid contributes nothing (`None`/empty).
+#[derive(Default)]
+pub struct Data {
+    pub kpis: Vec<Kpi>,
+    pub orders: Vec<Orders>,
+    pub courses: Vec<Course>,
+    pub resources: Vec<Resource>,
+    pub partnerships: Vec<Partnership>,
+    pub activities: Vec<Activity>,
+    pub actions: Vec<Action>,
+    pub charter: Option<Charter>,
+    pub commitments: Vec<Commitment>,
+    /// Each valid data file as JSON, in the shape of its YAML, for the open-data downloads.
+    pub json: Vec<(String, serde_json::Value)>,
 }

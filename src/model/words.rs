@@ -39,6 +39,17 @@ pub enum Status {
     Achieved,
 }
 
+impl Status {
+    /// The word as YAML and the open data write it: `in-progress`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not-started",
+            Status::InProgress => "in-progress",
+            Status::Achieved => "achieved",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum ActivityKind {
@@ -54,30 +65,4 @@ pub enum Compliance {
     Full,
     Partial,
     Not,
-}
-
-/// Human words for the enums, used by the template filter `label`.
-pub fn label(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "force-capability" => "Force capability",
-        "internal-capability" => "Internal capability (HR, vetting, recruitment)",
-        "external-capability" => "External capability (procurement and supply chain)",
-        "business-engagement" => "Business engagement",
-        "not-started" => "Not started",
-        "in-progress" => "In progress",
-        "achieved" => "Achieved",
-        "count" => "Count",
-        "percent" => "Percentage",
-        "qualitative" => "Qualitative",
-        "up" => "Higher is better",
-        "down" => "Lower is better",
-        "meeting" => "Meeting",
-        "operation" => "Operation",
-        "awareness" => "Awareness",
-        "training" => "Training",
-        "full" => "fully compliant",
-        "partial" => "partially compliant",
-        "not" => "not compliant",
-        _ => return None,
-    })
 }

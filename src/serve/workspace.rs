@@ -27,7 +27,7 @@ use crate::check::documents::{self, Parsed};
 use crate::diagnostic::Diagnostic;
 use crate::model::Page;
 use crate::raw::PageFile;
-use crate::render::{self, Body, Memory, Renderer};
+use crate::render::{Body, Memory, Renderer};
 use crate::render::{JobInput, Keep};
 use crate::site::Steps;
 use crate::source::Source;
@@ -185,7 +185,9 @@ impl Workspace {
         let t = Instant::now();
         let fresh = memory.into_map();
         let pages: std::collections::HashSet<String> =
-            render::page_paths(&site).into_iter().collect();
+            crate::built::page_paths(&site.site, &site.routes)
+                .into_iter()
+                .collect();
         let before = self.files.len();
         // What was not made again: pages not re-rendered stay; anything else has gone.
         self.files

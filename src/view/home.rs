@@ -1,7 +1,7 @@
 //! The home page's view: the next update due and the headline figures.
 
-use crate::check::data::Data;
 use crate::i18n::Words;
+use crate::model::Data;
 use crate::model::period::Period;
 use crate::model::{Headline, Home, NextUpdate, Statement, Update};
 use crate::routes::Routes;

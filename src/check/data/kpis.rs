@@ -4,7 +4,7 @@ use crate::format::format_number;
 use crate::model::{Kpi, KpiValue};
 use crate::raw::{self, KpiKind};
 
-use super::{Checker, Known, status_word};
+use super::{Checker, Known};
 
 /// Checks kpis.yaml's records (unique ids, periods in order, references to pages, statements,
 /// updates and datasets) and returns their models; problems are left in `c`.
@@ -36,13 +36,7 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
                         );
                     }
                     v.status
-                        .map(|s| {
-                            known
-                                .words
-                                .label(status_word(s))
-                                .unwrap_or_default()
-                                .to_string()
-                        })
+                        .map(|s| known.words.label(s.word()).unwrap_or_default().to_string())
                         .unwrap_or_default()
                 }
                 KpiKind::Count | KpiKind::Percent => match v.value {

@@ -4,9 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Words;
 use crate::model::date::Date;
 use crate::model::period::Period;
-use crate::model::{
-    Action, Activity, Charter, Commitment, Course, Kpi, Orders, Partnership, Resource,
-};
+use crate::model::{Charter, Data, Orders};
 use crate::raw;
 use crate::routes::{self, Routes};
 use crate::source::Source;
@@ -39,22 +37,6 @@ pub struct Known {
     pub routes: Routes,
     /// The words readers see, for the site's language.
     pub words: Arc<Words>,
-}
-
-/// The data of a site; each file left out (`None`/empty) if absent or invalid.
-#[derive(Default)]
-pub struct Data {
-    pub kpis: Vec<Kpi>,
-    pub orders: Vec<Orders>,
-    pub courses: Vec<Course>,
-    pub resources: Vec<Resource>,
-    pub partnerships: Vec<Partnership>,
-    pub activities: Vec<Activity>,
-    pub actions: Vec<Action>,
-    pub charter: Option<Charter>,
-    pub commitments: Vec<Commitment>,
-    /// Each valid data file as JSON, in the shape of its YAML, for the open-data downloads.
-    pub json: Vec<(String, serde_json::Value)>,
 }
 
 /// Validates every data file present. Problems are appended; invalid files contribute nothing.
@@ -171,14 +153,6 @@ fn finish(c: &mut Checker<'_>, problems: &mut Vec<Diagnostic>) -> bool {
     let ok = !c.problems.iter().any(Diagnostic::is_error);
     problems.append(&mut c.problems);
     ok
-}
-
-pub fn status_word(s: raw::Status) -> &'static str {
-    match s {
-        raw::Status::NotStarted => "not-started",
-        raw::Status::InProgress => "in-progress",
-        raw::Status::Achieved => "achieved",
-    }
 }
 
 /// The half year a date falls in.

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::check::data::{Data, status_word};
 use crate::i18n::Words;
+use crate::model::Data;
 use crate::model::{DataTable, Dataset};
 use crate::raw;
 use crate::routes::Routes;
@@ -91,7 +91,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
                 target: k.target.map(Figure),
                 period: v.period.to_string(),
                 value: v.value.map(Figure),
-                status: v.status.map(status_word),
+                status: v.status.map(raw::Status::word),
                 summary: text_opt(v.summary.as_ref()),
                 illustrative: v.illustrative,
                 note: text_opt(v.note.as_ref()),
@@ -197,7 +197,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             aspect: word(&a.aspect),
             owner: text(&a.owner),
             due: a.due.to_string(),
-            status: status_word(a.status),
+            status: a.status.word(),
             illustrative: a.illustrative,
         });
         out.push(Table::of(
@@ -210,7 +210,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             a.progress.iter().map(move |p| ProgressRow {
                 action_id: a.id.clone(),
                 period: p.period.to_string(),
-                status: p.status.map(status_word),
+                status: p.status.map(raw::Status::word),
                 note: text(&p.note),
                 illustrative: p.illustrative,
             })
@@ -226,7 +226,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.commitments.iter().map(|c| CommitmentRow {
             id: c.id.clone(),
             text: text(&c.text),
-            status: status_word(c.status),
+            status: c.status.word(),
             illustrative: c.illustrative,
             evidence: text(
                 &c.evidence
