@@ -22,6 +22,18 @@ pub fn sizes() -> Vec<usize> {
         .collect()
 }
 
+/// The binaries to measure, each with its label: this build's (`head`), and first, when
+/// `CANDOUR_BENCH_BASE` names another candour binary (`tests/bench/compare` builds one from
+/// an earlier commit), that one as `base`, so both are measured in one run on one machine.
+pub fn binaries(head: &str) -> Vec<(&'static str, String)> {
+    let mut bins = Vec::new();
+    if let Ok(base) = std::env::var("CANDOUR_BENCH_BASE") {
+        bins.push(("base", base));
+    }
+    bins.push(("head", head.to_string()));
+    bins
+}
+
 /// Writes a site of `n` pages of about 4 KB and data files with n/10 records.
 pub fn generate(root: &Path, n: usize) {
     let content = root.join("content");
