@@ -8,8 +8,10 @@ pub mod check;
 pub mod contrast;
 
 pub mod diagnostic;
+pub mod diff;
 pub mod embedded;
 pub mod format;
+pub mod git;
 pub mod i18n;
 pub mod init;
 pub mod lines;

@@ -301,6 +301,7 @@ fn a_branch_switch_ends_as_a_clean_build() {
 fn until_clean(server: &Server, root: &Path, gone: &[&str], after: &str) -> BTreeSet<String> {
     let overrides = Overrides {
         base_url: Some(format!("http://127.0.0.1:{}", server.port)),
+        ..Overrides::default()
     };
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
@@ -1285,6 +1286,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
     let root = site.path();
     let overrides = Overrides {
         base_url: Some("http://127.0.0.1:8000".into()),
+        ..Overrides::default()
     };
     let mut workspace = Workspace::new(root, overrides.clone());
     assert!(workspace.rebuild(&BTreeSet::new()).ok);

@@ -3,6 +3,7 @@
 pub mod config;
 pub mod data;
 pub mod documents;
+pub mod history;
 
 pub mod links;
 
@@ -145,7 +146,14 @@ pub fn validate(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        statement_models.push(statement(s, url, year_starts, &words, &mut problems));
+        let mut model = statement(s, url, year_starts, &words, &mut problems);
+        model.history = history::of_document(
+            sources.history.as_deref(),
+            &s.source.path,
+            &[],
+            &s.front.changes,
+        );
+        statement_models.push(model);
     }
     let statement_periods: Vec<Period> = statements.iter().map(|s| s.front.period).collect();
     // References to statements are only checked when every statement could be read.
@@ -153,9 +161,15 @@ pub fn validate(
 
     let mut page_models = Vec::new();
     for p in &pages {
-        let Some(page) = page(p, &routes, &mut problems) else {
+        let Some(mut page) = page(p, &routes, &mut problems) else {
             continue;
         };
+        page.history = history::of_document(
+            sources.history.as_deref(),
+            &p.source.path,
+            &[],
+            &p.front.changes,
+        );
         claim(
             page.url.clone(),
             &p.source.path,
@@ -261,6 +275,7 @@ pub fn validate(
         return (None, problems);
     };
 
+    let data_paths = history::data_paths(&sources.data);
     let mut update_models: Vec<Update> = updates
         .iter()
         .map(|u| {
@@ -280,6 +295,13 @@ pub fn validate(
                 body_html: u.body.html.clone(),
                 toc: u.body.headings.clone(),
                 figures: figures(u.front.period, &data),
+                history: history::of_document(
+                    sources.history.as_deref(),
+                    &u.source.path,
+                    &data_paths,
+                    &u.front.changes,
+                ),
+                source: u.source.path.clone(),
             }
         })
         .collect();
@@ -309,7 +331,7 @@ pub fn validate(
         || data.actions.iter().any(|a| a.illustrative)
         || data.commitments.iter().any(|c| c.illustrative)
         || statement_models.iter().any(|s| s.approval.illustrative);
-    let site = Site {
+    let mut site = Site {
         config,
         statements: statement_models,
         updates: update_models,
@@ -334,7 +356,15 @@ pub fn validate(
         datasets,
         home,
         has_illustrative,
+        changes: crate::model::Changes::default(),
     };
+    site.changes = history::changes(
+        sources.history.as_deref(),
+        &site,
+        &sources.data,
+        &routes,
+        &words,
+    );
     let mut checked = Checked {
         site,
         markdown: settings,
@@ -430,7 +460,7 @@ pub fn page(p: &Parsed<PageFile>, routes: &Routes, problems: &mut Vec<Diagnostic
     if routes::RESERVED.contains(&slug.as_str()) {
         problems.push(
             Diagnostic::error(&p.source.path, format!("the page {url} is one candour makes itself"))
-                .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/ and /accessibility/"),
+                .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/, /accessibility/ and /changes/"),
         );
         return None;
     }
@@ -443,6 +473,7 @@ pub fn page(p: &Parsed<PageFile>, routes: &Routes, problems: &mut Vec<Diagnostic
         body_html: p.body.html.clone(),
         source: p.source.path.clone(),
         toc: p.body.headings.clone(),
+        history: crate::model::History::default(),
     })
 }
 
@@ -564,6 +595,8 @@ fn statement(
         body_html: s.body.html.clone(),
         toc: s.body.headings.clone(),
         update_urls: Vec::new(),
+        history: crate::model::History::default(),
+        source: s.source.path.clone(),
     }
 }
 

@@ -110,7 +110,7 @@ fn lone_carriage_returns_as_newlines(text: &str) -> String {
     out
 }
 
-fn too_large(rel: &str, len: u64) -> Diagnostic {
+pub(crate) fn too_large(rel: &str, len: u64) -> Diagnostic {
     Diagnostic::error(
         rel,
         format!(
