@@ -37,7 +37,17 @@ pub fn execute(args: Args) -> ExitCode {
         git: !args.no_git,
         ..Overrides::default()
     };
-    let report = site::check(&args.root, &overrides);
+    let mut report = site::check(&args.root, &overrides);
+    // Statements published at the branch point stay as they were.
+    if overrides.git
+        && let Some(checked) = &report.site
+    {
+        let mut kept = candour::diff::check_kept(&args.root, &checked.site);
+        if !kept.is_empty() {
+            report.diagnostics.append(&mut kept);
+            diagnostic::sort(&mut report.diagnostics);
+        }
+    }
     let count = |s: Severity| {
         report
             .diagnostics

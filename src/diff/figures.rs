@@ -103,7 +103,7 @@ fn figures(site: &Site, words: &Words) -> BTreeMap<Key, Figure> {
                 "target",
                 (
                     kpis.clone(),
-                    format!("{}: target", k.title),
+                    format!("{}, target", k.title),
                     target.to_string(),
                 ),
             );
@@ -141,7 +141,7 @@ fn figures(site: &Site, words: &Words) -> BTreeMap<Key, Figure> {
                 "trained",
                 (
                     training.clone(),
-                    format!("{}: people trained", c.title),
+                    format!("{}, people trained", c.title),
                     t.people.to_string(),
                 ),
             );
@@ -156,7 +156,7 @@ fn figures(site: &Site, words: &Words) -> BTreeMap<Key, Figure> {
             "activity",
             (
                 partnerships.clone(),
-                format!("{}: activity", a.partnership_name),
+                format!("{}, activity", a.partnership_name),
                 format!("{} ({})", short(&a.title), a.date.long()),
             ),
         );
@@ -171,7 +171,7 @@ fn figures(site: &Site, words: &Words) -> BTreeMap<Key, Figure> {
             "status",
             (
                 actions.clone(),
-                format!("{}: status", a.title),
+                format!("{}, status", a.title),
                 label(words, a.status),
             ),
         );
@@ -185,7 +185,7 @@ fn figures(site: &Site, words: &Words) -> BTreeMap<Key, Figure> {
                 record.clone(),
                 Some(p.period.to_string()),
                 "progress",
-                (actions.clone(), format!("{}: progress", a.title), value),
+                (actions.clone(), format!("{}, progress", a.title), value),
             );
         }
     }
@@ -198,7 +198,7 @@ fn figures(site: &Site, words: &Words) -> BTreeMap<Key, Figure> {
             "status",
             (
                 commitments.clone(),
-                format!("{}: status", short(&c.text)),
+                format!("{}, status", short(&c.text)),
                 label(words, c.status),
             ),
         );

@@ -71,7 +71,8 @@ pub struct DocumentChange {
     pub url: String,
     /// `added`, `removed` or `changed`.
     pub change: &'static str,
-    /// Details changed, each as `published: 30 April 2021 → 3 May 2021`.
+    /// Details changed, each as `published: 30 April 2021 → 3 May 2021`; for a document
+    /// added or removed, its period and published date, and how many words it has.
     pub details: Vec<String>,
     /// Sections whose words changed, in the order of the newer version.
     pub sections: Vec<SectionChange>,
@@ -167,7 +168,7 @@ pub fn compare(base: String, old: &Site, head: String, new: &Site) -> Diff {
                 title: o.title.clone(),
                 url: o.url.clone(),
                 change: "removed",
-                details: Vec::new(),
+                details: text::summary(o),
                 sections: Vec::new(),
             }),
         }
@@ -179,12 +180,16 @@ pub fn compare(base: String, old: &Site, head: String, new: &Site) -> Diff {
                 title: n.title.clone(),
                 url: n.url.clone(),
                 change: "added",
-                details: Vec::new(),
+                details: text::summary(n),
                 sections: Vec::new(),
             });
         }
     }
-    warnings.extend(statements_kept(old, new));
+    warnings.extend(
+        statements_kept(old, new)
+            .into_iter()
+            .map(|k| format!("{} ({}): {}", k.message, k.file, k.hint)),
+    );
     let figures = figures::compare(old, new);
     warnings.extend(corrections(old, new, &figures));
     Diff {
@@ -196,33 +201,71 @@ pub fn compare(base: String, old: &Site, head: String, new: &Site) -> Diff {
     }
 }
 
-/// Warnings for each statement of `old` that `new` deleted, or whose period or published
-/// date it changed: old statements stay published, unchanged, so that readers can compare
-/// years (research on modern slavery statements finds bodies replacing or deleting them).
-pub fn statements_kept(old: &Site, new: &Site) -> Vec<String> {
-    let mut warnings = Vec::new();
+/// A published statement deleted, or its period or published date changed.
+#[derive(Debug)]
+pub struct NotKept {
+    /// The statement's file in the older version.
+    pub file: String,
+    pub message: String,
+    /// Why it matters, and what to do.
+    pub hint: String,
+}
+
+/// Each statement of `old` that `new` deleted, or whose period or published date it
+/// changed: old statements stay published, unchanged, so that readers can compare years
+/// (research on modern slavery statements finds bodies replacing or deleting them).
+pub fn statements_kept(old: &Site, new: &Site) -> Vec<NotKept> {
+    let mut out = Vec::new();
     for o in &old.statements {
         let same_file = new.statements.iter().find(|n| n.source == o.source);
         let same_period = new.statements.iter().find(|n| n.period == o.period);
-        match (same_file, same_period) {
-            (None, None) => warnings.push(format!(
-                "the published statement for {} ({}) was deleted; old statements stay online, so readers can compare one year with another",
-                o.period, o.source
-            )),
-            (Some(n), _) if n.period != o.period => warnings.push(format!(
-                "the published statement {} changed its period from {} to {}; a published statement keeps its period (write a new statement for the new period)",
-                o.source, o.period, n.period
-            )),
-            (Some(n), _) | (None, Some(n)) if n.published != o.published => warnings.push(format!(
-                "the published statement for {} changed its published date from {} to {}; the date it was first published stays (say what changed in a `changes:` note)",
-                o.period,
-                o.published.long(),
-                n.published.long()
-            )),
-            _ => {}
-        }
+        let (message, hint) = match (same_file, same_period) {
+            (None, None) => (
+                format!("the published statement for {} was deleted", o.period),
+                "old statements stay online, so that readers can compare one year with another; restore the file".to_string(),
+            ),
+            (Some(n), _) if n.period != o.period => (
+                format!(
+                    "the published statement for {} now says its period is {}",
+                    o.period, n.period
+                ),
+                "a published statement keeps its period, so that readers can compare years; write a new statement for the new period".to_string(),
+            ),
+            (Some(n), _) | (None, Some(n)) if n.published != o.published => (
+                format!(
+                    "the published statement for {} changed its published date from {} to {}",
+                    o.period,
+                    o.published.long(),
+                    n.published.long()
+                ),
+                "the date a statement was first published stays, so that readers know when it was made public; say what changed in a `changes:` note".to_string(),
+            ),
+            _ => continue,
+        };
+        out.push(NotKept {
+            file: o.source.clone(),
+            message,
+            hint,
+        });
     }
-    warnings
+    out
+}
+
+/// `check`'s warnings for statements published at the branch point (see
+/// [`statements_kept`]) that the site at `root` no longer keeps as they were. Nothing when
+/// the site is not in git, there is no default branch, or the branch point's site has
+/// errors.
+pub fn check_kept(root: &Path, now: &Site) -> Vec<Diagnostic> {
+    let Some(repo) = Repo::discover(root) else {
+        return Vec::new();
+    };
+    let Ok((_, old)) = side(root, &repo, &Version::BranchPoint) else {
+        return Vec::new();
+    };
+    statements_kept(&old, now)
+        .into_iter()
+        .map(|k| Diagnostic::warning(&k.file, k.message).with_hint(k.hint))
+        .collect()
 }
 
 /// Warnings for figures of a period a statement or update of `old` had already published,

@@ -104,6 +104,19 @@ pub(super) fn details(old: &Doc, new: &Doc) -> Vec<String> {
     out
 }
 
+/// What an added or removed document is: its period and published date (statements and
+/// updates), and its length in words.
+pub(super) fn summary(doc: &Doc) -> Vec<String> {
+    let mut out: Vec<String> = doc
+        .details
+        .iter()
+        .filter(|(name, _)| matches!(*name, "period" | "published"))
+        .map(|(name, value)| format!("{name}: {value}"))
+        .collect();
+    out.push(format!("{} words", words(&doc.body).len()));
+    out
+}
+
 /// A body split at its headings: (heading text, the words under it).
 fn split(html: &str) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = vec![("Introduction".to_string(), Vec::new())];

@@ -43,7 +43,16 @@ impl Repo {
         {
             return Ok(None);
         }
-        let out = self.git(&["ls-tree", "-r", "-t", "-l", "-z", "--end-of-options", &spec])?;
+        let out = self.git(&[
+            "ls-tree",
+            "--full-tree",
+            "-r",
+            "-t",
+            "-l",
+            "-z",
+            "--end-of-options",
+            &spec,
+        ])?;
         let mut entries = Vec::new();
         for record in out.split(|b| *b == 0).filter(|r| !r.is_empty()) {
             let record = String::from_utf8_lossy(record);
