@@ -634,3 +634,114 @@ fn markdown_is_cut_under_the_comment_limit_with_a_note() {
         &md[md.len() - 300..]
     );
 }
+
+/// The words of a shell command line: split at spaces, quotes removed, `$NAME` and
+/// `"$NAME"` filled from `vars`; stops at a redirection (`>`).
+fn shell_words(line: &str, vars: &[(&str, &str)]) -> Vec<String> {
+    let mut words = Vec::new();
+    for word in line.split_whitespace() {
+        if word.starts_with('>') || word == "||" {
+            break;
+        }
+        let mut w = word.trim_matches('"').to_string();
+        for (name, value) in vars {
+            w = w.replace(&format!("${name}"), value);
+        }
+        assert!(!w.contains('$'), "no value for {w} in {line}");
+        words.push(w);
+    }
+    words
+}
+
+#[test]
+fn init_writes_a_workflow_whose_candour_commands_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("site");
+    let o = run_in(dir.path(), &["init", target.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = fs::read_to_string(target.join(".github/workflows/candour.yml")).unwrap();
+    let yaml: serde_json::Value = serde_norway::from_str(&text).expect("the workflow is YAML");
+    // On a pull request and on pushes to the default branch.
+    assert!(yaml["on"]["pull_request"].is_null() && yaml["on"].get("pull_request").is_some());
+    assert_eq!(yaml["on"]["push"]["branches"][0], "main");
+    let review = &yaml["jobs"]["review"];
+    let publish = &yaml["jobs"]["publish"];
+    assert_eq!(publish["permissions"]["pages"], "write");
+    assert_eq!(review["permissions"]["pull-requests"], "write");
+    // Both check out the whole history, which dates and diffs need.
+    for job in [review, publish] {
+        assert_eq!(job["steps"][0]["uses"], "actions/checkout@v4");
+        assert_eq!(job["steps"][0]["with"]["fetch-depth"], 0);
+    }
+    let runs: Vec<(&str, String)> = ["review", "publish"]
+        .iter()
+        .flat_map(|job| {
+            yaml["jobs"][job]["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|s| Some((*job, s["run"].as_str()?.to_string())))
+        })
+        .collect();
+    let commands: Vec<(&str, String)> = runs
+        .iter()
+        .flat_map(|(job, run)| {
+            run.lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with("candour "))
+                .map(|l| (*job, l.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let names: Vec<&str> = commands.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "candour check --format github",
+            "candour diff \"origin/$BASE_REF\" --format markdown > candour-diff.md",
+            "candour build",
+            "candour build --base-url \"$BASE_URL\"",
+        ]
+    );
+    // Installed the way the README says.
+    let readme = fs::read_to_string(common::repo().join("README.md")).unwrap();
+    let install = "cargo install --locked --git \"$CANDOUR_GIT\" candour";
+    assert!(runs.iter().any(|(_, r)| r.contains(install)));
+    assert!(
+        readme.contains("cargo install --locked --git"),
+        "the README says how to install"
+    );
+
+    // Each command runs in the new site, made a repository the way GitHub checks it out:
+    // it exists, its flags parse, and it succeeds.
+    let repo = Repo {
+        top: target.clone(),
+        site: target.clone(),
+        _dir: dir,
+    };
+    repo.git(&["init", "-q", "-b", "main"]);
+    repo.commit_all("2021-03-01", "Start the site");
+    repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    repo.edit(
+        "content/pages/about.md",
+        "title: About this site",
+        "title: About this website",
+    );
+    repo.commit_all("2021-03-02", "Retitle the about page");
+    let vars = [
+        ("BASE_REF", "main"),
+        ("BASE_URL", "https://example.github.io/site/"),
+    ];
+    for (_, command) in &commands {
+        let words = shell_words(command, &vars);
+        let args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+        let o = repo.candour(&args);
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
+        if args[0] == "diff" {
+            assert!(stdout(&o).contains("title: About this site → About this website"));
+        }
+    }
+    // A flag that does not exist would have failed: the parser is the real one.
+    let o = repo.candour(&["diff", "--format", "markdwn"]);
+    assert_eq!(o.status.code(), Some(2));
+}
