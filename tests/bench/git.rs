@@ -9,7 +9,6 @@
 //! three runs of the real binary, in milliseconds, each run the README way (in the site's
 //! folder). `CANDOUR_BENCH_KEEP=DIR` keeps the synthetic repository in DIR.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
 use std::path::Path;
@@ -22,11 +21,11 @@ mod synthetic;
 const BIN: &str = env!("CARGO_BIN_EXE_candour");
 
 fn main() {
-    let pages: Vec<usize> = std::env::var("CANDOUR_BENCH_PAGES")
-        .unwrap_or_else(|_| "10000".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let pages: Vec<usize> = if std::env::var_os("CANDOUR_BENCH_PAGES").is_some() {
+        synthetic::sizes()
+    } else {
+        vec![10_000]
+    };
     let commits: usize = std::env::var("CANDOUR_BENCH_COMMITS")
         .ok()
         .and_then(|s| s.parse().ok())
