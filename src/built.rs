@@ -55,6 +55,9 @@ pub fn pages(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
         fixed("sitemap.xml", routes.sitemap(), "page.sitemap"),
         fixed("robots.txt", routes.robots(), "page.robots"),
     ];
+    if !site.changes.entries.is_empty() {
+        jobs.push(fixed("changes.html", routes.changes(), "page.changes"));
+    }
     for (i, s) in site.statements.iter().enumerate() {
         jobs.push(Job {
             template: "statement.html",

@@ -24,6 +24,7 @@ enum Command {
     #[cfg(feature = "serve")]
     Serve(cmd::serve::Args),
     Init(cmd::init::Args),
+    Diff(cmd::diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +41,6 @@ fn main() -> ExitCode {
         #[cfg(feature = "serve")]
         Command::Serve(args) => cmd::serve::execute(args),
         Command::Init(args) => cmd::init::execute(args),
+        Command::Diff(args) => cmd::diff::execute(args),
     }
 }

@@ -15,6 +15,9 @@ use crate::source::yaml::{Document, Spans};
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {
     pub base_url: Option<String>,
+    /// Read each file's history from git, when the site is in a repository: last-updated
+    /// dates, change histories and the changes page. Off by default (and with `--no-git`).
+    pub git: bool,
 }
 
 /// The theme `site.yaml` names, read before anything else is checked (the theme's ids shape

@@ -3,6 +3,7 @@
 pub mod config;
 pub mod data;
 pub mod documents;
+pub mod history;
 
 pub mod links;
 pub mod page;
@@ -111,7 +112,14 @@ pub fn validate(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        statement_models.push(statement::check(s, url, year_starts, &words, &mut problems));
+        let mut model = statement::check(s, url, year_starts, &words, &mut problems);
+        model.history = history::of_document(
+            sources.history.as_deref(),
+            &s.source.path,
+            &[],
+            &s.front.changes,
+        );
+        statement_models.push(model);
     }
     let statement_periods: Vec<Period> = statements.iter().map(|s| s.front.period).collect();
     // References to statements are only checked when every statement could be read.
@@ -119,9 +127,15 @@ pub fn validate(
 
     let mut page_models = Vec::new();
     for p in &pages {
-        let Some(page) = page::check(p, &routes, &mut problems) else {
+        let Some(mut page) = page::check(p, &routes, &mut problems) else {
             continue;
         };
+        page.history = history::of_document(
+            sources.history.as_deref(),
+            &p.source.path,
+            &[],
+            &p.front.changes,
+        );
         claim(
             page.url.clone(),
             &p.source.path,
@@ -178,9 +192,20 @@ pub fn validate(
         return (None, problems);
     };
 
+    let data_paths = history::data_paths(&sources.data);
     let mut update_models: Vec<Update> = updates
         .iter()
-        .map(|u| update::model(u, &statement_models, &routes, &words, year_starts, &data))
+        .map(|u| {
+            let mut model =
+                update::model(u, &statement_models, &routes, &words, year_starts, &data);
+            model.history = history::of_document(
+                sources.history.as_deref(),
+                &u.source.path,
+                &data_paths,
+                &u.front.changes,
+            );
+            model
+        })
         .collect();
     update_models.sort_by_key(|u| std::cmp::Reverse(u.period));
     statement_models.sort_by_key(|s| std::cmp::Reverse(s.period));
@@ -208,7 +233,7 @@ pub fn validate(
         || data.actions.iter().any(|a| a.illustrative)
         || data.commitments.iter().any(|c| c.illustrative)
         || statement_models.iter().any(|s| s.approval.illustrative);
-    let site = Site {
+    let mut site = Site {
         config,
         statements: statement_models,
         updates: update_models,
@@ -233,7 +258,15 @@ pub fn validate(
         datasets,
         home,
         has_illustrative,
+        changes: crate::model::Changes::default(),
     };
+    site.changes = history::changes(
+        sources.history.as_deref(),
+        &site,
+        &sources.data,
+        &routes,
+        &words,
+    );
     let mut checked = Checked {
         site,
         markdown: settings,

@@ -162,5 +162,7 @@ pub fn check(
         body_html: s.body.html.clone(),
         toc: s.body.headings.clone(),
         update_urls: Vec::new(),
+        history: crate::model::History::default(),
+        source: s.source.path.clone(),
     }
 }

@@ -69,5 +69,7 @@ pub fn model(
         body_html: u.body.html.clone(),
         toc: u.body.headings.clone(),
         figures: crate::view::figures::of(u.front.period, data),
+        history: crate::model::History::default(),
+        source: u.source.path.clone(),
     }
 }

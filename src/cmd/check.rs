@@ -20,6 +20,9 @@ pub struct Args {
     /// How to print problems: for people, as JSON, or as GitHub Actions annotations
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Check without git: no history, and no comparison with the branch point
+    #[arg(long)]
+    no_git: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -30,7 +33,21 @@ enum Format {
 }
 
 pub fn execute(args: Args) -> ExitCode {
-    let report = site::check(&args.root, &Overrides::default());
+    let overrides = Overrides {
+        git: !args.no_git,
+        ..Overrides::default()
+    };
+    let mut report = site::check(&args.root, &overrides);
+    // Statements published at the branch point stay as they were.
+    if overrides.git
+        && let Some(checked) = &report.site
+    {
+        let mut kept = candour::diff::check_kept(&args.root, &checked.site);
+        if !kept.is_empty() {
+            report.diagnostics.append(&mut kept);
+            diagnostic::sort(&mut report.diagnostics);
+        }
+    }
     let count = |s: Severity| {
         report
             .diagnostics

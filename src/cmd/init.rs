@@ -17,8 +17,9 @@ pub fn execute(args: Args) -> ExitCode {
     match candour::init::init(&dir) {
         Ok(n) => {
             eprintln!(
-                "Wrote {n} files into {}. Next: cd {} && candour build",
-                dir.join("content").display(),
+                "Wrote {n} files into {} (the site in content/, and {}, which checks pull requests and publishes the site on GitHub). Next: cd {} && candour build",
+                dir.display(),
+                candour::init::WORKFLOW_PATH,
                 dir.display()
             );
             ExitCode::SUCCESS

@@ -23,6 +23,9 @@ pub struct Args {
     /// Poll for changes instead of using the system's file events (network drives, containers)
     #[arg(long)]
     poll: bool,
+    /// Build without git: no last-updated dates, change histories or changes page
+    #[arg(long)]
+    no_git: bool,
 }
 
 pub fn execute(args: Args) -> ExitCode {
@@ -32,6 +35,7 @@ pub fn execute(args: Args) -> ExitCode {
         bind: args.bind,
         open: args.open,
         poll: args.poll,
+        git: !args.no_git,
     };
     match candour::serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -74,6 +74,7 @@ pub const RUST_KEYS: &[&str] = &[
     "page.commitments",
     "page.data",
     "page.accessibility",
+    "page.changes",
     "page.not_found",
     "page.feed",
     "page.sitemap",

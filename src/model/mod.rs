@@ -14,6 +14,7 @@ mod action;
 mod commitment;
 mod config;
 mod dataset;
+mod history;
 mod home;
 mod kpi;
 mod orders;
@@ -28,6 +29,7 @@ pub use action::*;
 pub use commitment::*;
 pub use config::*;
 pub use dataset::*;
+pub use history::*;
 pub use home::*;
 pub use kpi::*;
 pub use orders::*;
@@ -42,7 +44,7 @@ use serde::Serialize;
 
 /// The parts of the model, as templates see it (`model.<part>`): the fields of `Site`
 /// (`render` builds the model by part; the dev server hashes each).
-pub const PARTS: [&str; 17] = [
+pub const PARTS: [&str; 18] = [
     "config",
     "statements",
     "updates",
@@ -60,6 +62,7 @@ pub const PARTS: [&str; 17] = [
     "datasets",
     "home",
     "has_illustrative",
+    "changes",
 ];
 
 /// Everything templates see of a site: `site` is its `config`, `model` the whole.
@@ -89,6 +92,8 @@ pub struct Site {
     pub home: Home,
     /// True when any figure on the site is marked illustrative.
     pub has_illustrative: bool,
+    /// What was published or corrected, newest first (`/changes/`); empty without git.
+    pub changes: Changes,
 }
 
 /// The data of a site, as checked from its data files (`content/data/*.yaml`); a file

@@ -46,6 +46,11 @@ pub struct Statement {
     pub toc: Arc<[Heading]>,
     /// Updates that follow this statement up, oldest first.
     pub update_urls: Vec<String>,
+    /// When it last changed, and how (`History::default()` without git).
+    pub history: super::History,
+    /// The Markdown file it comes from (`content/statements/2019-20.md`).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// Who approved a statement and who signed it: section 54(6) of the Modern Slavery Act 2015.

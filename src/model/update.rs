@@ -24,6 +24,11 @@ pub struct Update {
     pub body_html: Arc<str>,
     pub toc: Arc<[Heading]>,
     pub figures: UpdateFigures,
+    /// When it last changed, and how (`History::default()` without git).
+    pub history: super::History,
+    /// The Markdown file it comes from (`content/statements/2019-20.md`).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// What an update page shows beside its narrative: this period against the one before.

@@ -32,6 +32,17 @@ pub use crate::model::{
     Licence, OrderCounts, Status,
 };
 
+/// A note for the public history of a statement, update or page (`changes:` in its
+/// front matter): what changed on a day, in the author's words.
+#[derive(Debug, serde::Deserialize, serde::Serialize, schemars::JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeNote {
+    /// The day of the change, `YYYY-MM-DD`.
+    pub date: crate::model::date::Date,
+    /// What changed, in a sentence.
+    pub note: String,
+}
+
 #[cfg(test)]
 mod tests {
     use schemars::JsonSchema;

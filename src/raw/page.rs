@@ -15,4 +15,9 @@ pub struct PageFile {
     /// Position in the footer's list of pages; pages without it are not listed there.
     #[serde(default)]
     pub footer_order: Option<u32>,
+    /// Notes for the public history of this page, each for one day: on that day's
+    /// entry the note replaces the commit messages (`- date: 2021-03-12` /
+    /// `note: Corrected the number of people trained`).
+    #[serde(default)]
+    pub changes: Vec<super::ChangeNote>,
 }

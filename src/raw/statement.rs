@@ -29,6 +29,11 @@ pub struct StatementFile {
     /// s54(5) area → why the statement does not cover it.
     #[serde(default)]
     pub not_covered: BTreeMap<String, String>,
+    /// Notes for the public history of this page, each for one day: on that day's
+    /// entry the note replaces the commit messages (`- date: 2021-03-12` /
+    /// `note: Corrected the number of people trained`).
+    #[serde(default)]
+    pub changes: Vec<super::ChangeNote>,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

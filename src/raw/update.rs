@@ -21,4 +21,9 @@ pub struct UpdateFile {
     /// One paragraph shown in lists and the feed.
     #[serde(default)]
     pub summary: Option<String>,
+    /// Notes for the public history of this page, each for one day: on that day's
+    /// entry the note replaces the commit messages (`- date: 2021-03-12` /
+    /// `note: Corrected the number of people trained`).
+    #[serde(default)]
+    pub changes: Vec<super::ChangeNote>,
 }

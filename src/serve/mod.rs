@@ -32,6 +32,8 @@ pub struct Options {
     pub bind: IpAddr,
     pub open: bool,
     pub poll: bool,
+    /// Show last-updated dates and change histories from git (`--no-git` turns it off).
+    pub git: bool,
 }
 
 /// Ports tried after the requested one when it is taken.
@@ -79,6 +81,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
         root,
         Overrides {
             base_url: Some(url.clone()),
+            git: options.git,
         },
     );
     let first = workspace.rebuild(&BTreeSet::new());

@@ -106,9 +106,16 @@ impl Workspace {
         // named (a size and time can stay the same through an edit); after a rescan, all.
         let (sources, problems) = match self.loaded.take() {
             Some(loaded) if patched => loaded,
-            _ => load::load_with(&self.root, Some(&self.cache), &|path| {
-                changed.is_empty() || load::is_named(changed, path)
-            }),
+            _ => {
+                let (mut sources, mut problems) =
+                    load::load_with(&self.root, Some(&self.cache), &|path| {
+                        changed.is_empty() || load::is_named(changed, path)
+                    });
+                if self.overrides.git {
+                    site::history(&self.root, &mut sources, &mut problems);
+                }
+                (sources, problems)
+            }
         };
         let load_ms = t.elapsed().as_secs_f64() * 1000.0;
         let report = site::check_loaded(

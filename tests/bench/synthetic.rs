@@ -25,6 +25,7 @@ pub fn sizes() -> Vec<usize> {
 /// The binaries to measure, each with its label: this build's (`head`), and first, when
 /// `CANDOUR_BENCH_BASE` names another candour binary (`tests/bench/compare` builds one from
 /// an earlier commit), that one as `base`, so both are measured in one run on one machine.
+#[allow(dead_code, reason = "the git benchmark measures one binary")]
 pub fn binaries(head: &str) -> Vec<(&'static str, String)> {
     let mut bins = Vec::new();
     if let Ok(base) = std::env::var("CANDOUR_BENCH_BASE") {

@@ -1,4 +1,5 @@
-//! `candour init`: a new site from the example embedded in the binary.
+//! `candour init`: a new site from the example embedded in the binary, with a GitHub
+//! Actions workflow (`candour.yml`) that checks, compares and publishes it.
 
 use std::fs;
 use std::path::Path;
@@ -31,5 +32,25 @@ pub fn init(dir: &Path) -> Result<usize, String> {
             .map_err(|e| format!("cannot write {}: {}", target.display(), io_reason(&e)))?;
         count += 1;
     }
-    Ok(count)
+    workflow(dir)?;
+    Ok(count + 1)
+}
+
+/// The workflow `init` writes, at [`WORKFLOW_PATH`]: on a pull request `candour check
+/// --format github`, `candour diff --format markdown` as a comment, and a build; on the
+/// default branch a build published to GitHub Pages.
+pub const WORKFLOW: &str = include_str!("candour.yml");
+
+/// Where the workflow goes, relative to the site's root.
+pub const WORKFLOW_PATH: &str = ".github/workflows/candour.yml";
+
+/// Writes [`WORKFLOW`] into the new site at `dir`.
+pub fn workflow(dir: &Path) -> Result<(), String> {
+    let target = dir.join(WORKFLOW_PATH);
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {}", parent.display(), io_reason(&e)))?;
+    }
+    fs::write(&target, WORKFLOW)
+        .map_err(|e| format!("cannot write {}: {}", target.display(), io_reason(&e)))
 }
