@@ -329,6 +329,7 @@ fn kpis(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi> {
             };
             values.push(KpiValue {
                 period_span: known.words.span(v.period, known.year_starts),
+                half_year: v.period.is_half(),
                 period: v.period,
                 value: v.value,
                 display,
@@ -352,6 +353,7 @@ fn kpis(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi> {
             unit.as_deref(),
             &values,
             k.target,
+            known.year_starts,
             &known.words,
         );
         out.push(Kpi {
