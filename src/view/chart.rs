@@ -1,23 +1,39 @@
 //! Trend charts laid out at build time: coordinates and words, drawn by the theme as SVG.
+//!
+//! The x axis is time. Each figure sits at the middle of the period it covers, and figures
+//! for whole years and for half years are two series, two lines: a year's count and the
+//! halves after it are never joined as if they followed one another at even steps, which
+//! would make six months' figures read as a fall (issue 10, item 7). The room left for text
+//! fits labels up to [`MAX_TEXT`] user units high, the size the theme's stylesheet gives
+//! chart text on the narrowest screens, where the drawing is scaled down to about half.
 
 use crate::i18n::Words;
-use crate::model::{Chart, ChartPoint, ChartTick, KpiValue};
+use crate::model::period::Period;
+use crate::model::{Chart, ChartLabel, ChartPoint, ChartSeries, ChartTarget, ChartTick, KpiValue};
 use crate::raw::KpiKind;
 
 const WIDTH: u32 = 640;
-const HEIGHT: u32 = 260;
-const LEFT: u32 = 64;
-const RIGHT: u32 = 616;
-const TOP: u32 = 20;
-const BOTTOM: u32 = 210;
+const HEIGHT: u32 = 340;
+const LEFT: u32 = 90;
+const RIGHT: u32 = 620;
+const TOP: u32 = 40;
+const BOTTOM: u32 = 250;
+/// The largest chart text the theme draws, in user units (style.css, narrow screens).
+const MAX_TEXT: f64 = 30.0;
+/// The width of one character of chart text, as a share of its height (a generous
+/// average for digits and the letters of period names).
+const CHAR_WIDTH: f64 = 0.6;
 
-/// A line chart of a numeric KPI's values; `None` for qualitative KPIs or no figures.
+/// A line chart of a numeric KPI's values on a time axis; `None` for qualitative KPIs or
+/// no figures. `values` are oldest first; `year_starts` is the month the reporting year
+/// starts (1–12), which places each period in time.
 pub fn layout(
     title: &str,
     kind: KpiKind,
     unit: Option<&str>,
     values: &[KpiValue],
     target: Option<f64>,
+    year_starts: u32,
     words: &Words,
 ) -> Option<Chart> {
     if kind == KpiKind::Qualitative {
@@ -41,30 +57,89 @@ pub fn layout(
         nice_ceiling(top_value)
     };
     let step = top / 4.0;
-    let span_x = f64::from(RIGHT - LEFT);
     let span_y = f64::from(BOTTOM - TOP);
     let y_of = |n: f64| round1(f64::from(BOTTOM) - n / top * span_y);
-    let n = figures.len();
-    let points: Vec<ChartPoint> = figures
+
+    // The axis runs from the start of the first figure's reporting year to the end of the
+    // last one's, in months.
+    let first_year = figures.iter().map(|(v, _)| v.period.year_period()).min()?;
+    let last_year = figures.iter().map(|(v, _)| v.period.year_period()).max()?;
+    let axis_start = months(first_year, year_starts).0;
+    let axis_end = months(last_year, year_starts).1;
+    let span_x = f64::from(RIGHT - LEFT);
+    let x_at = |month: f64| {
+        round1(f64::from(LEFT) + span_x * (month - axis_start) / (axis_end - axis_start))
+    };
+
+    let mut years = Vec::new();
+    let mut year = first_year;
+    while year <= last_year {
+        years.push(year);
+        year = year.next();
+    }
+    let band = span_x / years.len() as f64;
+    let x_ticks = years
+        .iter()
+        .map(|y| x_at(months(*y, year_starts).0))
+        .chain(std::iter::once(f64::from(RIGHT)))
+        .collect();
+    let widest = years
+        .iter()
+        .map(|y| y.to_string().chars().count())
+        .max()
+        .unwrap_or(0);
+    let every = text_width(widest).div_euclid(band) as usize + 1;
+    let x_labels = years
         .iter()
         .enumerate()
-        .map(|(i, (v, value))| ChartPoint {
-            x: if n == 1 {
-                f64::from(LEFT) + span_x / 2.0
-            } else {
-                round1(f64::from(LEFT) + span_x * i as f64 / (n - 1) as f64)
-            },
-            y: y_of(*value),
-            label: v.period.to_string(),
-            display: v.display.clone(),
-            illustrative: v.illustrative,
+        .filter(|(i, _)| (years.len() - 1 - i) % every == 0)
+        .map(|(_, y)| {
+            let (from, to) = months(*y, year_starts);
+            ChartLabel {
+                x: x_at((from + to) / 2.0),
+                label: y.to_string(),
+            }
         })
         .collect();
-    let line = points
-        .iter()
-        .map(|p| format!("{},{}", p.x, p.y))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let half_name = |half: u8| words.format("chart.half", &[("half", &half.to_string())]);
+    let halves_labelled = text_width(half_name(1).chars().count()) < band / 2.0;
+
+    let mut series = Vec::new();
+    for (kind_name, name_key, is_half) in [
+        ("year", "chart.years", false),
+        ("half", "chart.halves", true),
+    ] {
+        let points: Vec<ChartPoint> = figures
+            .iter()
+            .filter(|(v, _)| v.period.is_half() == is_half)
+            .map(|(v, n)| {
+                let (from, to) = months(v.period, year_starts);
+                ChartPoint {
+                    x: x_at((from + to) / 2.0),
+                    y: y_of(*n),
+                    label: v.period.to_string(),
+                    axis_label: (is_half && halves_labelled).then(|| half_name(v.period.half)),
+                    display: v.display.clone(),
+                    illustrative: v.illustrative,
+                }
+            })
+            .collect();
+        if points.is_empty() {
+            continue;
+        }
+        let line = points
+            .iter()
+            .map(|p| format!("{},{}", p.x, p.y))
+            .collect::<Vec<_>>()
+            .join(" ");
+        series.push(ChartSeries {
+            kind: kind_name,
+            name: words.word(name_key).to_string(),
+            line,
+            points,
+        });
+    }
+
     let y_ticks = (0..=4)
         .map(|i| {
             let value = step * f64::from(i);
@@ -77,50 +152,127 @@ pub fn layout(
     let unit_words = unit
         .map(|u| words.format("chart.unit", &[("unit", u)]))
         .unwrap_or_default();
-    let series: Vec<String> = points
+    let series_words: Vec<String> = series
         .iter()
-        .map(|p| {
+        .map(|s| {
+            let points: Vec<String> = s
+                .points
+                .iter()
+                .map(|p| {
+                    words.format(
+                        "chart.point",
+                        &[("period", &p.label), ("value", &p.display)],
+                    )
+                })
+                .collect();
             words.format(
-                "chart.point",
-                &[("period", &p.label), ("value", &p.display)],
+                "chart.series",
+                &[("name", &s.name), ("points", &points.join("; "))],
             )
         })
         .collect();
-    let (first, last) = (&points[0], &points[n - 1]);
-    let count = n.to_string();
-    let periods = words.format(
-        if n == 1 {
-            "chart.period"
-        } else {
-            "chart.periods"
-        },
-        &[("count", &count)],
-    );
     let description = words.format(
         "chart.description",
         &[
             ("title", title),
             ("unit", &unit_words),
-            ("periods", &periods),
-            ("first", &first.label),
-            ("last", &last.label),
-            ("series", &series.join("; ")),
+            ("start", &words.month_year(first_year.start(year_starts))),
+            ("end", &words.month_year(last_year.end(year_starts))),
+            ("series", &series_words.join(" ")),
         ],
     );
+    let target = target.map(|t| {
+        let label = words.format(
+            "chart.target_value",
+            &[("target", &crate::format::format_number(t, kind))],
+        );
+        place_target(y_of(t), label, &series)
+    });
     Some(Chart {
         title: words.format("chart.title", &[("title", title), ("unit", &unit_words)]),
         description,
         width: WIDTH,
         height: HEIGHT,
-        line,
-        points,
+        series,
         y_ticks,
+        x_ticks,
+        x_labels,
         plot_left: LEFT,
         plot_right: RIGHT,
         plot_top: TOP,
         plot_bottom: BOTTOM,
-        target_y: target.map(y_of),
+        target,
+        any_illustrative: figures.iter().any(|(v, _)| v.illustrative),
     })
+}
+
+/// The target's label where it overlaps no point and no point's figure, at the largest
+/// text: right of the plot above the line, then below it, then left above, then left
+/// below; above at the right when every place overlaps.
+fn place_target(y: f64, label: String, series: &[ChartSeries]) -> ChartTarget {
+    // Boxes as (left, right, top, bottom) in user units, at the largest text.
+    let width = label.chars().count() as f64 * CHAR_WIDTH * MAX_TEXT;
+    let taken: Vec<(f64, f64, f64, f64)> = series
+        .iter()
+        .flat_map(|s| &s.points)
+        .flat_map(|p| {
+            let half = p.display.chars().count() as f64 * CHAR_WIDTH * MAX_TEXT / 2.0;
+            // The figure's baseline is 0.8em above the point; the marker is 12 across.
+            let figure = (
+                p.x - half,
+                p.x + half,
+                p.y - 1.8 * MAX_TEXT,
+                p.y - 0.6 * MAX_TEXT,
+            );
+            let marker = (p.x - 8.0, p.x + 8.0, p.y - 8.0, p.y + 8.0);
+            [figure, marker]
+        })
+        .collect();
+    let (above, below) = (-0.5, 1.2);
+    let candidates = [
+        (f64::from(RIGHT), "end", above),
+        (f64::from(RIGHT), "end", below),
+        (f64::from(LEFT) + 8.0, "start", above),
+        (f64::from(LEFT) + 8.0, "start", below),
+    ];
+    let clear = |&(x, anchor, dy): &(f64, &str, f64)| {
+        let (left, right) = if anchor == "end" {
+            (x - width, x)
+        } else {
+            (x, x + width)
+        };
+        let baseline = y + dy * MAX_TEXT;
+        let (top, bottom) = (baseline - MAX_TEXT, baseline + 0.25 * MAX_TEXT);
+        taken
+            .iter()
+            .all(|&(l, r, t, b)| r <= left || l >= right || b <= top || t >= bottom)
+    };
+    let (x, anchor, dy) = candidates
+        .iter()
+        .find(|c| clear(c))
+        .copied()
+        .unwrap_or(candidates[0]);
+    ChartTarget {
+        y,
+        label,
+        x,
+        anchor,
+        dy,
+    }
+}
+
+/// Where a period starts and ends (the month after its last), in months since year 0.
+fn months(period: Period, year_starts: u32) -> (f64, f64) {
+    let index = |d: crate::model::date::Date| f64::from(d.year) * 12.0 + f64::from(d.month - 1);
+    (
+        index(period.start(year_starts)),
+        index(period.end(year_starts)) + 1.0,
+    )
+}
+
+/// The room `chars` characters of the largest chart text take, with a gap after them.
+fn text_width(chars: usize) -> f64 {
+    chars as f64 * CHAR_WIDTH * MAX_TEXT + MAX_TEXT / 2.0
 }
 
 fn round1(x: f64) -> f64 {
@@ -148,8 +300,10 @@ mod tests {
     use crate::model::period::Period;
 
     fn value(p: &str, n: f64) -> KpiValue {
+        let period = Period::parse(p).unwrap();
         KpiValue {
-            period: Period::parse(p).unwrap(),
+            half_year: period.is_half(),
+            period,
             period_span: String::new(),
             value: Some(n),
             display: crate::format::format_number(n, KpiKind::Count),
@@ -160,36 +314,209 @@ mod tests {
         }
     }
 
-    #[test]
-    fn lays_out_points_inside_the_plot() {
-        let values = [
-            value("2018/19", 11.0),
-            value("2019/20", 6.0),
-            value("2020/21 H1", 0.0),
-        ];
+    fn chart(values: &[KpiValue]) -> Chart {
         let words = crate::theme::Theme::builtin().words("en");
-        let chart = layout(
+        layout(
             "Orders",
             KpiKind::Count,
             Some("orders"),
-            &values,
+            values,
             None,
+            4,
             &words,
         )
-        .unwrap();
-        assert_eq!(chart.points.len(), 3);
-        assert_eq!(chart.points[0].x, f64::from(LEFT));
-        assert_eq!(chart.points[2].x, f64::from(RIGHT));
-        assert_eq!(chart.points[2].y, f64::from(BOTTOM));
-        assert!(chart.points[0].y >= f64::from(TOP));
+        .unwrap()
+    }
+
+    /// Each point's x, by period, from every series.
+    fn xs(chart: &Chart) -> Vec<(String, f64)> {
+        chart
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| (p.label.clone(), p.x)))
+            .collect()
+    }
+
+    #[test]
+    fn lays_out_points_inside_the_plot() {
+        let chart = chart(&[
+            value("2018/19", 11.0),
+            value("2019/20", 6.0),
+            value("2020/21 H1", 0.0),
+        ]);
+        let points: Vec<&ChartPoint> = chart.series.iter().flat_map(|s| &s.points).collect();
+        assert_eq!(points.len(), 3);
+        for p in &points {
+            assert!(p.x > f64::from(LEFT) && p.x < f64::from(RIGHT), "{p:?}");
+            assert!(p.y >= f64::from(TOP) && p.y <= f64::from(BOTTOM), "{p:?}");
+        }
+        assert_eq!(points[2].y, f64::from(BOTTOM));
+        assert_eq!(chart.y_ticks.last().unwrap().label, "20");
+    }
+
+    #[test]
+    fn years_and_halves_are_two_series_placed_by_their_middles_in_time() {
+        let chart = chart(&[
+            value("2018/19", 310.0),
+            value("2019/20", 420.0),
+            value("2020/21 H1", 150.0),
+            value("2020/21 H2", 240.0),
+        ]);
+        let kinds: Vec<(&str, usize)> = chart
+            .series
+            .iter()
+            .map(|s| (s.kind, s.points.len()))
+            .collect();
+        assert_eq!(kinds, [("year", 2), ("half", 2)]);
+        assert_eq!(chart.series[0].name, "Whole years");
+        assert_eq!(chart.series[1].name, "Half years");
+        // The axis runs April 2018 to March 2021: 36 months over the plot's width. Each
+        // point is at its period's middle: months 6, 18, 27 and 33.
+        let per_month = f64::from(RIGHT - LEFT) / 36.0;
+        let at = |m: f64| round1(f64::from(LEFT) + per_month * m);
+        let expected: Vec<(String, f64)> = [
+            ("2018/19", 6.0),
+            ("2019/20", 18.0),
+            ("2020/21 H1", 27.0),
+            ("2020/21 H2", 33.0),
+        ]
+        .iter()
+        .map(|(p, m)| ((*p).to_string(), at(*m)))
+        .collect();
+        assert_eq!(xs(&chart), expected);
+        // Distances are proportional to time: the halves' middles are six months apart,
+        // the years' twelve, and the last year's middle is nine months before the first half's.
+        let x = |i: usize| expected[i].1;
+        assert!(((x(3) - x(2)) * 2.0 - (x(1) - x(0))).abs() < 0.2);
+        assert!(((x(2) - x(1)) / (x(1) - x(0)) - 0.75).abs() < 0.01);
+        // The years' line does not run into the halves: each line joins its own points.
+        assert_eq!(chart.series[0].line.split(' ').count(), 2);
+        assert_eq!(chart.series[1].line.split(' ').count(), 2);
+        // Ticks at the four year boundaries; each year named under its middle.
+        assert_eq!(chart.x_ticks, [at(0.0), at(12.0), at(24.0), at(36.0)]);
+        let labels: Vec<(&str, f64)> = chart
+            .x_labels
+            .iter()
+            .map(|l| (l.label.as_str(), l.x))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("2018/19", at(6.0)),
+                ("2019/20", at(18.0)),
+                ("2020/21", at(30.0))
+            ]
+        );
+        let axis: Vec<Option<&str>> = chart
+            .series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.axis_label.as_deref()))
+            .collect();
+        assert_eq!(axis, [None, None, Some("H1"), Some("H2")]);
+        // The description says which figures are which.
         assert!(
-            chart
-                .description
-                .contains("2018/19 11; 2019/20 6; 2020/21 H1 0"),
+            chart.description.contains(
+                "from April 2018 to March 2021, each figure placed at the middle of the period it covers. \
+                 Whole years: 2018/19 310; 2019/20 420. Half years: 2020/21 H1 150; 2020/21 H2 240."
+            ),
             "{}",
             chart.description
         );
-        assert_eq!(chart.y_ticks.last().unwrap().label, "20");
+    }
+
+    #[test]
+    fn a_calendar_reporting_year_places_periods_by_its_own_months() {
+        let words = crate::theme::Theme::builtin().words("en");
+        let values = [value("2019/20", 4.0), value("2020/21 H2", 2.0)];
+        let chart = layout("Orders", KpiKind::Count, None, &values, None, 1, &words).unwrap();
+        assert!(
+            chart
+                .description
+                .contains("from January 2019 to December 2020"),
+            "{}",
+            chart.description
+        );
+        let per_month = f64::from(RIGHT - LEFT) / 24.0;
+        let expected = [
+            (
+                "2019/20".to_string(),
+                round1(f64::from(LEFT) + per_month * 6.0),
+            ),
+            (
+                "2020/21 H2".to_string(),
+                round1(f64::from(LEFT) + per_month * 21.0),
+            ),
+        ];
+        assert_eq!(xs(&chart), expected);
+    }
+
+    #[test]
+    fn only_halves_make_one_series() {
+        let chart = chart(&[value("2020/21 H1", 20.0), value("2020/21 H2", 70.0)]);
+        assert_eq!(chart.series.len(), 1);
+        assert_eq!(chart.series[0].kind, "half");
+        let mid = f64::from(LEFT + RIGHT) / 2.0;
+        let quarter = f64::from(RIGHT - LEFT) / 4.0;
+        assert_eq!(
+            xs(&chart).iter().map(|(_, x)| *x).collect::<Vec<_>>(),
+            [round1(mid - quarter), round1(mid + quarter)]
+        );
+    }
+
+    #[test]
+    fn narrow_years_keep_every_other_name_and_drop_the_halves_names() {
+        let values: Vec<KpiValue> = (2010..2022)
+            .map(|y| value(&format!("{y}/{:02} H1", (y + 1) % 100), 1.0))
+            .collect();
+        let chart = chart(&values);
+        assert_eq!(chart.x_ticks.len(), 13);
+        // Twelve years in 530 units leave 44 each: too narrow for a name of seven
+        // characters at the largest text, so names are kept every few years, always the last.
+        assert!(chart.x_labels.len() < 12 && chart.x_labels.len() > 1);
+        assert_eq!(chart.x_labels.last().unwrap().label, "2021/22");
+        for pair in chart.x_labels.windows(2) {
+            assert!(pair[1].x - pair[0].x >= text_width(7), "{pair:?}");
+        }
+        assert!(
+            chart.series[0]
+                .points
+                .iter()
+                .all(|p| p.axis_label.is_none())
+        );
+    }
+
+    #[test]
+    fn the_targets_label_keeps_clear_of_the_figures() {
+        let words = crate::theme::Theme::builtin().words("en");
+        let percent = |p: &str, n: f64| KpiValue {
+            display: crate::format::format_number(n, KpiKind::Percent),
+            ..value(p, n)
+        };
+        let values = [percent("2020/21 H1", 42.0), percent("2020/21 H2", 61.0)];
+        let target = |t: f64| {
+            layout(
+                "Replies",
+                KpiKind::Percent,
+                None,
+                &values,
+                Some(t),
+                4,
+                &words,
+            )
+            .unwrap()
+            .target
+            .unwrap()
+        };
+        // Far above the figures: at the right, above the line.
+        let high = target(100.0);
+        assert_eq!(
+            (high.anchor, high.dy, high.label.as_str()),
+            ("end", -0.5, "Target: 100%")
+        );
+        // Just above 61%, whose figure is under the right end's place: at the left.
+        let near = target(75.0);
+        assert_eq!((near.anchor, near.dy), ("start", -0.5));
+        assert_eq!(near.x, f64::from(LEFT) + 8.0);
     }
 
     #[test]

@@ -72,6 +72,7 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
             };
             values.push(KpiValue {
                 period_span: known.words.span(v.period, known.year_starts),
+                half_year: v.period.is_half(),
                 period: v.period,
                 value: v.value,
                 display,
@@ -95,6 +96,7 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
             unit.as_deref(),
             &values,
             k.target,
+            known.year_starts,
             &known.words,
         );
         out.push(Kpi {
