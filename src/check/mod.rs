@@ -137,7 +137,13 @@ pub fn validate(
 
     let mut update_periods = Vec::new();
     for u in &updates {
-        update::check(u, &statement_periods, statements_complete, &mut problems);
+        update::check(
+            u,
+            &statement_periods,
+            statements_complete,
+            year_starts,
+            &mut problems,
+        );
         claim(
             routes.update(u.front.period),
             &u.source.path,
@@ -164,6 +170,12 @@ pub fn validate(
         updates: update_periods,
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
         year_starts,
+        aspects: config.as_ref().map(|c| {
+            c.aspects
+                .iter()
+                .map(|a| (a.id.clone(), a.title.clone()))
+                .collect()
+        }),
         routes: routes.clone(),
         words: words.clone(),
     };
@@ -174,9 +186,11 @@ pub fn validate(
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
     }
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         return (None, problems);
     };
+    config.organisation = words.names(&config.organisations, false);
+    config.organisation_in_text = words.names(&config.organisations, true);
 
     let mut update_models: Vec<Update> = updates
         .iter()
@@ -205,9 +219,23 @@ pub fn validate(
     let datasets = crate::view::opendata::describe(&data, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
-        || data.actions.iter().any(|a| a.illustrative)
-        || data.commitments.iter().any(|c| c.illustrative)
-        || statement_models.iter().any(|s| s.approval.illustrative);
+        || data
+            .actions
+            .iter()
+            .any(|a| a.illustrative || !a.illustrative_fields.is_empty())
+        || data
+            .commitments
+            .iter()
+            .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
+        || data
+            .courses
+            .iter()
+            .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
+        || statement_models.iter().any(|s| {
+            s.published_illustrative
+                || s.approval.illustrative
+                || !s.approval.illustrative_fields.is_empty()
+        });
     let site = Site {
         config,
         statements: statement_models,
@@ -290,6 +318,17 @@ pub fn validate(
         checked.links = index;
     }
     (Some(checked), problems)
+}
+
+/// The hint for an `illustrative` list naming `name`, not one of `allowed`.
+pub fn marks_hint(name: &str, allowed: &[&str]) -> String {
+    match crate::diagnostic::did_you_mean(name, allowed.iter().copied()) {
+        Some(best) => format!("did you mean '{best}'?"),
+        None => format!(
+            "the fields that can be marked are: {}; `illustrative: true` marks the whole record",
+            allowed.join(", ")
+        ),
+    }
 }
 
 /// A site that passed every check: the model templates see, and what the build writes

@@ -22,6 +22,7 @@ pub fn of(
         (None, Some(s)) => Some(Period {
             year: s.period.year + 1,
             half: 1,
+            calendar: s.period.calendar,
         }),
         _ => None,
     };
@@ -80,7 +81,7 @@ pub fn of(
         let done = data
             .actions
             .iter()
-            .filter(|a| a.status == crate::raw::Status::Achieved)
+            .filter(|a| a.status == Some(crate::raw::Status::Achieved))
             .count();
         let latest = data
             .actions
