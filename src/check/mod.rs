@@ -216,6 +216,23 @@ pub fn validate(
         &update_models,
         &data,
     );
+    // A dataset is published only when its section has content (a file with no records
+    // makes no page, no CSV and no JSON).
+    let mut data = data;
+    let has = |name: &str, data: &data::Data| match name {
+        "kpis" => !data.kpis.is_empty(),
+        "prevention-orders" => !data.orders.is_empty(),
+        "training" => !data.courses.is_empty() || !data.resources.is_empty(),
+        "partnerships" => !data.partnerships.is_empty(),
+        "actions" => !data.actions.is_empty(),
+        "commitments" => !data.commitments.is_empty() || data.charter.is_some(),
+        _ => true,
+    };
+    let json = std::mem::take(&mut data.json);
+    data.json = json
+        .into_iter()
+        .filter(|(name, _)| has(name, &data))
+        .collect();
     let tables = crate::view::opendata::tables(&data, &words);
     let datasets = crate::view::opendata::describe(&data, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
@@ -237,7 +254,24 @@ pub fn validate(
                 || s.approval.illustrative
                 || !s.approval.illustrative_fields.is_empty()
         });
+    let sections = crate::i18n::NAV_KEYS
+        .iter()
+        .filter(|key| match **key {
+            "statements" => !statement_models.is_empty(),
+            "updates" => !update_models.is_empty(),
+            "performance" => has("kpis", &data),
+            "orders" => has("prevention-orders", &data),
+            "training" => has("training", &data),
+            "partnerships" => has("partnerships", &data),
+            "actions" => has("actions", &data),
+            "commitments" => has("commitments", &data),
+            "data" => !datasets.is_empty(),
+            _ => true,
+        })
+        .map(|key| (*key).to_string())
+        .collect();
     let site = Site {
+        sections,
         config,
         statements: statement_models,
         updates: update_models,
