@@ -899,3 +899,22 @@ fn a_section_without_content_has_no_page_link_sitemap_entry_or_open_data() {
         "{home}"
     );
 }
+
+#[test]
+fn a_statement_s_opening_words_come_before_the_table_of_areas() {
+    let site = example_copy();
+    edit(
+        site.path(),
+        "statements/2019-20.md",
+        "---\n\n## Introduction",
+        "---\n\nWe are the force for Derbyshire.\n\n## Introduction",
+    );
+    let page = &built(site.path())["statements/2019-20/index.html"];
+    let words = page
+        .find("We are the force for Derbyshire.")
+        .expect("opening words shown");
+    let table = page.find("id=\"statement-coverage\"").unwrap();
+    let contents = page.find("id=\"statement-contents\"").unwrap();
+    assert!(words < contents && contents < table, "{page}");
+    assert_eq!(page.matches("We are the force for Derbyshire.").count(), 1);
+}

@@ -100,7 +100,20 @@ pub fn validate(
     };
 
     let mut statement_models = Vec::new();
+    // Title → the first statement with it (its file and period).
+    let mut titles: BTreeMap<&str, (&str, Period)> = BTreeMap::new();
     for s in &statements {
+        match titles.get(s.front.title.trim()) {
+            // The same period again is reported as a second statement for it.
+            Some((first, period)) if *period != s.front.period => problems.push(
+                s.warning_at("title", format!("another statement, {first}, has the title '{}'", s.front.title.trim()))
+                    .with_hint(format!("readers tell statements apart by their titles in lists, the feed and search results: give each its period, such as Modern Slavery Statement {}", s.front.period)),
+            ),
+            Some(_) => {}
+            None => {
+                titles.insert(s.front.title.trim(), (&s.source.path, s.front.period));
+            }
+        }
         let url = routes.statement(s.front.period);
         claim(
             url.clone(),
