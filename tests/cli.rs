@@ -649,7 +649,7 @@ fn init_writes_the_example_and_refuses_a_full_folder() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("new-site");
     assert!(
-        run(&["init", target.to_str().unwrap()], dir.path())
+        run(&["init", "--example", target.to_str().unwrap()], dir.path())
             .status
             .success()
     );
@@ -917,4 +917,61 @@ fn a_statement_s_opening_words_come_before_the_table_of_areas() {
     let contents = page.find("id=\"statement-contents\"").unwrap();
     assert!(words < contents && contents < table, "{page}");
     assert_eq!(page.matches("We are the force for Derbyshire.").count(), 1);
+}
+
+#[test]
+fn init_writes_a_blank_starter_with_the_six_areas_and_nothing_invented() {
+    let dir = tempfile::tempdir().unwrap();
+    let named = dir.path().join("council");
+    let o = run(
+        &[
+            "init",
+            "--name",
+            "The Borough Council",
+            named.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = tree(&named);
+    let names: Vec<&String> = files.keys().collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    let site = String::from_utf8_lossy(&files["content/site.yaml"]).into_owned();
+    assert!(
+        site.contains("organisation: \"The Borough Council\""),
+        "{site}"
+    );
+    assert!(!site.contains("notice:"), "{site}");
+    let statement = files
+        .iter()
+        .find(|(p, _)| p.starts_with("content/statements/"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap();
+    for heading in [
+        "## Our organisation and supply chains",
+        "## Policies",
+        "## Due diligence",
+        "## Risk assessment",
+        "## Measuring effectiveness",
+        "## Training",
+    ] {
+        assert!(statement.contains(heading), "{statement}");
+    }
+    // It checks and builds, with warnings for what the body still has to give.
+    let o = run(&["check"], &named);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("does not say who approved it"));
+    let pages = built(&named);
+    assert!(!pages.contains_key("prevention-orders/index.html"));
+    assert!(!pages.values().any(|p| p.contains("Illustrative")));
+    // Without --name the placeholder stops check.
+    let unnamed = dir.path().join("unnamed");
+    assert!(
+        run(&["init", unnamed.to_str().unwrap()], dir.path())
+            .status
+            .success()
+    );
+    let o = run(&["check"], &unnamed);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("still the starter's placeholder"));
 }

@@ -147,6 +147,32 @@ pub fn validate(
         }
         aspect_ids.push(&a.id);
     }
+    if organisations
+        .iter()
+        .any(|n| n.trim() == crate::init::PLACEHOLDER_NAME)
+    {
+        problems.push(
+            doc.error_at(
+                &spans,
+                "organisation",
+                "the organisation's name is still the starter's placeholder",
+            )
+            .with_hint("write the body's name as it writes it, such as Derbyshire Constabulary"),
+        );
+    }
+    let a = &raw.accessibility;
+    if a.prepared_on.is_none() {
+        problems.push(
+            Diagnostic { severity: crate::diagnostic::Severity::Warning, ..doc.error_at(&spans, "accessibility", "the accessibility statement does not say when it was prepared") }
+                .with_hint("the accessibility regulations' model statement gives the date it was prepared: add `prepared_on:` under `accessibility:`"),
+        );
+    }
+    if a.tested_on.is_none() || a.tested_by.is_none() {
+        problems.push(
+            Diagnostic { severity: crate::diagnostic::Severity::Warning, ..doc.error_at(&spans, "accessibility", "the accessibility statement does not say when and how the site was last tested") }
+                .with_hint("test the site against WCAG 2.2 AA, then add `tested_on:` and `tested_by:` under `accessibility:`; the model statement asks for both"),
+        );
+    }
     let colour = raw.colour.clone().unwrap_or_else(|| "#1d3c6e".into());
     let mut colour_text = "#ffffff".to_string();
     match contrast::parse_hex(&colour) {

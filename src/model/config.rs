@@ -85,12 +85,15 @@ pub struct Accessibility {
     /// Content claimed as a disproportionate burden, or out of scope (Markdown).
     #[serde(default)]
     pub exemptions: Option<String>,
-    /// How the site was tested.
-    pub tested_by: String,
-    /// When the site was last tested for accessibility (YYYY-MM-DD).
-    pub tested_on: Date,
-    /// When the accessibility statement was first prepared (YYYY-MM-DD).
-    pub prepared_on: Date,
+    /// How the site was tested; with `tested_on`, once it has been.
+    #[serde(default)]
+    pub tested_by: Option<String>,
+    /// When the site was last tested for accessibility (YYYY-MM-DD); absent until it has been (a warning).
+    #[serde(default)]
+    pub tested_on: Option<Date>,
+    /// When the accessibility statement was first prepared (YYYY-MM-DD); the model statement asks for it (a warning when absent).
+    #[serde(default)]
+    pub prepared_on: Option<Date>,
     /// When the accessibility statement was last reviewed (YYYY-MM-DD).
     #[serde(default)]
     pub reviewed_on: Option<Date>,
