@@ -25,6 +25,7 @@ pub fn pages(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
         title: words.word(key).to_string(),
         item: None,
     };
+    let has = |key: &str| site.sections.iter().any(|s| s == key);
     let mut jobs = vec![
         Job {
             template: "index.html",
@@ -33,7 +34,15 @@ pub fn pages(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
             item: None,
         },
         fixed("statements.html", routes.statements(), "page.statements"),
-        fixed("updates.html", routes.updates(), "page.updates"),
+        fixed(
+            "updates.html",
+            routes.updates(),
+            match site.config.updates {
+                crate::model::Cadence::SixMonthly => "page.updates",
+                crate::model::Cadence::Annual => "page.updates_annual",
+                crate::model::Cadence::None => "page.updates_none",
+            },
+        ),
         fixed("performance.html", routes.performance(), "page.performance"),
         fixed("orders.html", routes.orders(), "page.orders"),
         fixed("training.html", routes.training(), "page.training"),
@@ -55,6 +64,11 @@ pub fn pages(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
         fixed("sitemap.xml", routes.sitemap(), "page.sitemap"),
         fixed("robots.txt", routes.robots(), "page.robots"),
     ];
+    // A section's page exists only when the site has its content.
+    jobs.retain(|j| match section_of(j.template) {
+        Some(key) => has(key),
+        None => true,
+    });
     if !site.changes.entries.is_empty() {
         jobs.push(fixed("changes.html", routes.changes(), "page.changes"));
     }
@@ -91,6 +105,22 @@ pub fn pages(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
         });
     }
     jobs
+}
+
+/// The navigation section (`i18n::NAV_KEYS`) a section's list page belongs to.
+fn section_of(template: &str) -> Option<&'static str> {
+    Some(match template {
+        "statements.html" => "statements",
+        "updates.html" => "updates",
+        "performance.html" => "performance",
+        "orders.html" => "orders",
+        "training.html" => "training",
+        "partnerships.html" => "partnerships",
+        "actions.html" => "actions",
+        "commitments.html" => "commitments",
+        "data.html" => "data",
+        _ => return None,
+    })
 }
 
 /// The output path of every page (`statements/2019-20/index.html`), in a stable order.

@@ -657,7 +657,15 @@ fn shell_words(line: &str, vars: &[(&str, &str)]) -> Vec<String> {
 fn init_writes_a_workflow_whose_candour_commands_run() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("site");
-    let o = run_in(dir.path(), &["init", target.to_str().unwrap()]);
+    let o = run_in(
+        dir.path(),
+        &[
+            "init",
+            "--name",
+            "Borough Council",
+            target.to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let text = fs::read_to_string(target.join(".github/workflows/candour.yml")).unwrap();
     let yaml: serde_json::Value = serde_norway::from_str(&text).expect("the workflow is YAML");
@@ -722,12 +730,23 @@ fn init_writes_a_workflow_whose_candour_commands_run() {
     repo.git(&["init", "-q", "-b", "main"]);
     repo.commit_all("2021-03-01", "Start the site");
     repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    // The starter's one statement, whichever period it is for.
+    let statement = fs::read_dir(target.join("content/statements"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .next()
+        .unwrap();
+    let title = fs::read_to_string(target.join("content/statements").join(&statement))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("title: ").map(str::to_string))
+        .unwrap();
     repo.edit(
-        "content/pages/about.md",
-        "title: About this site",
-        "title: About this website",
+        &format!("content/statements/{statement}"),
+        &format!("title: {title}"),
+        "title: Our statement",
     );
-    repo.commit_all("2021-03-02", "Retitle the about page");
+    repo.commit_all("2021-03-02", "Retitle the statement");
     let vars = [
         ("BASE_REF", "main"),
         ("BASE_URL", "https://example.github.io/site/"),
@@ -738,7 +757,8 @@ fn init_writes_a_workflow_whose_candour_commands_run() {
         let o = repo.candour(&args);
         assert_eq!(o.status.code(), Some(0), "{command}: {}", stderr(&o));
         if args[0] == "diff" {
-            assert!(stdout(&o).contains("title: About this site → About this website"));
+            let expected = format!("title: {title} → Our statement");
+            assert!(stdout(&o).contains(&expected), "{}", stdout(&o));
         }
     }
     // A flag that does not exist would have failed: the parser is the real one.

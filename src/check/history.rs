@@ -93,11 +93,11 @@ pub fn changes(
     let documents = site
         .statements
         .iter()
-        .map(|s| (&s.title, &s.url, Some(s.published), &s.history))
+        .map(|s| (&s.title, &s.url, s.published, &s.history))
         .chain(
             site.updates
                 .iter()
-                .map(|u| (&u.title, &u.url, Some(u.published), &u.history)),
+                .map(|u| (&u.title, &u.url, u.published, &u.history)),
         )
         .chain(
             site.pages

@@ -101,7 +101,20 @@ pub fn validate(
     };
 
     let mut statement_models = Vec::new();
+    // Title → the first statement with it (its file and period).
+    let mut titles: BTreeMap<&str, (&str, Period)> = BTreeMap::new();
     for s in &statements {
+        match titles.get(s.front.title.trim()) {
+            // The same period again is reported as a second statement for it.
+            Some((first, period)) if *period != s.front.period => problems.push(
+                s.warning_at("title", format!("another statement, {first}, has the title '{}'", s.front.title.trim()))
+                    .with_hint(format!("readers tell statements apart by their titles in lists, the feed and search results: give each its period, such as Modern Slavery Statement {}", s.front.period)),
+            ),
+            Some(_) => {}
+            None => {
+                titles.insert(s.front.title.trim(), (&s.source.path, s.front.period));
+            }
+        }
         let url = routes.statement(s.front.period);
         claim(
             url.clone(),
@@ -151,7 +164,14 @@ pub fn validate(
 
     let mut update_periods = Vec::new();
     for u in &updates {
-        update::check(u, &statement_periods, statements_complete, &mut problems);
+        update::check(
+            u,
+            &statement_periods,
+            statements_complete,
+            year_starts,
+            config.as_ref().map_or(Default::default(), |c| c.updates),
+            &mut problems,
+        );
         claim(
             routes.update(u.front.period),
             &u.source.path,
@@ -178,6 +198,12 @@ pub fn validate(
         updates: update_periods,
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
         year_starts,
+        aspects: config.as_ref().map(|c| {
+            c.aspects
+                .iter()
+                .map(|a| (a.id.clone(), a.title.clone()))
+                .collect()
+        }),
         routes: routes.clone(),
         words: words.clone(),
     };
@@ -188,9 +214,11 @@ pub fn validate(
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
     }
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         return (None, problems);
     };
+    config.organisation = words.names(&config.organisations, false);
+    config.organisation_in_text = words.names(&config.organisations, true);
 
     let data_paths = history::data_paths(&sources.data);
     let mut update_models: Vec<Update> = updates
@@ -226,14 +254,62 @@ pub fn validate(
         &update_models,
         &data,
     );
+    // A dataset is published only when its section has content (a file with no records
+    // makes no page, no CSV and no JSON).
+    let mut data = data;
+    let has = |name: &str, data: &crate::model::Data| match name {
+        "kpis" => !data.kpis.is_empty(),
+        "prevention-orders" => !data.orders.is_empty(),
+        "training" => !data.courses.is_empty() || !data.resources.is_empty(),
+        "partnerships" => !data.partnerships.is_empty(),
+        "actions" => !data.actions.is_empty(),
+        "commitments" => !data.commitments.is_empty() || data.charter.is_some(),
+        _ => true,
+    };
+    let json = std::mem::take(&mut data.json);
+    data.json = json
+        .into_iter()
+        .filter(|(name, _)| has(name, &data))
+        .collect();
     let tables = crate::view::opendata::tables(&data, &words);
     let datasets = crate::view::opendata::describe(&data, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
-        || data.actions.iter().any(|a| a.illustrative)
-        || data.commitments.iter().any(|c| c.illustrative)
-        || statement_models.iter().any(|s| s.approval.illustrative);
+        || data
+            .actions
+            .iter()
+            .any(|a| a.illustrative || !a.illustrative_fields.is_empty())
+        || data
+            .commitments
+            .iter()
+            .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
+        || data
+            .courses
+            .iter()
+            .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
+        || statement_models.iter().any(|s| {
+            s.published_illustrative
+                || s.approval.illustrative
+                || !s.approval.illustrative_fields.is_empty()
+        });
+    let sections = crate::i18n::NAV_KEYS
+        .iter()
+        .filter(|key| match **key {
+            "statements" => !statement_models.is_empty(),
+            "updates" => !update_models.is_empty(),
+            "performance" => has("kpis", &data),
+            "orders" => has("prevention-orders", &data),
+            "training" => has("training", &data),
+            "partnerships" => has("partnerships", &data),
+            "actions" => has("actions", &data),
+            "commitments" => has("commitments", &data),
+            "data" => !datasets.is_empty(),
+            _ => true,
+        })
+        .map(|key| (*key).to_string())
+        .collect();
     let mut site = Site {
+        sections,
         config,
         statements: statement_models,
         updates: update_models,
@@ -323,6 +399,17 @@ pub fn validate(
         checked.links = index;
     }
     (Some(checked), problems)
+}
+
+/// The hint for an `illustrative` list naming `name`, not one of `allowed`.
+pub fn marks_hint(name: &str, allowed: &[&str]) -> String {
+    match crate::diagnostic::did_you_mean(name, allowed.iter().copied()) {
+        Some(best) => format!("did you mean '{best}'?"),
+        None => format!(
+            "the fields that can be marked are: {}; `illustrative: true` marks the whole record",
+            allowed.join(", ")
+        ),
+    }
 }
 
 /// A site that passed every check: the model templates see, and what the build writes

@@ -164,17 +164,19 @@ fn figures(site: &Site, words: &Words) -> BTreeMap<Key, Figure> {
     let actions = title("actions");
     for a in &site.actions {
         let record = a.id.clone();
-        put(
-            4,
-            record.clone(),
-            None,
-            "status",
-            (
-                actions.clone(),
-                format!("{}, status", a.title),
-                label(words, a.status),
-            ),
-        );
+        if let Some(status) = a.status {
+            put(
+                4,
+                record.clone(),
+                None,
+                "status",
+                (
+                    actions.clone(),
+                    format!("{}, status", a.title),
+                    label(words, status),
+                ),
+            );
+        }
         for p in &a.progress {
             let value = match p.status {
                 Some(s) => format!("{}: {}", label(words, s), short(&p.note)),
@@ -191,17 +193,19 @@ fn figures(site: &Site, words: &Words) -> BTreeMap<Key, Figure> {
     }
     let commitments = title("commitments");
     for c in &site.commitments {
-        put(
-            5,
-            c.id.clone(),
-            None,
-            "status",
-            (
-                commitments.clone(),
-                format!("{}, status", short(&c.text)),
-                label(words, c.status),
-            ),
-        );
+        if let Some(status) = c.status {
+            put(
+                5,
+                c.id.clone(),
+                None,
+                "status",
+                (
+                    commitments.clone(),
+                    format!("{}, status", short(&c.text)),
+                    label(words, status),
+                ),
+            );
+        }
     }
     out
 }

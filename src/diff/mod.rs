@@ -235,8 +235,8 @@ pub fn statements_kept(old: &Site, new: &Site) -> Vec<NotKept> {
                 format!(
                     "the published statement for {} changed its published date from {} to {}",
                     o.period,
-                    o.published.long(),
-                    n.published.long()
+                    shown(o.published),
+                    shown(n.published)
                 ),
                 "the date a statement was first published stays, so that readers know when it was made public; say what changed in a `changes:` note".to_string(),
             ),
@@ -313,4 +313,9 @@ fn corrections(old: &Site, new: &Site, figures: &[FigureChange]) -> Vec<String> 
         }
     }
     warnings
+}
+
+/// A publication date for a warning: the date, or "no date" when none is given.
+fn shown(date: Option<crate::model::date::Date>) -> String {
+    date.map_or_else(|| "no date".to_string(), |d| d.long())
 }

@@ -26,11 +26,15 @@ pub(super) fn documents(site: &Site) -> Vec<Doc> {
             .signed_by
             .iter()
             .map(|g| {
-                let who = match &g.name {
-                    Some(n) => format!("{n}, {}", g.role),
-                    None => g.role.clone(),
-                };
-                format!("{who} on {}", g.signed_on.long())
+                let who = [g.name.as_deref(), g.role.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match g.signed_on {
+                    Some(on) => format!("{who} on {}", on.long()),
+                    None => who,
+                }
             })
             .collect();
         let areas: Vec<String> = s
@@ -49,10 +53,10 @@ pub(super) fn documents(site: &Site) -> Vec<Doc> {
             details: vec![
                 ("title", s.title.clone()),
                 ("period", s.period.to_string()),
-                ("published", s.published.long()),
+                ("published", given(s.published)),
                 ("summary", s.summary.clone().unwrap_or_default()),
-                ("approved by", a.approved_by.clone()),
-                ("approved on", a.approved_on.long()),
+                ("approved by", a.approved_by.clone().unwrap_or_default()),
+                ("approved on", given(a.approved_on)),
                 ("signed by", signed.join("; ")),
                 ("areas", areas.join("; ")),
             ],
@@ -67,7 +71,7 @@ pub(super) fn documents(site: &Site) -> Vec<Doc> {
             details: vec![
                 ("title", u.title.clone()),
                 ("period", u.period.to_string()),
-                ("published", u.published.long()),
+                ("published", given(u.published)),
                 ("follows up", u.statement_title.clone()),
                 ("summary", u.summary.clone().unwrap_or_default()),
             ],
@@ -255,6 +259,12 @@ fn count(old: &[String], new: &[String]) -> (usize, usize) {
     let added = tally.values().filter(|n| **n > 0).sum::<i64>();
     let removed = -tally.values().filter(|n| **n < 0).sum::<i64>();
     (added as usize, removed as usize)
+}
+
+/// A date as the site shows it (`30 June 2023`, `June 2023`, `2023`), or nothing when the
+/// source does not give one.
+fn given(date: Option<crate::model::date::Date>) -> String {
+    date.map(|d| d.long()).unwrap_or_default()
 }
 
 #[cfg(test)]

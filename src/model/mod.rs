@@ -16,6 +16,7 @@ mod config;
 mod dataset;
 mod history;
 mod home;
+mod illustrative;
 mod kpi;
 mod orders;
 mod page;
@@ -31,6 +32,7 @@ pub use config::*;
 pub use dataset::*;
 pub use history::*;
 pub use home::*;
+pub use illustrative::*;
 pub use kpi::*;
 pub use orders::*;
 pub use page::*;
@@ -44,7 +46,7 @@ use serde::Serialize;
 
 /// The parts of the model, as templates see it (`model.<part>`): the fields of `Site`
 /// (`render` builds the model by part; the dev server hashes each).
-pub const PARTS: [&str; 18] = [
+pub const PARTS: [&str; 19] = [
     "config",
     "statements",
     "updates",
@@ -63,6 +65,7 @@ pub const PARTS: [&str; 18] = [
     "home",
     "has_illustrative",
     "changes",
+    "sections",
 ];
 
 /// Everything templates see of a site: `site` is its `config`, `model` the whole.
@@ -94,6 +97,10 @@ pub struct Site {
     pub has_illustrative: bool,
     /// What was published or corrected, newest first (`/changes/`); empty without git.
     pub changes: Changes,
+    /// The sections the site has content for, in navigation order (keys of
+    /// `i18n::NAV_KEYS`, each `routes.KEY`): only these have a page, a navigation link, a
+    /// home-page line and a sitemap entry.
+    pub sections: Vec<String>,
 }
 
 /// The data of a site, as checked from its data files (`content/data/*.yaml`); a file

@@ -214,7 +214,8 @@ fn model_parts(site: &Site, parts: &mut BTreeMap<&'static str, Value>) {
         datasets,
         home,
         has_illustrative,
-        changes
+        changes,
+        sections
     );
 }
 

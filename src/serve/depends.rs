@@ -95,6 +95,7 @@ fn parts(
         ("home", hash_json(&site.home)),
         ("has_illustrative", hash_json(&site.has_illustrative)),
         ("changes", hash_json(&site.changes)),
+        ("sections", hash_json(&site.sections)),
     ])
 }
 

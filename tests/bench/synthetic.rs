@@ -41,7 +41,7 @@ pub fn generate(root: &Path, n: usize) {
     for dir in ["pages", "statements", "updates", "data"] {
         fs::create_dir_all(content.join(dir)).unwrap();
     }
-    fs::write(content.join("site.yaml"), "title: Synthetic\norganisation: Benchmark Force\naccessibility:\n  compliance: full\n  contact:\n    email: a@example.org\n  tested_by: benchmark\n  tested_on: 2021-01-01\n  prepared_on: 2021-01-01\n").unwrap();
+    fs::write(content.join("site.yaml"), "title: Synthetic\norganisation: Benchmark Force\naspects:\n  - id: force-capability\n    title: Force capability\n  - id: internal-capability\n    title: Internal capability\nreporting:\n  updates: six-monthly\naccessibility:\n  compliance: full\n  contact:\n    email: a@example.org\n  tested_by: benchmark\n  tested_on: 2021-01-01\n  prepared_on: 2021-01-01\n").unwrap();
     fs::write(content.join("statements/2019-20.md"), "---\ntitle: Statement\nperiod: 2019/20\npublished: 2020-09-30\napproval:\n  approved_by: Board\n  approved_on: 2020-09-01\n  signed_by:\n    - role: Chief Constable\n      signed_on: 2020-09-02\nareas:\n  structure: a\n  policies: b\n  due-diligence: c\n  risk: d\n  effectiveness: e\n  training: f\n---\n\n## A\n\n## B\n\n## C\n\n## D\n\n## E\n\n## F\n").unwrap();
     fs::write(content.join("updates/2020-21-h1.md"), "---\ntitle: Update\nperiod: 2020/21 H1\npublished: 2020-10-30\nstatement: 2019/20\n---\n\n## Progress\n\nText.\n").unwrap();
     for i in 0..n {

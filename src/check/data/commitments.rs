@@ -13,6 +13,11 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
     c.ids("commitments", raw.iter().map(|k| k.id.as_str()));
     let mut out = Vec::new();
     for (i, k) in raw.into_iter().enumerate() {
+        c.marks(
+            &format!("commitments[{i}].illustrative"),
+            &k.illustrative,
+            raw::COMMITMENT_MARKS,
+        );
         let mut evidence = Vec::new();
         for (j, e) in k.evidence.into_iter().enumerate() {
             let path = format!("commitments[{i}].evidence[{j}]");
@@ -108,7 +113,8 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
             text: k.text,
             status: k.status,
             evidence,
-            illustrative: k.illustrative,
+            illustrative: k.illustrative.all(),
+            illustrative_fields: k.illustrative.fields(),
         });
     }
     out

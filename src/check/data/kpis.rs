@@ -17,6 +17,11 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
             k.values.iter().map(|v| v.period),
         );
         let unit = k.unit.clone();
+        let aspect_title = c.aspect(
+            &format!("kpis[{i}].aspect"),
+            k.aspect.as_ref(),
+            known.aspects.as_ref(),
+        );
         let mut values = Vec::new();
         for (j, v) in k.values.into_iter().enumerate() {
             let path = format!("kpis[{i}].values[{j}]");
@@ -106,7 +111,8 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
             id: k.id,
             title: k.title,
             description: k.description,
-            aspect: k.aspect,
+            aspect: aspect_title.as_ref().and(k.aspect.clone()),
+            aspect_title,
             kind: k.kind,
             unit,
             direction: k.direction,

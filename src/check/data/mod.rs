@@ -34,6 +34,9 @@ pub struct Known {
     /// point at. A file with errors reports them itself.
     pub datasets: Vec<String>,
     pub year_starts: u32,
+    /// The aspects site.yaml declares: (id, title); `None` when site.yaml has errors, so
+    /// records' aspects are not checked (one mistake, one message).
+    pub aspects: Option<Vec<(String, String)>>,
     pub routes: Routes,
     /// The words readers see, for the site's language.
     pub words: Arc<Words>,
@@ -68,6 +71,7 @@ pub fn validate(
                                 doc,
                                 spans,
                                 problems: Vec::new(),
+                                year_starts: known.year_starts,
                             },
                         )
                     }
@@ -105,7 +109,7 @@ pub fn validate(
             }
             "training" => {
                 let (raw, mut c) = parse!(raw::TrainingFile);
-                let (courses, resources) = training::check(raw, &mut c);
+                let (courses, resources) = training::check(raw, &mut c, known);
                 finish(&mut c, problems).then(|| {
                     data.courses = courses;
                     data.resources = resources;
@@ -122,20 +126,29 @@ pub fn validate(
             }
             "actions" => {
                 let (raw, mut c) = parse!(raw::ActionsFile);
-                let actions = actions::check(raw, &mut c);
+                let actions = actions::check(raw, &mut c, known);
                 finish(&mut c, problems).then(|| data.actions = actions)
             }
             "commitments" => {
                 let (raw, mut c) = parse!(raw::CommitmentsFile);
                 let commitments = commitments::check(raw.commitments, &mut c, known);
-                c.url("charter.url", raw.charter.url.as_ref());
+                if let Some(charter) = &raw.charter {
+                    c.url("charter.url", charter.url.as_ref());
+                    c.marks(
+                        "charter.illustrative",
+                        &charter.illustrative,
+                        raw::CHARTER_MARKS,
+                    );
+                }
                 finish(&mut c, problems).then(|| {
-                    data.charter = Some(Charter {
-                        title: raw.charter.title,
-                        signed_by: raw.charter.signed_by,
-                        signed_on: raw.charter.signed_on,
-                        description: raw.charter.description,
-                        url: raw.charter.url,
+                    data.charter = raw.charter.map(|charter| Charter {
+                        illustrative: charter.illustrative.all(),
+                        illustrative_fields: charter.illustrative.fields(),
+                        title: charter.title,
+                        signed_by: charter.signed_by,
+                        signed_on: charter.signed_on,
+                        description: charter.description,
+                        url: charter.url,
                     });
                     data.commitments = commitments;
                 })
@@ -168,6 +181,7 @@ pub fn half_of(date: Date, year_starts: u32) -> Period {
     Period {
         year,
         half: if offset < 6 { 1 } else { 2 },
+        calendar: year_starts == 1,
     }
 }
 
@@ -191,7 +205,8 @@ mod tests {
         assert_eq!(half_of(d("2020-09-30"), 4).to_string(), "2020/21 H1");
         assert_eq!(half_of(d("2020-10-01"), 4).to_string(), "2020/21 H2");
         assert_eq!(half_of(d("2021-03-31"), 4).to_string(), "2020/21 H2");
-        assert_eq!(half_of(d("2021-01-15"), 1).to_string(), "2021/22 H1");
+        assert_eq!(half_of(d("2021-01-15"), 1).to_string(), "2021 H1");
+        assert_eq!(half_of(d("2021-07"), 1).to_string(), "2021 H2");
     }
 
     #[test]

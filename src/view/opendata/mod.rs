@@ -84,7 +84,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             k.values.iter().map(move |v| KpiRow {
                 kpi_id: k.id.clone(),
                 kpi_title: text(&k.title),
-                aspect: word(&k.aspect),
+                aspect: k.aspect.clone(),
                 kind: word(&k.kind),
                 unit: text_opt(k.unit.as_ref()),
                 direction: k.direction.as_ref().map(word),
@@ -130,7 +130,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             c.trained.iter().map(move |t| CourseRow {
                 course_id: c.id.clone(),
                 course_title: text(&c.title),
-                provider: text(&c.provider),
+                provider: text_opt(c.provider.as_ref()),
                 audience: text(&c.audience.join("; ")),
                 period: t.period.to_string(),
                 people: t.people,
@@ -194,11 +194,11 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.actions.iter().map(|a| ActionRow {
             id: a.id.clone(),
             title: text(&a.title),
-            aspect: word(&a.aspect),
-            owner: text(&a.owner),
-            due: a.due.to_string(),
-            status: a.status.word(),
-            illustrative: a.illustrative,
+            aspect: a.aspect.clone(),
+            owner: text_opt(a.owner.as_ref()),
+            due: a.due.map(|d| d.to_string()),
+            status: a.status.map(raw::Status::word),
+            illustrative: marks_cell(a.illustrative, &a.illustrative_fields),
         });
         out.push(Table::of(
             "actions",
@@ -226,8 +226,8 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.commitments.iter().map(|c| CommitmentRow {
             id: c.id.clone(),
             text: text(&c.text),
-            status: c.status.word(),
-            illustrative: c.illustrative,
+            status: c.status.map(raw::Status::word),
+            illustrative: marks_cell(c.illustrative, &c.illustrative_fields),
             evidence: text(
                 &c.evidence
                     .iter()
@@ -318,6 +318,18 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         _ => return None,
     };
     serde_json::to_value(schema).ok()
+}
+
+/// A record's illustrative mark as a CSV cell: `true`, `false`, or its illustrative fields'
+/// names joined by `; `.
+fn marks_cell(all: bool, fields: &[String]) -> String {
+    if all {
+        "true".into()
+    } else if fields.is_empty() {
+        "false".into()
+    } else {
+        fields.join("; ")
+    }
 }
 
 #[cfg(test)]
