@@ -20,16 +20,22 @@ pub struct ActionsFile {
 #[serde(deny_unknown_fields)]
 pub struct RawAction {
     /// A unique id: letters, digits, '-' and '_'.
+    #[schemars(example = &"strategy-and-responsible-sourcing")]
     pub id: String,
     /// What will be done.
+    #[schemars(example = &"Develop a responsible sourcing programme")]
     pub title: String,
     /// Which aspect of the response the action belongs to.
+    #[schemars(example = &"external-capability")]
     pub aspect: Aspect,
     /// Who is responsible, by role.
+    #[schemars(example = &"Head of Procurement")]
     pub owner: String,
     /// When it is due (YYYY-MM-DD).
+    #[schemars(example = &"2021-03-31")]
     pub due: Date,
     /// not-started, in-progress or achieved.
+    #[schemars(example = &"in-progress")]
     pub status: Status,
     /// Progress notes, one per period.
     #[serde(default)]
@@ -43,8 +49,10 @@ pub struct RawAction {
 #[serde(deny_unknown_fields)]
 pub struct RawProgress {
     /// The period: a year (2019/20) or a half year (2020/21 H1).
+    #[schemars(example = &"2020/21 H1")]
     pub period: Period,
     /// What happened in the period, in a sentence or two.
+    #[schemars(example = &"Suppliers were written to about modern slavery.")]
     pub note: String,
     /// The action's status at the end of the period.
     #[serde(default)]

@@ -22,10 +22,13 @@ pub struct CommitmentsFile {
 #[serde(deny_unknown_fields)]
 pub struct Charter {
     /// The charter's name.
+    #[schemars(example = &"Modern Slavery Charter")]
     pub title: String,
     /// Who signed it, by role.
+    #[schemars(example = &"Police and Crime Commissioner")]
     pub signed_by: String,
     /// When it was signed (YYYY-MM-DD).
+    #[schemars(example = &"2020-12-01")]
     pub signed_on: Date,
     /// What the charter is and what signing it means.
     #[serde(default)]
@@ -39,10 +42,13 @@ pub struct Charter {
 #[serde(deny_unknown_fields)]
 pub struct RawCommitment {
     /// A unique id: letters, digits, '-' and '_'.
+    #[schemars(example = &"supply-chain-review")]
     pub id: String,
     /// The commitment, worded as in the charter.
+    #[schemars(example = &"Review our supply chains for modern slavery risks")]
     pub text: String,
     /// not-started, in-progress or achieved.
+    #[schemars(example = &"in-progress")]
     pub status: Status,
     /// Links to evidence that the commitment is being met.
     #[serde(default)]
@@ -57,6 +63,7 @@ pub struct RawCommitment {
 #[serde(deny_unknown_fields)]
 pub struct RawEvidence {
     /// The link's text: what the evidence is.
+    #[schemars(example = &"Modern Slavery Statement 2019/20")]
     pub title: String,
     /// Slug of a page in `content/pages/`.
     #[serde(default)]

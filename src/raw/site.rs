@@ -10,8 +10,10 @@ use crate::model::{Accessibility, Contact, Licence};
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
     /// The site's name, shown in the header and the window title.
+    #[schemars(example = &"Modern Slavery Statement")]
     pub title: String,
     /// The organisation that publishes the reporting.
+    #[schemars(example = &"Derbyshire Constabulary")]
     pub organisation: String,
     /// One sentence about the site, for search engines and the feed.
     #[serde(default)]

@@ -13,10 +13,13 @@ use crate::model::period::Period;
 #[serde(deny_unknown_fields)]
 pub struct StatementFile {
     /// The statement's title, such as Modern Slavery Statement 2019/20.
+    #[schemars(example = &"Modern Slavery Statement 2019/20")]
     pub title: String,
     /// The reporting year the statement covers, such as 2019/20.
+    #[schemars(example = &"2019/20")]
     pub period: Period,
     /// When the statement was published (YYYY-MM-DD); compared with the deadline six months after the period ends.
+    #[schemars(example = &"2020-09-30")]
     pub published: Date,
     /// One paragraph shown in lists and the feed.
     #[serde(default)]
@@ -40,8 +43,10 @@ pub struct StatementFile {
 #[serde(deny_unknown_fields)]
 pub struct Approval {
     /// The board or body that approved the statement.
+    #[schemars(example = &"Chief Officer Team")]
     pub approved_by: String,
     /// When the statement was approved (YYYY-MM-DD).
+    #[schemars(example = &"2020-09-22")]
     pub approved_on: Date,
     /// Who signed the statement: section 54(6) asks for a director or equivalent.
     pub signed_by: Vec<Signature>,
@@ -57,7 +62,9 @@ pub struct Signature {
     #[serde(default)]
     pub name: Option<String>,
     /// The signatory's role, such as Chief Constable.
+    #[schemars(example = &"Chief Constable")]
     pub role: String,
     /// When they signed (YYYY-MM-DD).
+    #[schemars(example = &"2020-09-22")]
     pub signed_on: Date,
 }

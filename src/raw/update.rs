@@ -11,12 +11,16 @@ use crate::model::period::Period;
 #[serde(deny_unknown_fields)]
 pub struct UpdateFile {
     /// The update's title, such as Six-month update, April to September 2020.
+    #[schemars(example = &"Six-month update, April to September 2020")]
     pub title: String,
     /// A half year, such as `2020/21 H1`.
+    #[schemars(example = &"2020/21 H1")]
     pub period: Period,
     /// When the update was published (YYYY-MM-DD).
+    #[schemars(example = &"2020-10-30")]
     pub published: Date,
     /// The statement this update follows up, by period.
+    #[schemars(example = &"2019/20")]
     pub statement: Period,
     /// One paragraph shown in lists and the feed.
     #[serde(default)]
