@@ -235,7 +235,7 @@ fn a_root_that_is_not_a_site_is_a_usage_error_that_says_why() {
         ),
     ];
     for (root, says) in cases {
-        for command in ["check", "build"] {
+        for command in ["check", "build", "serve"] {
             let o = run(&[command, "--root", root.to_str().unwrap()], site.path());
             assert_eq!(
                 o.status.code(),

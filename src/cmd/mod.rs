@@ -47,10 +47,12 @@ pub fn site_root(root: &std::path::Path) -> Result<(), ExitCode> {
             "run candour in the folder above it, which holds content/",
         )
     } else {
-        (
-            format!("there is no content/ folder in {shown}"),
-            "run candour in the site's root folder, pass --root, or start a site with `candour init DIR`",
-        )
+        let d = candour::source::load::no_content(root);
+        eprintln!("error: {}", d.message);
+        if let Some(hint) = &d.hint {
+            eprintln!("  = hint: {hint}");
+        }
+        return Err(ExitCode::from(2));
     };
     eprintln!("error: {message}\n  = hint: {hint}");
     Err(ExitCode::from(2))
