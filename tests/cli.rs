@@ -187,6 +187,78 @@ fn failed_build_leaves_the_old_output_untouched() {
 }
 
 #[test]
+fn a_base_url_that_is_not_a_web_address_is_refused_before_building() {
+    let site = example_copy();
+    for bad in [
+        "not-a-url",
+        "javascript:alert(1)",
+        "https://",
+        "//example.org/",
+        "https://a b/",
+    ] {
+        let o = run(&["build", "--base-url", bad], site.path());
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("is not a web address"),
+            "{bad}: {}",
+            stderr(&o)
+        );
+        assert!(
+            !site.path().join("public").exists(),
+            "{bad}: something was built"
+        );
+    }
+    for good in [
+        "https://example.org/msa/",
+        "http://localhost:8000/",
+        "/msa/",
+    ] {
+        let o = run(&["build", "--base-url", good], site.path());
+        assert!(o.status.success(), "{good}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_root_that_is_not_a_site_is_a_usage_error_that_says_why() {
+    let site = example_copy();
+    let file = site.path().join("content/site.yaml");
+    let cases = [
+        (site.path().join("absent"), "does not exist"),
+        (file, "is not a folder"),
+        (
+            site.path().join("content"),
+            "looks like the content/ folder itself",
+        ),
+        (
+            site.path().join("content/pages"),
+            "there is no content/ folder in",
+        ),
+    ];
+    for (root, says) in cases {
+        for command in ["check", "build", "serve"] {
+            let o = run(&[command, "--root", root.to_str().unwrap()], site.path());
+            assert_eq!(
+                o.status.code(),
+                Some(2),
+                "{command} {}: {}",
+                root.display(),
+                stderr(&o)
+            );
+            assert!(
+                stderr(&o).contains(says),
+                "{command} {}: {}",
+                root.display(),
+                stderr(&o)
+            );
+        }
+    }
+    // From inside content/, as people do: the hint says where to go.
+    let o = run(&["check"], &site.path().join("content"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("run candour in the folder above it"));
+}
+
+#[test]
 fn dangerous_output_folders_are_refused() {
     let site = example_copy();
     let home = tempfile::tempdir().unwrap();

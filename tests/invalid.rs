@@ -195,6 +195,18 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Replace("  compliance: full", "\tcompliance: full"),
         ),
         (
+            // The line before ends in a plain value, which the parser is still reading
+            // when it meets the tab: the error must still be on the tab's line.
+            "tab_indentation_after_a_plain_value",
+            "data/kpis.yaml",
+            Replace("        value: 61\n", "\tvalue: 61\n"),
+        ),
+        (
+            "tab_after_colon",
+            "data/kpis.yaml",
+            Replace("        value: 61\n", "        value:\t61\n"),
+        ),
+        (
             "several_documents",
             "data/actions.yaml",
             Append("---\nactions: []\n"),

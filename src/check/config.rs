@@ -70,10 +70,8 @@ pub fn validate(
         .clone()
         .or(raw.base_url.clone())
         .unwrap_or_else(|| "/".into());
-    let base_ok = base_url.starts_with('/')
-        || base_url.starts_with("https://")
-        || base_url.starts_with("http://");
-    if !base_ok && overrides.base_url.is_none() {
+    // `--base-url` was checked when the arguments were read (`scheme::web_address`).
+    if crate::scheme::web_address(&base_url).is_err() && overrides.base_url.is_none() {
         problems.push(
             doc.error_at(
                 &spans,

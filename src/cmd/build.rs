@@ -20,7 +20,7 @@ pub struct Args {
     #[arg(long, default_value = "public")]
     out: PathBuf,
     /// The address the site will be published at, e.g. https://example.org/msa/
-    #[arg(long)]
+    #[arg(long, value_parser = base_url)]
     base_url: Option<String>,
     /// Build without git: no last-updated dates, change histories or changes page
     #[arg(long)]
@@ -29,11 +29,8 @@ pub struct Args {
 
 pub fn execute(args: Args) -> ExitCode {
     let root = args.root;
-    if !root.is_dir() {
-        return fail(&format!(
-            "the site folder {} does not exist",
-            root.display()
-        ));
+    if let Err(code) = super::site_root(&root) {
+        return code;
     }
     let out = if args.out.is_relative() {
         root.join(&args.out)
@@ -90,4 +87,9 @@ pub fn execute(args: Args) -> ExitCode {
         }
         Err(e) => fail(&e),
     }
+}
+
+/// `--base-url`, refused before anything is built unless it is a web address.
+fn base_url(text: &str) -> Result<String, String> {
+    candour::scheme::web_address(text).map(|()| text.to_string())
 }

@@ -33,6 +33,9 @@ enum Format {
 }
 
 pub fn execute(args: Args) -> ExitCode {
+    if let Err(code) = super::site_root(&args.root) {
+        return code;
+    }
     let overrides = Overrides {
         git: !args.no_git,
         ..Overrides::default()

@@ -29,6 +29,9 @@ pub struct Args {
 }
 
 pub fn execute(args: Args) -> ExitCode {
+    if let Err(code) = super::site_root(&args.root) {
+        return code;
+    }
     let options = candour::serve::Options {
         root: args.root,
         port: args.port,

@@ -20,8 +20,10 @@ pub struct ActionsFile {
 #[serde(deny_unknown_fields)]
 pub struct RawAction {
     /// A unique id: letters, digits, '-' and '_'.
+    #[schemars(example = &"strategy-and-responsible-sourcing")]
     pub id: String,
     /// What will be done.
+    #[schemars(example = &"Develop a responsible sourcing programme")]
     pub title: String,
     /// The id of the aspect (declared under `aspects:` in site.yaml) the action belongs to; none when the site declares none.
     #[serde(default)]
@@ -50,8 +52,10 @@ pub const ACTION_MARKS: &[&str] = &["title", "aspect", "owner", "due", "status"]
 #[serde(deny_unknown_fields)]
 pub struct RawProgress {
     /// The period: a year (2019/20) or a half year (2020/21 H1).
+    #[schemars(example = &"2020/21 H1")]
     pub period: Period,
     /// What happened in the period, in a sentence or two.
+    #[schemars(example = &"Suppliers were written to about modern slavery.")]
     pub note: String,
     /// The action's status at the end of the period.
     #[serde(default)]

@@ -23,6 +23,7 @@ pub struct CommitmentsFile {
 #[serde(deny_unknown_fields)]
 pub struct Charter {
     /// The charter's name.
+    #[schemars(example = &"Modern Slavery Charter")]
     pub title: String,
     /// Who signed it, by role, where the source says.
     #[serde(default)]
@@ -50,8 +51,10 @@ pub const COMMITMENT_MARKS: &[&str] = &["text", "status", "evidence"];
 #[serde(deny_unknown_fields)]
 pub struct RawCommitment {
     /// A unique id: letters, digits, '-' and '_'.
+    #[schemars(example = &"supply-chain-review")]
     pub id: String,
     /// The commitment, worded as in the charter.
+    #[schemars(example = &"Review our supply chains for modern slavery risks")]
     pub text: String,
     /// not-started, in-progress or achieved; optional, shown only where the source says.
     #[serde(default)]
@@ -69,6 +72,7 @@ pub struct RawCommitment {
 #[serde(deny_unknown_fields)]
 pub struct RawEvidence {
     /// The link's text: what the evidence is.
+    #[schemars(example = &"Modern Slavery Statement 2019/20")]
     pub title: String,
     /// Slug of a page in `content/pages/`.
     #[serde(default)]

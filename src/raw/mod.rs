@@ -38,8 +38,10 @@ pub use crate::model::{
 #[serde(deny_unknown_fields)]
 pub struct ChangeNote {
     /// The day of the change, `YYYY-MM-DD`.
+    #[schemars(example = &"2021-03-12")]
     pub date: crate::model::date::Date,
     /// What changed, in a sentence.
+    #[schemars(example = &"Corrected the number of people trained")]
     pub note: String,
 }
 

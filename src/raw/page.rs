@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct PageFile {
     /// The page's title, its only level-1 heading.
+    #[schemars(example = &"About this site")]
     pub title: String,
     /// One sentence shown under the title and in search results.
     #[serde(default)]

@@ -10,6 +10,7 @@ use crate::model::{Accessibility, Budget, Contact, Licence, Sector};
 #[serde(deny_unknown_fields)]
 pub struct SiteFile {
     /// The site's name, shown in the header and the window title.
+    #[schemars(example = &"Modern Slavery Statement")]
     pub title: String,
     /// The organisation that publishes the reporting. For a joint or group statement of several bodies, give `organisations` instead.
     #[serde(default)]
@@ -65,8 +66,10 @@ pub struct SiteFile {
 #[serde(deny_unknown_fields)]
 pub struct RawAspect {
     /// A unique id: letters, digits, '-' and '_'; records name the aspect by it.
+    #[schemars(example = &"force-capability")]
     pub id: String,
     /// The heading, as the statement words it.
+    #[schemars(example = &"Force capability")]
     pub title: String,
     /// What it covers, in a sentence, as the statement says it.
     #[serde(default)]
@@ -78,6 +81,7 @@ pub struct RawAspect {
 #[serde(deny_unknown_fields)]
 pub struct RawOrganisation {
     /// The body's name as it writes it, such as The Police and Crime Commissioner for South Wales.
+    #[schemars(example = &"The Police and Crime Commissioner for South Wales")]
     pub name: String,
 }
 

@@ -14,8 +14,10 @@ use crate::model::period::Period;
 #[serde(deny_unknown_fields)]
 pub struct StatementFile {
     /// The statement's title, such as Modern Slavery Statement 2019/20.
+    #[schemars(example = &"Modern Slavery Statement 2019/20")]
     pub title: String,
     /// The reporting year the statement covers, such as 2019/20.
+    #[schemars(example = &"2019/20")]
     pub period: Period,
     /// `voluntary` (the default: made in accordance with section 54 by choice, as most public bodies do) or `required` (made under its legal duty). Only a required statement is judged against the six-month deadline.
     #[serde(default)]

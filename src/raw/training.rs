@@ -23,8 +23,10 @@ pub struct TrainingFile {
 #[serde(deny_unknown_fields)]
 pub struct RawCourse {
     /// A unique id: letters, digits, '-' and '_'.
+    #[schemars(example = &"first-responder-training")]
     pub id: String,
     /// The course's name.
+    #[schemars(example = &"First responder training")]
     pub title: String,
     /// Who provides the course; optional, shown only where the source says.
     #[serde(default)]
@@ -53,8 +55,10 @@ pub const COURSE_MARKS: &[&str] = &["title", "provider", "audience", "descriptio
 #[serde(deny_unknown_fields)]
 pub struct RawTrained {
     /// The period: a year (2019/20) or a half year (2020/21 H1).
+    #[schemars(example = &"2020/21 H1")]
     pub period: Period,
     /// People who completed the course in the period.
+    #[schemars(example = 120)]
     pub people: u64,
     /// True when the figure is not from a published source.
     #[serde(default)]
@@ -65,12 +69,16 @@ pub struct RawTrained {
 #[serde(deny_unknown_fields)]
 pub struct RawResource {
     /// A unique id: letters, digits, '-' and '_'.
+    #[schemars(example = &"victim-pack")]
     pub id: String,
     /// The resource's name.
+    #[schemars(example = &"Victim Pack")]
     pub title: String,
     /// `video`, `guide`, `pack`, `e-learning` or `poster`.
+    #[schemars(example = &"guide")]
     pub kind: String,
     /// What the resource is, in a sentence or two.
+    #[schemars(example = &"What first responders give to potential victims.")]
     pub description: String,
     /// Calendar year it was produced in.
     #[serde(default)]

@@ -12,13 +12,16 @@ use crate::model::period::Period;
 #[serde(deny_unknown_fields)]
 pub struct UpdateFile {
     /// The update's title, such as Six-month update, April to September 2020.
+    #[schemars(example = &"Six-month update, April to September 2020")]
     pub title: String,
     /// A half year, such as `2020/21 H1`.
+    #[schemars(example = &"2020/21 H1")]
     pub period: Period,
     /// When the update was published (YYYY-MM-DD, YYYY-MM or YYYY). Optional: without it no deadline is judged (a warning).
     #[serde(default)]
     pub published: Option<Date>,
     /// The statement this update follows up, by period.
+    #[schemars(example = &"2019/20")]
     pub statement: Period,
     /// One paragraph shown in lists and the feed.
     #[serde(default)]

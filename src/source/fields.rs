@@ -52,7 +52,7 @@ pub fn missing_hint(schema: &Value, path: &str, name: &str) -> String {
             other => other.to_string(),
         });
     let line = match example {
-        Some(e) => format!("`{name}: {e}`"),
+        Some(e) => format!("such as `{name}: {e}`"),
         None => format!("`{name}: ...`"),
     };
     let needs = required(schema, path);

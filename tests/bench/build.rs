@@ -30,7 +30,12 @@ fn main() {
     );
     let scratch = synthetic::scratch();
     let bins = synthetic::binaries(BIN);
-    compare("example", repo, &bins, &scratch);
+    // The example's content alone, outside the repository: each binary then builds it with
+    // its own built-in theme (the repository's themes/default/ would replace it) and without
+    // git history, so two commits compare on the same work.
+    let example = tempfile::tempdir_in(&scratch).expect("temp dir");
+    copy_tree(&repo.join("content"), &example.path().join("content"));
+    compare("example", example.path(), &bins, &scratch);
     for n in sizes {
         let dir = tempfile::tempdir_in(&scratch).expect("temp dir");
         generate(dir.path(), n);
