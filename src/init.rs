@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::source::io_reason;
 
-/// Writes the example site's `content/` into `dir`, which must be empty or absent.
+/// Writes the example site's `content/` and `i18n/` into `dir`, which must be empty or
+/// absent; returns how many files it wrote.
 pub fn init(dir: &Path) -> Result<usize, String> {
     if dir.is_file() {
         return Err(format!("{} is a file, not a folder", dir.display()));
@@ -21,8 +22,10 @@ pub fn init(dir: &Path) -> Result<usize, String> {
         }
     }
     let mut count = 0;
-    for (rel, bytes) in crate::embedded::EXAMPLE {
-        let target = dir.join("content").join(rel);
+    let content = crate::embedded::EXAMPLE.iter().map(|f| ("content", f));
+    let words = crate::embedded::EXAMPLE_WORDS.iter().map(|f| ("i18n", f));
+    for (folder, (rel, bytes)) in content.chain(words) {
+        let target = dir.join(folder).join(rel);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {}", parent.display(), io_reason(&e)))?;

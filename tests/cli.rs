@@ -659,6 +659,20 @@ fn init_writes_the_example_and_refuses_a_full_folder() {
             .code(),
         Some(0)
     );
+    // The written site is the whole example, its own words included: it builds to the
+    // same files as the repository's.
+    let ours = dir.path().join("ours");
+    let theirs = dir.path().join("theirs");
+    assert!(build(&repo(), &ours).status.success());
+    assert!(build(&target, &theirs).status.success());
+    let (ours, theirs) = (tree(&ours), tree(&theirs));
+    assert_eq!(
+        ours.keys().collect::<Vec<_>>(),
+        theirs.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &ours {
+        assert!(theirs[path] == *bytes, "{path} differs from the example's");
+    }
     let o = run(&["init", target.to_str().unwrap()], dir.path());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is not empty"));
