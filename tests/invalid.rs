@@ -407,8 +407,8 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
         ),
         (
             "missing_field_in_a_nested_mapping",
-            "statements/2019-20.md",
-            Replace("      signed_on: 2020-09-22\n", ""),
+            "site.yaml",
+            Replace("    title: Force capability\n", ""),
         ),
         (
             "front_matter_of_only_a_comment",
@@ -449,6 +449,73 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             "misspelt_folder",
             "page/history.md",
             Write(b"---\ntitle: History\n---\n\nText.\n".to_vec()),
+        ),
+        (
+            "published_before_its_period_ended",
+            "statements/2019-20.md",
+            Replace("published: 2020-09-30", "published: 2020-03"),
+        ),
+        (
+            "statement_without_a_publication_date",
+            "statements/2019-20.md",
+            Replace("published: 2020-09-30\n", ""),
+        ),
+        (
+            "statement_without_approval",
+            "statements/2019-20.md",
+            Replace("  approved_by: Strategic Priorities Assurance Board\n", ""),
+        ),
+        (
+            "signature_that_names_nobody",
+            "statements/2019-20.md",
+            Replace(
+                "    - role: Chief Constable\n      signed_on",
+                "    - signed_on",
+            ),
+        ),
+        (
+            "unknown_illustrative_field",
+            "statements/2019-20.md",
+            Replace(
+                "  illustrative: true\n",
+                "  illustrative: [approved_on, signed_onn]\n",
+            ),
+        ),
+        (
+            "illustrative_neither_true_nor_a_list",
+            "statements/2019-20.md",
+            Replace("  illustrative: true\n", "  illustrative: sometimes\n"),
+        ),
+        (
+            "unknown_aspect",
+            "data/kpis.yaml",
+            Replace("aspect: external-capability", "aspect: external-capabilty"),
+        ),
+        (
+            "aspect_on_a_site_without_aspects",
+            "site.yaml",
+            Replace(
+                "aspects:\n  - id: force-capability\n    title: Force capability\n    description: Victims, offenders and crime management, stakeholder engagement.\n  - id: internal-capability\n    title: Internal capability / HR and infrastructure\n    description: Vetting, on boarding, recruitment and agencies.\n  - id: external-capability\n    title: External capability, procurement and the supply chain\n  - id: business-engagement\n    title: Business engagement strategy\n",
+                "",
+            ),
+        ),
+        (
+            "organisation_and_organisations",
+            "site.yaml",
+            Replace(
+                "organisation: Derbyshire Constabulary\n",
+                "organisation: Derbyshire Constabulary\norganisations:\n  - name: Derbyshire Constabulary\n",
+            ),
+        ),
+        (
+            "calendar_year_on_a_site_with_april_years",
+            "data/prevention-orders.yaml",
+            Replace("period: 2018/19", "period: 2018"),
+        ),
+        (
+            "duplicate_aspect_id",
+            "site.yaml",
+            Replace("  - id: internal-capability", "  - id: force-capability"),
         ),
         (
             "evidence_for_a_dataset_the_site_lacks",

@@ -87,6 +87,66 @@ pub fn validate(
                 .with_hint("add `base_url: https://...` with the address the site is published at, or pass --base-url"),
         );
     }
+    let organisations: Vec<String> = match (&raw.organisation, raw.organisations.as_slice()) {
+        (Some(one), []) => vec![one.clone()],
+        (None, several) if !several.is_empty() => several.iter().map(|o| o.name.clone()).collect(),
+        (Some(_), _) => {
+            problems.push(
+                doc.error_at(&spans, "organisations", "both `organisation` and `organisations` are given")
+                    .with_hint("give `organisation:` for one body, or list every body of a joint statement under `organisations:`"),
+            );
+            Vec::new()
+        }
+        (None, _) => {
+            problems.push(
+                Diagnostic::error(&source.path, "site.yaml does not say who publishes the site")
+                    .at(&source.text, 1, 1)
+                    .with_hint("add `organisation: NAME` for one body, or `organisations:` with a `- name:` line for each body of a joint statement"),
+            );
+            Vec::new()
+        }
+    };
+    for (i, name) in organisations.iter().enumerate() {
+        if name.trim().is_empty() {
+            let path = if raw.organisation.is_some() {
+                "organisation".to_string()
+            } else {
+                format!("organisations[{i}].name")
+            };
+            problems.push(
+                doc.error_at(&spans, &path, "the organisation's name is empty")
+                    .with_hint("write the body's name as it writes it"),
+            );
+        }
+    }
+    let mut aspect_ids: Vec<&str> = Vec::new();
+    for (i, a) in raw.aspects.iter().enumerate() {
+        if a.id.is_empty()
+            || !a
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            problems.push(
+                doc.error_at(
+                    &spans,
+                    &format!("aspects[{i}].id"),
+                    format!("'{}' is not a usable id", a.id),
+                )
+                .with_hint("ids use letters, digits, '-' and '_' only, such as force-capability"),
+            );
+        } else if aspect_ids.contains(&a.id.as_str()) {
+            problems.push(
+                doc.error_at(
+                    &spans,
+                    &format!("aspects[{i}].id"),
+                    format!("a second aspect with the id '{}'", a.id),
+                )
+                .with_hint("give each aspect its own id"),
+            );
+        }
+        aspect_ids.push(&a.id);
+    }
     let colour = raw.colour.clone().unwrap_or_else(|| "#1d3c6e".into());
     let mut colour_text = "#ffffff".to_string();
     match contrast::parse_hex(&colour) {
@@ -189,7 +249,21 @@ pub fn validate(
     Some((
         Config {
             title: raw.title,
-            organisation: raw.organisation,
+            organisation: organisations.join(" and "),
+            organisation_in_text: organisations.join(" and "),
+            joint: organisations.len() > 1,
+            organisations,
+            aspects: raw
+                .aspects
+                .iter()
+                .map(|a| crate::model::Aspect {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    description: a.description.clone(),
+                })
+                .collect(),
+            sector: raw.sector,
+            budget: raw.budget,
             description: raw.description.unwrap_or_default(),
             base_url: base_url.trim_end_matches('/').to_string(),
             language: raw.language.unwrap_or_else(|| "en-GB".into()),

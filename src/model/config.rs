@@ -4,13 +4,26 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Compliance;
 use super::date::Date;
+use super::{Aspect, Budget, Compliance, Sector};
 
 #[derive(Debug, Serialize)]
 pub struct Config {
     pub title: String,
+    /// The publishing body, or the bodies of a joint statement joined as a list ("A and
+    /// B", "A, B and C"), as written: for the start of a sentence and headers.
     pub organisation: String,
+    /// The same in the middle of a sentence: each name's leading "The" in lower case
+    /// ("the Police and Crime Commissioner for South Wales and South Wales Police").
+    pub organisation_in_text: String,
+    /// Each body's name as written, in order; one for a single body.
+    pub organisations: Vec<String>,
+    /// True when several bodies publish together: sentences take plural verbs.
+    pub joint: bool,
+    /// The body's own headings for its work, in the order declared; none when it declares none.
+    pub aspects: Vec<Aspect>,
+    pub sector: Option<Sector>,
+    pub budget: Option<Budget>,
     pub description: String,
     /// Absolute, without a trailing slash: `https://example.org/msa`.
     pub base_url: String,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::period::Period;
-use super::{Aspect, Direction, KpiKind, Status};
+use super::{Direction, KpiKind, Status};
 
 #[derive(Debug, Serialize, Clone)]
 pub struct KpiValue {
@@ -25,7 +25,10 @@ pub struct Kpi {
     pub url: String,
     pub title: String,
     pub description: String,
-    pub aspect: Aspect,
+    /// The id of its aspect, if the site declares aspects.
+    pub aspect: Option<String>,
+    /// Its aspect's title.
+    pub aspect_title: Option<String>,
     pub kind: KpiKind,
     pub unit: Option<String>,
     pub direction: Option<Direction>,

@@ -21,7 +21,8 @@ pub struct Area {
     pub key: &'static str,
     /// `(a)` to `(f)`
     pub letter: &'static str,
-    pub name: &'static str,
+    /// The area's wording in the site's language (`s54.KEY` of the translation table).
+    pub name: String,
     pub anchor: Option<String>,
     pub heading: Option<String>,
     pub reason: Option<String>,
@@ -34,10 +35,18 @@ pub struct Statement {
     pub period_span: String,
     pub slug: String,
     pub url: String,
-    pub published: Date,
+    /// When it was published, at the precision its source gives; `None` when not given.
+    pub published: Option<Date>,
+    /// True when the publication date is not from a published source.
+    pub published_illustrative: bool,
+    /// The day the Atom feed gives it (the feed needs a whole date): the first day its
+    /// publication date can be or, without one, the last day of its period.
+    pub feed_date: Date,
     /// Six months after the period ends.
     pub deadline: Date,
-    pub on_time: bool,
+    /// Whether it was published within six months: only judged from a real (not
+    /// illustrative) date precise enough to tell; `None` otherwise.
+    pub on_time: Option<bool>,
     pub summary: Option<String>,
     pub approval: Approval,
     pub areas: Vec<Area>,
@@ -48,20 +57,27 @@ pub struct Statement {
 }
 
 /// Who approved a statement and who signed it: section 54(6) of the Modern Slavery Act 2015.
+/// Each detail is shown only where the statement gives it.
 #[derive(Debug, Serialize, Clone)]
 pub struct Approval {
     /// The board or body that approved the statement.
-    pub approved_by: String,
-    pub approved_on: Date,
+    pub approved_by: Option<String>,
+    pub approved_on: Option<Date>,
     pub signed_by: Vec<Signature>,
-    /// True when these details are not from the published statement.
+    /// True when all these details are not from the published statement.
     pub illustrative: bool,
+    /// The details that are not, when only some are (`approved_on`).
+    pub illustrative_fields: Vec<String>,
 }
 
-/// A signature, by role (and name only where the statement itself gives it).
+/// A signature, by role or name or both (a name only where the statement itself gives it).
 #[derive(Debug, Serialize, Clone)]
 pub struct Signature {
     pub name: Option<String>,
-    pub role: String,
-    pub signed_on: Date,
+    pub role: Option<String>,
+    pub signed_on: Option<Date>,
+    /// True when the whole signature is not from the published statement.
+    pub illustrative: bool,
+    /// The details that are not, when only some are (`signed_on`).
+    pub illustrative_fields: Vec<String>,
 }

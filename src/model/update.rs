@@ -17,7 +17,13 @@ pub struct Update {
     pub period_span: String,
     pub slug: String,
     pub url: String,
-    pub published: Date,
+    /// When it was published, at the precision its source gives; `None` when not given.
+    pub published: Option<Date>,
+    /// True when the publication date is not from a published source.
+    pub published_illustrative: bool,
+    /// The day the Atom feed gives it: the first day its publication date can be or,
+    /// without one, the last day of its period.
+    pub feed_date: Date,
     pub statement_title: String,
     pub statement_url: String,
     pub summary: Option<String>,

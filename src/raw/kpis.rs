@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::period::Period;
-use crate::model::{Aspect, Direction, KpiKind, Status};
+use crate::model::{Direction, KpiKind, Status};
 
 /// `content/data/kpis.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
@@ -23,8 +23,9 @@ pub struct RawKpi {
     pub title: String,
     /// What the indicator measures, in a sentence or two.
     pub description: String,
-    /// Which aspect of the response the indicator belongs to.
-    pub aspect: Aspect,
+    /// The id of the aspect (declared under `aspects:` in site.yaml) the indicator belongs to; none when the site declares none.
+    #[serde(default)]
+    pub aspect: Option<String>,
     /// count (whole numbers), percent (0 to 100) or qualitative (a status and a summary).
     pub kind: KpiKind,
     /// What is counted, such as `orders` or `% of staff`.

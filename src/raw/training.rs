@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::period::Period;
 
-use crate::model::Aspect;
+use crate::model::Illustrative;
 
 /// `content/data/training.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
@@ -26,20 +26,28 @@ pub struct RawCourse {
     pub id: String,
     /// The course's name.
     pub title: String,
-    /// Who provides the course.
-    pub provider: String,
-    /// Who takes it, by role.
-    pub audience: Vec<String>,
-    /// Which aspect of the response the course belongs to.
+    /// Who provides the course; optional, shown only where the source says.
     #[serde(default)]
-    pub aspect: Option<Aspect>,
+    pub provider: Option<String>,
+    /// Who takes it, by role.
+    #[serde(default)]
+    pub audience: Vec<String>,
+    /// The id of the aspect (declared under `aspects:` in site.yaml) the course belongs to.
+    #[serde(default)]
+    pub aspect: Option<String>,
     /// What the course covers, in a sentence or two.
     #[serde(default)]
     pub description: Option<String>,
     /// The people who completed it, per period.
     #[serde(default)]
     pub trained: Vec<RawTrained>,
+    /// true when the course is not from a published source, or a list of its fields that are not, such as [provider].
+    #[serde(default)]
+    pub illustrative: Illustrative,
 }
+
+/// The fields of a course `illustrative` may name.
+pub const COURSE_MARKS: &[&str] = &["title", "provider", "audience", "description"];
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]

@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::model::Illustrative;
 use crate::model::date::Date;
 use crate::model::period::Period;
 
@@ -14,11 +15,18 @@ pub struct UpdateFile {
     pub title: String,
     /// A half year, such as `2020/21 H1`.
     pub period: Period,
-    /// When the update was published (YYYY-MM-DD).
-    pub published: Date,
+    /// When the update was published (YYYY-MM-DD, YYYY-MM or YYYY). Optional: without it no deadline is judged (a warning).
+    #[serde(default)]
+    pub published: Option<Date>,
     /// The statement this update follows up, by period.
     pub statement: Period,
     /// One paragraph shown in lists and the feed.
     #[serde(default)]
     pub summary: Option<String>,
+    /// `[published]` when the publication date is not from a published source.
+    #[serde(default)]
+    pub illustrative: Illustrative,
 }
+
+/// The fields of an update's front matter `illustrative` may name.
+pub const UPDATE_MARKS: &[&str] = &["published"];

@@ -256,7 +256,7 @@ impl Workspace {
         }
         let mut pages = Vec::with_capacity(parsed.len());
         for (p, &i) in parsed.iter().zip(&at) {
-            let page = check::page(p, &kept.site.routes, &mut problems)?;
+            let page = check::page::check(p, &kept.site.routes, &mut problems)?;
             // What other pages show of it must be as it was.
             if seen(&page) != seen(&kept.site.site.pages[i]) {
                 return None;

@@ -8,6 +8,13 @@ use crate::model::{DataTable, Dataset};
 use crate::raw;
 use crate::routes::Routes;
 
+mod rows;
+
+use rows::{
+    ActionRow, ActivityRow, CommitmentRow, CourseRow, Figure, KpiRow, OrdersRow, PartnershipRow,
+    ProgressRow, ResourceRow, header, text, text_opt, word,
+};
+
 /// The datasets, in the order the open-data page lists them; each one's title and
 /// description are the words `dataset.NAME.title` and `dataset.NAME.description`.
 const DATASETS: [&str; 6] = [
@@ -68,169 +75,6 @@ impl Table {
     }
 }
 
-/// The field names of a row type, as its header row.
-fn header<R: Serialize + Default>() -> Vec<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.serialize(R::default());
-    let bytes = writer.into_inner().unwrap_or_default();
-    let text = String::from_utf8(bytes).unwrap_or_default();
-    text.lines()
-        .next()
-        .unwrap_or("")
-        .split(',')
-        .map(str::to_string)
-        .collect()
-}
-
-/// Text from the site's sources in a CSV cell: a cell a spreadsheet would read as a formula
-/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is defused with a leading
-/// apostrophe; a negative number stays a number.
-#[derive(Default)]
-struct Text(String);
-
-impl Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let cell = &self.0;
-        if cell.starts_with(['=', '+', '@', '\t', '\r'])
-            || (cell.starts_with('-') && cell.parse::<f64>().is_err())
-        {
-            s.collect_str(&format_args!("'{cell}"))
-        } else {
-            s.serialize_str(cell)
-        }
-    }
-}
-
-fn text(s: &str) -> Text {
-    Text(s.to_string())
-}
-
-fn text_opt(s: Option<&String>) -> Option<Text> {
-    s.map(|s| text(s))
-}
-
-/// A figure as written: `11`, `42.5` (a whole number without `.0`).
-#[derive(Default)]
-struct Figure(f64);
-
-impl Serialize for Figure {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
-    }
-}
-
-/// An enum's word as the YAML spells it: `in-progress`.
-fn word<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-#[derive(Serialize, Default)]
-struct KpiRow {
-    kpi_id: String,
-    kpi_title: Text,
-    aspect: String,
-    kind: String,
-    unit: Option<Text>,
-    direction: Option<String>,
-    target: Option<Figure>,
-    period: String,
-    value: Option<Figure>,
-    status: Option<&'static str>,
-    summary: Option<Text>,
-    illustrative: bool,
-    note: Option<Text>,
-}
-
-#[derive(Serialize, Default)]
-struct OrdersRow {
-    period: String,
-    stpo_applied: Option<u64>,
-    stpo_granted: Option<u64>,
-    stpo_interim: Option<u64>,
-    stpo_breaches: Option<u64>,
-    stro_applied: Option<u64>,
-    stro_granted: Option<u64>,
-    stro_interim: Option<u64>,
-    stro_breaches: Option<u64>,
-    illustrative: bool,
-    source: Option<Text>,
-}
-
-#[derive(Serialize, Default)]
-struct CourseRow {
-    course_id: String,
-    course_title: Text,
-    provider: Text,
-    audience: Text,
-    period: String,
-    people: u64,
-    illustrative: bool,
-}
-
-#[derive(Serialize, Default)]
-struct ResourceRow {
-    id: String,
-    title: Text,
-    kind: Text,
-    year: Option<i32>,
-    audience: Text,
-    url: Option<Text>,
-    description: Text,
-}
-
-#[derive(Serialize, Default)]
-struct PartnershipRow {
-    id: String,
-    name: Text,
-    role: Option<Text>,
-    url: Option<Text>,
-    description: Text,
-}
-
-#[derive(Serialize, Default)]
-struct ActivityRow {
-    id: String,
-    partnership_id: String,
-    date: String,
-    period: String,
-    kind: String,
-    title: Text,
-    description: Option<Text>,
-    illustrative: bool,
-}
-
-#[derive(Serialize, Default)]
-struct ActionRow {
-    id: String,
-    title: Text,
-    aspect: String,
-    owner: Text,
-    due: String,
-    status: &'static str,
-    illustrative: bool,
-}
-
-#[derive(Serialize, Default)]
-struct ProgressRow {
-    action_id: String,
-    period: String,
-    status: Option<&'static str>,
-    note: Text,
-    illustrative: bool,
-}
-
-#[derive(Serialize, Default)]
-struct CommitmentRow {
-    id: String,
-    text: Text,
-    status: &'static str,
-    illustrative: bool,
-    evidence: Text,
-}
-
 /// Every CSV table of the site's data.
 pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
     let present = |name: &str| data.json.iter().any(|(n, _)| n == name);
@@ -240,7 +84,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             k.values.iter().map(move |v| KpiRow {
                 kpi_id: k.id.clone(),
                 kpi_title: text(&k.title),
-                aspect: word(&k.aspect),
+                aspect: k.aspect.clone(),
                 kind: word(&k.kind),
                 unit: text_opt(k.unit.as_ref()),
                 direction: k.direction.as_ref().map(word),
@@ -286,7 +130,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             c.trained.iter().map(move |t| CourseRow {
                 course_id: c.id.clone(),
                 course_title: text(&c.title),
-                provider: text(&c.provider),
+                provider: text_opt(c.provider.as_ref()),
                 audience: text(&c.audience.join("; ")),
                 period: t.period.to_string(),
                 people: t.people,
@@ -350,11 +194,11 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.actions.iter().map(|a| ActionRow {
             id: a.id.clone(),
             title: text(&a.title),
-            aspect: word(&a.aspect),
-            owner: text(&a.owner),
-            due: a.due.to_string(),
-            status: status_word(a.status),
-            illustrative: a.illustrative,
+            aspect: a.aspect.clone(),
+            owner: text_opt(a.owner.as_ref()),
+            due: a.due.map(|d| d.to_string()),
+            status: a.status.map(status_word),
+            illustrative: marks_cell(a.illustrative, &a.illustrative_fields),
         });
         out.push(Table::of(
             "actions",
@@ -382,8 +226,8 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.commitments.iter().map(|c| CommitmentRow {
             id: c.id.clone(),
             text: text(&c.text),
-            status: status_word(c.status),
-            illustrative: c.illustrative,
+            status: c.status.map(status_word),
+            illustrative: marks_cell(c.illustrative, &c.illustrative_fields),
             evidence: text(
                 &c.evidence
                     .iter()
@@ -476,35 +320,17 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
     serde_json::to_value(schema).ok()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cell(s: &str) -> String {
-        let table = Table::of(
-            "t",
-            "t",
-            "t",
-            std::iter::once(PartnershipRow {
-                name: text(s),
-                ..PartnershipRow::default()
-            }),
-        );
-        table.text.lines().nth(1).unwrap_or("").to_string()
-    }
-
-    #[test]
-    fn cells_are_quoted_and_defused() {
-        assert_eq!(cell("a,b"), ",\"a,b\",,,");
-        assert_eq!(cell("say \"hi\""), ",\"say \"\"hi\"\"\",,,");
-        assert_eq!(cell("=SUM(A1)"), ",'=SUM(A1),,,");
-        assert_eq!(cell("-3"), ",-3,,,");
-        assert_eq!(cell("\tcmd"), ",'\tcmd,,,");
-        assert_eq!(cell("-x"), ",'-x,,,");
-        assert!(
-            Table::of("t", "t", "t", std::iter::empty::<PartnershipRow>())
-                .text
-                .starts_with("id,name,role,url,description\r\n")
-        );
+/// A record's illustrative mark as a CSV cell: `true`, `false`, or its illustrative fields'
+/// names joined by `; `.
+fn marks_cell(all: bool, fields: &[String]) -> String {
+    if all {
+        "true".into()
+    } else if fields.is_empty() {
+        "false".into()
+    } else {
+        fields.join("; ")
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::date::Date;
+use crate::model::date::{Date, Precision};
 use crate::model::period::Period;
 use crate::source::Source;
 use crate::source::yaml::Document;
@@ -46,6 +46,10 @@ enum Entry {
 pub const RUST_KEYS: &[&str] = &[
     "date.long",
     "date.month_year",
+    "names.and",
+    "names.separator",
+    "names.the",
+    "names.the_in_text",
     "period.span_within_year",
     "period.span",
     "chart.title",
@@ -54,6 +58,12 @@ pub const RUST_KEYS: &[&str] = &[
     "chart.periods",
     "chart.unit",
     "chart.point",
+    "s54.structure",
+    "s54.policies",
+    "s54.due-diligence",
+    "s54.risk",
+    "s54.effectiveness",
+    "s54.training",
     "headline.stpo_granted",
     "headline.people_trained",
     "headline.partnership_activities",
@@ -116,10 +126,6 @@ pub const NAV_KEYS: &[&str] = &[
 
 /// The words the `label` filter shows for the data's fixed words (`in-progress`).
 pub const LABELS: &[&str] = &[
-    "force-capability",
-    "internal-capability",
-    "external-capability",
-    "business-engagement",
     "not-started",
     "in-progress",
     "achieved",
@@ -187,8 +193,58 @@ impl Words {
             .unwrap_or("")
     }
 
-    /// `30 September 2020`, by `date.long`.
+    /// Names joined as a list, "A", "A and B", "A, B and C" (`names.separator`,
+    /// `names.and`); `in_text` for the middle of a sentence, where each name's leading
+    /// article (`names.the`, "The ") becomes `names.the_in_text` ("the ").
+    pub fn names(&self, names: &[String], in_text: bool) -> String {
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| if in_text { self.in_text(n) } else { n.clone() })
+            .collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => self.format(
+                "names.and",
+                &[
+                    ("names", &rest.join(self.word("names.separator"))),
+                    ("last", last),
+                ],
+            ),
+        }
+    }
+
+    /// A name as it reads in the middle of a sentence: "The Police and Crime Commissioner"
+    /// becomes "the Police and Crime Commissioner" (`names.the` → `names.the_in_text`).
+    pub fn in_text(&self, name: &str) -> String {
+        let the = self.word("names.the");
+        match name.strip_prefix(the) {
+            Some(rest) if !the.is_empty() => format!("{}{rest}", self.word("names.the_in_text")),
+            _ => name.to_string(),
+        }
+    }
+
+    /// A name after "by", "of" or "under" where English puts "the" before it: "the
+    /// Strategic Priorities Assurance Board"; a name that begins with the article keeps one
+    /// ("The Police and Crime Commissioner" → "the Police and Crime Commissioner").
+    pub fn with_the(&self, name: &str) -> String {
+        let in_text = self.in_text(name);
+        let the = self.word("names.the_in_text");
+        if in_text.starts_with(the) {
+            in_text
+        } else {
+            format!("{the}{in_text}")
+        }
+    }
+
+    /// `30 September 2020`, by `date.long`; a date its source gives only to the month or the
+    /// year is shown at that precision (`September 2020` by `date.month_year`, `2020`).
     pub fn long_date(&self, date: Date) -> String {
+        match date.precision() {
+            Precision::Year => return date.year.to_string(),
+            Precision::Month => return self.month_year(date),
+            Precision::Day => {}
+        }
         self.format(
             "date.long",
             &[
@@ -368,59 +424,4 @@ pub fn template_keys(text: &str) -> Vec<(String, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn words(yaml: &str) -> Words {
-        let source = Source {
-            path: "i18n/en.yaml".into(),
-            text: yaml.into(),
-        };
-        Words::parse(&source, "en").unwrap()
-    }
-
-    #[test]
-    fn nested_keys_lists_and_placeholders() {
-        let w = words(
-            "nav:\n  home: Home\ndate:\n  long: \"{day} {month} {year}\"\n  month_year: \"{month} {year}\"\n  months: [January, February, March, April, May, June, July, August, September, October, November, December]\nperiod:\n  span_within_year: \"{start} to {end} {year}\"\n  span: \"{start} {start_year} to {end} {end_year}\"\n",
-        );
-        assert_eq!(w.word("nav.home"), "Home");
-        assert_eq!(w.word("date.months.9"), "September");
-        let d = Date::parse("2020-09-30").unwrap();
-        assert_eq!(w.long_date(d), "30 September 2020");
-        let p = Period::parse("2020/21 H1").unwrap();
-        assert_eq!(w.span(p, 4), "April to September 2020");
-        assert_eq!(
-            w.span(Period::parse("2019/20").unwrap(), 4),
-            "April 2019 to March 2020"
-        );
-        assert_eq!(
-            fill("{a} and {b} {c}", &[("a", "1"), ("b", "2")]),
-            "1 and 2 {c}"
-        );
-    }
-
-    #[test]
-    fn unused_keys_are_those_nothing_names() {
-        let w = words(
-            "nav:\n  home: Home\nx:\n  used: a\n  dead: b\ndate:\n  months_after_to: [a, b, c, d, e, f, g, h, i, j, k, l, m]\n",
-        );
-        // The thirteenth month is no month.
-        assert_eq!(
-            w.unused(["{{ t(\"x.used\") }}"]),
-            vec!["date.months_after_to.13", "x.dead"]
-        );
-        assert!(optional("date.months_after_to.12") && !optional("date.months.12"));
-    }
-
-    #[test]
-    fn template_keys_are_found() {
-        let keys = template_keys(
-            "{{ t(\"nav.home\") }} {{ list(x) }}\n{{ t('a.b', n=1) }}{{ format(\"x\") }} {{ t(\"nav.\" ~ k) }}",
-        );
-        assert_eq!(
-            keys,
-            vec![("nav.home".to_string(), 1), ("a.b".to_string(), 2)]
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,103 @@
+//! An update's checks (a half year, following a statement that exists) and its model.
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Words;
+use crate::model::period::Period;
+use crate::model::{Statement, Update};
+use crate::raw::{UPDATE_MARKS, UpdateFile};
+use crate::routes::Routes;
+
+use super::data::{Data, known_periods};
+use super::documents::Parsed;
+
+/// Reports an update whose period is a whole year, or whose `statement` names a period no
+/// statement covers (only when every statement could be read: `statements_complete`).
+pub fn check(
+    u: &Parsed<UpdateFile>,
+    statement_periods: &[Period],
+    statements_complete: bool,
+    year_starts: u32,
+    problems: &mut Vec<Diagnostic>,
+) {
+    u.marks(
+        "illustrative",
+        &u.front.illustrative,
+        UPDATE_MARKS,
+        problems,
+    );
+    for (path, period) in [("period", u.front.period), ("statement", u.front.statement)] {
+        if let Some((message, hint)) = period.wrong_form(year_starts) {
+            problems.push(u.error_at(path, message).with_hint(hint));
+        }
+    }
+    match u.front.published {
+        Some(published) => super::statement::published_before_end(
+            u,
+            "published",
+            published,
+            u.front.period,
+            year_starts,
+            problems,
+        ),
+        None => problems.push(
+            u.warning_at("period", "the update gives no publication date")
+                .with_hint("add `published:` with the date the update came out, as precisely as the source gives it (2020-10-30, 2020-10 or 2020)"),
+        ),
+    }
+    if !u.front.period.is_half() {
+        problems.push(
+            u.error_at(
+                "period",
+                format!(
+                    "an update covers a half year, but {} is a whole year",
+                    u.front.period
+                ),
+            )
+            .with_hint(format!(
+                "write {} H1 or {} H2",
+                u.front.period, u.front.period
+            )),
+        );
+    }
+    if statements_complete && !statement_periods.contains(&u.front.statement) {
+        problems.push(
+            u.error_at(
+                "statement",
+                format!("there is no statement for {}", u.front.statement),
+            )
+            .with_hint(known_periods("statements", statement_periods)),
+        );
+    }
+}
+
+/// The update's model: its statement's title and address, its figures beside the period
+/// before.
+pub fn model(
+    u: &Parsed<UpdateFile>,
+    statements: &[Statement],
+    routes: &Routes,
+    words: &Words,
+    year_starts: u32,
+    data: &Data,
+) -> Update {
+    let st = statements.iter().find(|s| s.period == u.front.statement);
+    Update {
+        title: u.front.title.clone(),
+        period: u.front.period,
+        period_span: words.span(u.front.period, year_starts),
+        slug: u.front.period.slug(),
+        url: routes.update(u.front.period),
+        published: u.front.published,
+        published_illustrative: u.front.illustrative.field("published"),
+        feed_date: u
+            .front
+            .published
+            .map_or(u.front.period.end(year_starts), |d| d.earliest()),
+        statement_title: st.map(|s| s.title.clone()).unwrap_or_default(),
+        statement_url: st.map(|s| s.url.clone()).unwrap_or_default(),
+        summary: u.front.summary.clone(),
+        body_html: u.body.html.clone(),
+        toc: u.body.headings.clone(),
+        figures: crate::view::figures::of(u.front.period, data),
+    }
+}

@@ -1,0 +1,93 @@
+use super::*;
+
+fn words(yaml: &str) -> Words {
+    let source = Source {
+        path: "i18n/en.yaml".into(),
+        text: yaml.into(),
+    };
+    Words::parse(&source, "en").unwrap()
+}
+
+#[test]
+fn nested_keys_lists_and_placeholders() {
+    let w = words(
+        "nav:\n  home: Home\ndate:\n  long: \"{day} {month} {year}\"\n  month_year: \"{month} {year}\"\n  months: [January, February, March, April, May, June, July, August, September, October, November, December]\nperiod:\n  span_within_year: \"{start} to {end} {year}\"\n  span: \"{start} {start_year} to {end} {end_year}\"\n",
+    );
+    assert_eq!(w.word("nav.home"), "Home");
+    assert_eq!(w.word("date.months.9"), "September");
+    let d = Date::parse("2020-09-30").unwrap();
+    assert_eq!(w.long_date(d), "30 September 2020");
+    assert_eq!(w.long_date(Date::parse("2017-06").unwrap()), "June 2017");
+    assert_eq!(w.long_date(Date::parse("2017").unwrap()), "2017");
+    let p = Period::parse("2020/21 H1").unwrap();
+    assert_eq!(w.span(p, 4), "April to September 2020");
+    assert_eq!(
+        w.span(Period::parse("2019/20").unwrap(), 4),
+        "April 2019 to March 2020"
+    );
+    assert_eq!(
+        fill("{a} and {b} {c}", &[("a", "1"), ("b", "2")]),
+        "1 and 2 {c}"
+    );
+}
+
+#[test]
+fn unused_keys_are_those_nothing_names() {
+    let w = words(
+        "nav:\n  home: Home\nx:\n  used: a\n  dead: b\ndate:\n  months_after_to: [a, b, c, d, e, f, g, h, i, j, k, l, m]\n",
+    );
+    // The thirteenth month is no month.
+    assert_eq!(
+        w.unused(["{{ t(\"x.used\") }}"]),
+        vec!["date.months_after_to.13", "x.dead"]
+    );
+    assert!(optional("date.months_after_to.12") && !optional("date.months.12"));
+}
+
+#[test]
+fn template_keys_are_found() {
+    let keys = template_keys(
+        "{{ t(\"nav.home\") }} {{ list(x) }}\n{{ t('a.b', n=1) }}{{ format(\"x\") }} {{ t(\"nav.\" ~ k) }}",
+    );
+    assert_eq!(
+        keys,
+        vec![("nav.home".to_string(), 1), ("a.b".to_string(), 2)]
+    );
+}
+
+#[test]
+fn names_join_and_lose_their_capital_article_in_a_sentence() {
+    let w = words(
+        "names:\n  and: \"{names} and {last}\"\n  separator: \", \"\n  the: \"The \"\n  the_in_text: \"the \"\n",
+    );
+    let one = vec!["Derbyshire Constabulary".to_string()];
+    let two = vec![
+        "The Police and Crime Commissioner for South Wales".to_string(),
+        "South Wales Police".to_string(),
+    ];
+    let three = vec![
+        "The Mayor".to_string(),
+        "A Council".to_string(),
+        "The Trust".to_string(),
+    ];
+    assert_eq!(w.names(&one, true), "Derbyshire Constabulary");
+    assert_eq!(
+        w.names(&two, false),
+        "The Police and Crime Commissioner for South Wales and South Wales Police"
+    );
+    assert_eq!(
+        w.names(&two, true),
+        "the Police and Crime Commissioner for South Wales and South Wales Police"
+    );
+    assert_eq!(w.names(&three, true), "the Mayor, A Council and the Trust");
+    assert_eq!(
+        w.with_the("Strategic Priorities Assurance Board"),
+        "the Strategic Priorities Assurance Board"
+    );
+    assert_eq!(
+        w.with_the("The Police and Crime Commissioner"),
+        "the Police and Crime Commissioner"
+    );
+    // "Theatre" does not begin with the article.
+    assert_eq!(w.with_the("Theatre Board"), "the Theatre Board");
+}

@@ -1,0 +1,108 @@
+//! The home page's view: the next update due and the headline figures.
+
+use crate::check::data::Data;
+use crate::i18n::Words;
+use crate::model::period::Period;
+use crate::model::{Headline, Home, NextUpdate, Statement, Update};
+use crate::routes::Routes;
+
+/// The home page's next update (after the latest update, or the first half after the latest
+/// statement) and its headline figures, each the latest period that has one.
+pub fn of(
+    routes: &Routes,
+    words: &Words,
+    config: &crate::model::Config,
+    statements: &[Statement],
+    updates: &[Update],
+    data: &Data,
+) -> Home {
+    // The next update follows the latest one, or the first half after the latest statement.
+    let next = match (updates.first(), statements.first()) {
+        (Some(u), _) => Some(u.period.next()),
+        (None, Some(s)) => Some(Period {
+            year: s.period.year + 1,
+            half: 1,
+            calendar: s.period.calendar,
+        }),
+        _ => None,
+    };
+    let next_update = next.map(|p| NextUpdate {
+        period: p,
+        period_span: words.span(p, config.year_starts),
+        due: p
+            .end(config.year_starts)
+            .add_months(config.update_due_months as i32),
+    });
+    let mut headlines = Vec::new();
+    if let Some(o) = data.orders.iter().rev().find(|o| o.stpo.granted.is_some()) {
+        headlines.push(Headline {
+            label: words.word("headline.stpo_granted").to_string(),
+            value: o.stpo.granted.unwrap_or(0).to_string(),
+            period: o.period,
+            url: routes.orders(),
+            illustrative: o.illustrative,
+        });
+    }
+    if let Some(period) = data
+        .courses
+        .iter()
+        .flat_map(|c| c.trained.iter().map(|t| t.period))
+        .max()
+    {
+        let trained: Vec<_> = data
+            .courses
+            .iter()
+            .flat_map(|c| c.trained.iter())
+            .filter(|t| t.period == period)
+            .collect();
+        headlines.push(Headline {
+            label: words.word("headline.people_trained").to_string(),
+            value: trained.iter().map(|t| t.people).sum::<u64>().to_string(),
+            period,
+            url: routes.training(),
+            illustrative: trained.iter().any(|t| t.illustrative),
+        });
+    }
+    if let Some(period) = data.activities.last().map(|a| a.period) {
+        let acts: Vec<_> = data
+            .activities
+            .iter()
+            .filter(|a| a.period == period)
+            .collect();
+        headlines.push(Headline {
+            label: words.word("headline.partnership_activities").to_string(),
+            value: acts.len().to_string(),
+            period,
+            url: routes.partnerships(),
+            illustrative: acts.iter().any(|a| a.illustrative),
+        });
+    }
+    if !data.actions.is_empty() {
+        let done = data
+            .actions
+            .iter()
+            .filter(|a| a.status == Some(crate::raw::Status::Achieved))
+            .count();
+        let latest = data
+            .actions
+            .iter()
+            .flat_map(|a| a.progress.iter().map(|p| p.period))
+            .max();
+        if let Some(period) = latest {
+            headlines.push(Headline {
+                label: words.format(
+                    "headline.actions_achieved",
+                    &[("total", &data.actions.len().to_string())],
+                ),
+                value: done.to_string(),
+                period,
+                url: routes.actions(),
+                illustrative: data.actions.iter().any(|a| a.illustrative),
+            });
+        }
+    }
+    Home {
+        next_update,
+        headlines,
+    }
+}
