@@ -677,3 +677,192 @@ fn init_writes_the_example_and_refuses_a_full_folder() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is not empty"));
 }
+
+/// Replaces the first `from` in a file of a site's `content/`.
+fn edit(site: &Path, file: &str, from: &str, to: &str) {
+    let path = site.join("content").join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "'{from}' not in {file}");
+    fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Builds a site the README way (in its folder, no `--root`) and returns its pages' text.
+fn built(site: &Path) -> BTreeMap<String, String> {
+    let o = run(&["build"], site);
+    assert!(o.status.success(), "{}", stderr(&o));
+    tree(&site.join("public"))
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html") || p.ends_with(".xml"))
+        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+#[test]
+fn sentences_read_right_for_one_two_and_three_bodies_and_names_beginning_with_the() {
+    let one = "organisation: Derbyshire Constabulary\n";
+    let cases: [(&str, &[&str]); 3] = [
+        (
+            "organisation: The Derbyshire Force\n",
+            &[
+                "<p class=\"lead\">The Derbyshire Force publishes a statement",
+                "What the Derbyshire Force has said it will do",
+                "Published by the Derbyshire Force.",
+                "<author><name>The Derbyshire Force</name></author>",
+            ],
+        ),
+        (
+            "organisations:\n  - name: The Police and Crime Commissioner for Derbyshire\n  - name: Derbyshire Constabulary\n",
+            &[
+                "<p class=\"lead\">The Police and Crime Commissioner for Derbyshire and Derbyshire Constabulary publish a joint statement",
+                "What the Police and Crime Commissioner for Derbyshire and Derbyshire Constabulary have said they will do",
+                "Published by the Police and Crime Commissioner for Derbyshire and Derbyshire Constabulary.",
+                "<author><name>The Police and Crime Commissioner for Derbyshire</name></author>\n<author><name>Derbyshire Constabulary</name></author>",
+                "are committed to making their website accessible",
+            ],
+        ),
+        (
+            "organisations:\n  - name: The Mayor\n  - name: A Council\n  - name: The Trust\n",
+            &[
+                "<p class=\"lead\">The Mayor, A Council and The Trust publish a joint statement",
+                "the partnerships the Mayor, A Council and the Trust take part in",
+                "Published by the Mayor, A Council and the Trust.",
+            ],
+        ),
+    ];
+    for (yaml, expected) in cases {
+        let site = example_copy();
+        edit(site.path(), "site.yaml", one, yaml);
+        edit(
+            site.path(),
+            "data/commitments.yaml",
+            "signed_by: Police and Crime Commissioner",
+            "signed_by: The Police and Crime Commissioner",
+        );
+        let pages = built(site.path());
+        let all: String = pages.values().cloned().collect();
+        for text in expected {
+            assert!(all.contains(text), "{yaml}: no '{text}'");
+        }
+        assert!(
+            !all.contains("the The ") && !all.contains("The the "),
+            "{yaml}"
+        );
+        assert!(
+            pages["commitments/index.html"]
+                .contains("Signed by the Police and Crime Commissioner on"),
+            "{yaml}"
+        );
+    }
+}
+
+#[test]
+fn partial_dates_are_shown_at_their_precision_and_never_judged_beyond_it() {
+    let site = example_copy();
+    edit(
+        site.path(),
+        "statements/2019-20.md",
+        "published: 2020-09-30\n",
+        "basis: required\npublished: 2020\n",
+    );
+    edit(
+        site.path(),
+        "data/commitments.yaml",
+        "signed_on: 2020-12-01",
+        "signed_on: 2020-12",
+    );
+    let pages = built(site.path());
+    let statement = &pages["statements/2019-20/index.html"];
+    assert!(
+        statement.contains("<time datetime=\"2020\">2020</time>"),
+        "{statement}"
+    );
+    // 2020 may be before or after the deadline of 30 September 2020: no judgement.
+    assert!(!statement.contains("Deadline"), "{statement}");
+    assert!(
+        pages["commitments/index.html"].contains("<time datetime=\"2020-12\">December 2020</time>")
+    );
+    // A required statement with a whole date is judged; a voluntary one never is.
+    edit(
+        site.path(),
+        "statements/2019-20.md",
+        "published: 2020\n",
+        "published: 2020-09-30\n",
+    );
+    assert!(built(site.path())["statements/2019-20/index.html"].contains("published on time"));
+    edit(
+        site.path(),
+        "statements/2019-20.md",
+        "basis: required\n",
+        "",
+    );
+    assert!(!built(site.path())["statements/2019-20/index.html"].contains("Deadline"));
+}
+
+#[test]
+fn a_site_promises_only_the_report_its_cadence_makes_due() {
+    let site = example_copy();
+    let pages = built(site.path());
+    assert!(pages["index.html"].contains("The next six-monthly update will cover 2021/22 H1"));
+    edit(
+        site.path(),
+        "site.yaml",
+        "updates: six-monthly",
+        "updates: none",
+    );
+    let pages = built(site.path());
+    let home = &pages["index.html"];
+    assert!(!home.contains("six-monthly update will cover"), "{home}");
+    assert!(
+        home.contains("The next statement will cover 2020/21 (April 2020 to March 2021). The Home Office recommends"),
+        "{home}"
+    );
+    assert!(!pages["updates/index.html"].contains("every six months"));
+    assert!(!pages["updates/index.html"].contains("The next update will cover"));
+}
+
+#[test]
+fn calendar_year_sites_write_2023_and_2023_h1() {
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    fs::create_dir_all(content.join("statements")).unwrap();
+    fs::create_dir_all(content.join("updates")).unwrap();
+    fs::write(
+        content.join("site.yaml"),
+        "title: Modern Slavery Statement\norganisation: A Calendar Body\nbase_url: https://example.org/\nreporting:\n  year_starts: 1\n  updates: annual\naccessibility:\n  compliance: partial\n  contact:\n    email: a@example.org\n  tested_by: the body's own staff\n  tested_on: 2024-03\n  prepared_on: 2024\n",
+    )
+    .unwrap();
+    let areas = [
+        "structure",
+        "policies",
+        "due-diligence",
+        "risk",
+        "effectiveness",
+        "training",
+    ];
+    let mut statement = String::from(
+        "---\ntitle: Modern Slavery Statement 2023\nperiod: 2023\npublished: 2024-06\napproval:\n  approved_by: The Board\n  signed_by:\n    - role: Chief Executive\nareas:\n",
+    );
+    for a in areas {
+        statement.push_str(&format!("  {a}: {a}\n"));
+    }
+    statement.push_str("---\n\n");
+    for a in areas {
+        statement.push_str(&format!("## {a}\n\nText.\n\n"));
+    }
+    fs::write(content.join("statements/2023.md"), statement).unwrap();
+    fs::write(
+        content.join("updates/2024.md"),
+        "---\ntitle: Update for 2024\nperiod: 2024\npublished: 2025-02\nstatement: 2023\n---\n\nProgress.\n",
+    )
+    .unwrap();
+    let pages = built(site.path());
+    assert!(pages["statements/2023/index.html"].contains("January to December 2023 (2023)"));
+    assert!(pages["statements/2023/index.html"].contains("approved by the Board."));
+    assert!(pages["updates/2024/index.html"].contains("<h1>Update for 2024</h1>"));
+    assert!(
+        pages["index.html"]
+            .contains("The next annual update will cover 2025 (January to December 2025)"),
+        "{}",
+        pages["index.html"]
+    );
+}

@@ -456,9 +456,9 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Replace("published: 2020-09-30", "published: 2020-03"),
         ),
         (
-            "statement_without_a_publication_date",
+            "required_statement_without_a_publication_date",
             "statements/2019-20.md",
-            Replace("published: 2020-09-30\n", ""),
+            Replace("published: 2020-09-30\n", "basis: required\n"),
         ),
         (
             "statement_without_approval",
@@ -516,6 +516,19 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             "duplicate_aspect_id",
             "site.yaml",
             Replace("  - id: internal-capability", "  - id: force-capability"),
+        ),
+        (
+            "half_year_update_on_a_site_with_annual_updates",
+            "site.yaml",
+            Replace("updates: six-monthly", "updates: annual"),
+        ),
+        (
+            "late_required_statement",
+            "statements/2019-20.md",
+            Replace(
+                "published: 2020-09-30",
+                "basis: required\npublished: 2020-11",
+            ),
         ),
         (
             "evidence_for_a_dataset_the_site_lacks",

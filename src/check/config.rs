@@ -278,6 +278,7 @@ pub fn validate(
             }),
             contact: raw.contact.unwrap_or_else(Contact::default),
             year_starts,
+            updates: reporting.updates.unwrap_or_default(),
             accessibility: raw.accessibility,
             exemptions_html,
             update_due_months: reporting.update_due_months.unwrap_or(1),

@@ -142,6 +142,7 @@ pub fn validate(
             &statement_periods,
             statements_complete,
             year_starts,
+            config.as_ref().map_or(Default::default(), |c| c.updates),
             &mut problems,
         );
         claim(

@@ -127,7 +127,9 @@ pub fn check(
     approval_gaps(s, problems);
     let published_illustrative = f.illustrative.field("published");
     let deadline = f.period.end(year_starts).add_months(6);
+    let required = f.basis == crate::model::Basis::Required;
     let on_time = match f.published {
+        None if !required => None,
         None => {
             problems.push(
                 s.warning_at("period", "the statement gives no publication date, so whether it came out within six months of its period's end cannot be judged")
@@ -137,7 +139,7 @@ pub fn check(
         }
         Some(published) => {
             published_before_end(s, "published", published, f.period, year_starts, problems);
-            judge(published, deadline).filter(|_| !published_illustrative)
+            judge(published, deadline).filter(|_| required && !published_illustrative)
         }
     };
     if on_time == Some(false)
@@ -161,6 +163,7 @@ pub fn check(
         period_span: words.span(f.period, year_starts),
         slug: f.period.slug(),
         url,
+        basis: f.basis,
         published: f.published,
         published_illustrative,
         feed_date: f

@@ -17,8 +17,24 @@ pub fn check(
     statement_periods: &[Period],
     statements_complete: bool,
     year_starts: u32,
+    cadence: crate::model::Cadence,
     problems: &mut Vec<Diagnostic>,
 ) {
+    if cadence == crate::model::Cadence::Annual && u.front.period.is_half() {
+        problems.push(
+            u.error_at(
+                "period",
+                format!(
+                    "this site's updates are annual (reporting.updates: annual), but {} is a half year",
+                    u.front.period
+                ),
+            )
+            .with_hint(format!(
+                "write {}, or set `reporting.updates: six-monthly` in site.yaml",
+                u.front.period.year_period()
+            )),
+        );
+    }
     u.marks(
         "illustrative",
         &u.front.illustrative,
@@ -44,7 +60,7 @@ pub fn check(
                 .with_hint("add `published:` with the date the update came out, as precisely as the source gives it (2020-10-30, 2020-10 or 2020)"),
         ),
     }
-    if !u.front.period.is_half() {
+    if cadence != crate::model::Cadence::Annual && !u.front.period.is_half() {
         problems.push(
             u.error_at(
                 "period",

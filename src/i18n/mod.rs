@@ -70,6 +70,8 @@ pub const RUST_KEYS: &[&str] = &[
     "headline.actions_achieved",
     "page.statements",
     "page.updates",
+    "page.updates_annual",
+    "page.updates_none",
     "page.performance",
     "page.orders",
     "page.training",

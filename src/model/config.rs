@@ -37,6 +37,8 @@ pub struct Config {
     pub licence: Licence,
     pub contact: Contact,
     pub year_starts: u32,
+    /// How often updates are published: `six-monthly`, `annual` or `none`.
+    pub updates: super::Cadence,
     pub accessibility: Accessibility,
     pub exemptions_html: Option<String>,
     #[serde(skip)]

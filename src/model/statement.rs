@@ -35,6 +35,7 @@ pub struct Statement {
     pub period_span: String,
     pub slug: String,
     pub url: String,
+    pub basis: super::Basis,
     /// When it was published, at the precision its source gives; `None` when not given.
     pub published: Option<Date>,
     /// True when the publication date is not from a published source.
@@ -44,8 +45,9 @@ pub struct Statement {
     pub feed_date: Date,
     /// Six months after the period ends.
     pub deadline: Date,
-    /// Whether it was published within six months: only judged from a real (not
-    /// illustrative) date precise enough to tell; `None` otherwise.
+    /// Whether it was published within six months: only judged for a statement made under
+    /// the legal duty, from a real (not illustrative) date precise enough to tell; `None`
+    /// otherwise.
     pub on_time: Option<bool>,
     pub summary: Option<String>,
     pub approval: Approval,

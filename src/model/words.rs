@@ -13,6 +13,32 @@ pub struct Aspect {
     pub description: Option<String>,
 }
 
+/// How often a site publishes progress updates between its statements
+/// (`reporting.updates`): what the site promises next.
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cadence {
+    /// An update for each half year.
+    SixMonthly,
+    /// An update for each year, between statements.
+    Annual,
+    /// No updates are promised: only the next statement is.
+    #[default]
+    None,
+}
+
+/// Whether a statement is made under the legal duty of section 54 (`required`: a
+/// commercial organisation over the threshold) or in accordance with it by choice
+/// (`voluntary`: most public bodies today). A voluntary statement is never called late or
+/// "on time".
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    #[default]
+    Voluntary,
+    Required,
+}
+
 /// The Home Office registry's sector of a public body.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]

@@ -28,8 +28,8 @@ pub use update::*;
 
 // Plain values the model shares: authors write them as the model holds them.
 pub use crate::model::{
-    Accessibility, ActivityKind, Budget, Compliance, Contact, Direction, Illustrative, KnownIssue,
-    KpiKind, Licence, OrderCounts, Sector, Status,
+    Accessibility, ActivityKind, Basis, Budget, Cadence, Compliance, Contact, Direction,
+    Illustrative, KnownIssue, KpiKind, Licence, OrderCounts, Sector, Status,
 };
 
 #[cfg(test)]

@@ -87,6 +87,9 @@ pub struct Reporting {
     /// Month (1 to 12) the reporting year starts in; default 4 (April).
     #[serde(default)]
     pub year_starts: Option<u32>,
+    /// How often progress updates are published between statements: six-monthly, annual or none (the default). The site promises the next update only when this says one is due.
+    #[serde(default)]
+    pub updates: Option<crate::model::Cadence>,
     /// Months after a half year ends that its update is due; default 1.
     #[serde(default)]
     pub update_due_months: Option<u32>,

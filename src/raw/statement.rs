@@ -17,6 +17,9 @@ pub struct StatementFile {
     pub title: String,
     /// The reporting year the statement covers, such as 2019/20.
     pub period: Period,
+    /// `voluntary` (the default: made in accordance with section 54 by choice, as most public bodies do) or `required` (made under its legal duty). Only a required statement is judged against the six-month deadline.
+    #[serde(default)]
+    pub basis: crate::model::Basis,
     /// When the statement was published (YYYY-MM-DD, or YYYY-MM or YYYY as the source gives it); compared with the six months after the period ends. Optional: without it no deadline is judged (a warning).
     #[serde(default)]
     pub published: Option<Date>,

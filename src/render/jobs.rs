@@ -54,7 +54,15 @@ pub(super) fn jobs(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
             item: None,
         },
         fixed("statements.html", routes.statements(), "page.statements"),
-        fixed("updates.html", routes.updates(), "page.updates"),
+        fixed(
+            "updates.html",
+            routes.updates(),
+            match site.config.updates {
+                crate::model::Cadence::SixMonthly => "page.updates",
+                crate::model::Cadence::Annual => "page.updates_annual",
+                crate::model::Cadence::None => "page.updates_none",
+            },
+        ),
         fixed("performance.html", routes.performance(), "page.performance"),
         fixed("orders.html", routes.orders(), "page.orders"),
         fixed("training.html", routes.training(), "page.training"),

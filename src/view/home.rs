@@ -3,7 +3,7 @@
 use crate::check::data::Data;
 use crate::i18n::Words;
 use crate::model::period::Period;
-use crate::model::{Headline, Home, NextUpdate, Statement, Update};
+use crate::model::{Cadence, Headline, Home, NextReport, Statement, Update};
 use crate::routes::Routes;
 
 /// The home page's next update (after the latest update, or the first half after the latest
@@ -16,22 +16,19 @@ pub fn of(
     updates: &[Update],
     data: &Data,
 ) -> Home {
-    // The next update follows the latest one, or the first half after the latest statement.
-    let next = match (updates.first(), statements.first()) {
-        (Some(u), _) => Some(u.period.next()),
-        (None, Some(s)) => Some(Period {
-            year: s.period.year + 1,
-            half: 1,
-            calendar: s.period.calendar,
-        }),
-        _ => None,
-    };
-    let next_update = next.map(|p| NextUpdate {
-        period: p,
-        period_span: words.span(p, config.year_starts),
-        due: p
-            .end(config.year_starts)
-            .add_months(config.update_due_months as i32),
+    let next = next_report(config, statements, updates).map(|(kind, period, required)| {
+        let months = if kind == "statement" {
+            6
+        } else {
+            config.update_due_months as i32
+        };
+        NextReport {
+            kind,
+            required,
+            period,
+            period_span: words.span(period, config.year_starts),
+            due: period.end(config.year_starts).add_months(months),
+        }
     });
     let mut headlines = Vec::new();
     if let Some(o) = data.orders.iter().rev().find(|o| o.stpo.granted.is_some()) {
@@ -101,8 +98,44 @@ pub fn of(
             });
         }
     }
-    Home {
-        next_update,
-        headlines,
+    Home { next, headlines }
+}
+
+/// What the site's cadence says comes next: after the latest update (or the latest
+/// statement) the next six-monthly or annual update; with no updates, the statement for the
+/// year after the latest. Nothing before the first statement.
+fn next_report(
+    config: &crate::model::Config,
+    statements: &[Statement],
+    updates: &[Update],
+) -> Option<(&'static str, Period, bool)> {
+    let latest = statements.first()?;
+    let after_statement = Period {
+        year: latest.period.year + 1,
+        ..latest.period
+    };
+    match config.updates {
+        Cadence::SixMonthly => {
+            let next = match updates.first() {
+                Some(u) if u.period.is_half() => u.period.next(),
+                _ => Period {
+                    half: 1,
+                    ..after_statement
+                },
+            };
+            Some(("six-monthly", next, false))
+        }
+        Cadence::Annual => {
+            let next = match updates.first() {
+                Some(u) if !u.period.is_half() => u.period.next(),
+                _ => after_statement,
+            };
+            Some(("annual", next, false))
+        }
+        Cadence::None => Some((
+            "statement",
+            after_statement,
+            latest.basis == crate::model::Basis::Required,
+        )),
     }
 }
