@@ -749,7 +749,7 @@ fn sentences_read_right_for_one_two_and_three_bodies_and_names_beginning_with_th
         );
         assert!(
             pages["commitments/index.html"]
-                .contains("Signed by the Police and Crime Commissioner on"),
+                .contains("Signed by the Police and Crime Commissioner."),
             "{yaml}"
         );
     }
@@ -761,14 +761,20 @@ fn partial_dates_are_shown_at_their_precision_and_never_judged_beyond_it() {
     edit(
         site.path(),
         "statements/2019-20.md",
+        "illustrative: [published]\n",
+        "basis: required\n",
+    );
+    edit(
+        site.path(),
+        "statements/2019-20.md",
         "published: 2020-09-30\n",
-        "basis: required\npublished: 2020\n",
+        "published: 2020\n",
     );
     edit(
         site.path(),
         "data/commitments.yaml",
-        "signed_on: 2020-12-01",
-        "signed_on: 2020-12",
+        "signed_by: Police and Crime Commissioner\n",
+        "signed_by: Police and Crime Commissioner\n  signed_on: 2020-12\n",
     );
     let pages = built(site.path());
     let statement = &pages["statements/2019-20/index.html"];
