@@ -11,7 +11,7 @@ mod common;
 use std::fs;
 
 /// Each family (`binary__prefix`) and the test that owns it.
-const FAMILIES: [(&str, &str); 2] = [
+const FAMILIES: [(&str, &str); 3] = [
     (
         "cli__page_",
         "tests/cli.rs: main_of_every_page_kind_is_snapshotted",
@@ -19,6 +19,10 @@ const FAMILIES: [(&str, &str); 2] = [
     (
         "invalid__invalid_",
         "tests/invalid.rs: invalid_sites_report_located_diagnostics",
+    ),
+    (
+        "fixtures__fixture_",
+        "tests/fixtures.rs: each_fixture_builds_and_its_pages_are_snapshotted",
     ),
 ];
 
