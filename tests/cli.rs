@@ -872,3 +872,69 @@ fn calendar_year_sites_write_2023_and_2023_h1() {
         pages["index.html"]
     );
 }
+
+#[test]
+fn a_section_without_content_has_no_page_link_sitemap_entry_or_open_data() {
+    let site = example_copy();
+    fs::remove_file(site.path().join("content/data/prevention-orders.yaml")).unwrap();
+    // A file with no records is no content either.
+    fs::write(
+        site.path().join("content/data/actions.yaml"),
+        "actions: []\n",
+    )
+    .unwrap();
+    let o = run(&["build"], site.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = site.path().join("public");
+    let files = tree(&out);
+    for gone in [
+        "prevention-orders/index.html",
+        "action-plan/index.html",
+        "data/prevention-orders.csv",
+        "data/prevention-orders.json",
+        "data/prevention-orders.schema.json",
+        "data/actions.csv",
+        "data/actions.json",
+    ] {
+        assert!(!files.contains_key(gone), "{gone} was built");
+    }
+    for (path, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes);
+        for address in [
+            "\"/prevention-orders/",
+            ".org/prevention-orders/",
+            "\"/action-plan/",
+            ".org/action-plan/",
+            "/data/actions.",
+            "/data/#actions",
+            "/data/#prevention-orders",
+        ] {
+            assert!(!text.contains(address), "{path} names {address}");
+        }
+    }
+    let home = String::from_utf8_lossy(&files["index.html"]).into_owned();
+    assert!(home.contains("href=\"/training/\""), "{home}");
+    assert!(
+        !home.contains("Prevention orders") && !home.contains("Action plan"),
+        "{home}"
+    );
+}
+
+#[test]
+fn a_statement_s_opening_words_come_before_the_table_of_areas() {
+    let site = example_copy();
+    edit(
+        site.path(),
+        "statements/2019-20.md",
+        "---\n\n## Introduction",
+        "---\n\nWe are the force for Derbyshire.\n\n## Introduction",
+    );
+    let page = &built(site.path())["statements/2019-20/index.html"];
+    let words = page
+        .find("We are the force for Derbyshire.")
+        .expect("opening words shown");
+    let table = page.find("id=\"statement-coverage\"").unwrap();
+    let contents = page.find("id=\"statement-contents\"").unwrap();
+    assert!(words < contents && contents < table, "{page}");
+    assert_eq!(page.matches("We are the force for Derbyshire.").count(), 1);
+}

@@ -532,6 +532,17 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             ]),
         ),
         (
+            "two_statements_with_one_title",
+            "statements/2018-19.md",
+            Write(
+                fs::read_to_string(repo().join("content/statements/2019-20.md"))
+                    .unwrap()
+                    .replacen("period: 2019/20", "period: 2018/19", 1)
+                    .replacen("published: 2020-09-30", "published: 2019-09-30", 1)
+                    .into_bytes(),
+            ),
+        ),
+        (
             "evidence_for_a_dataset_the_site_lacks",
             "data/training.yaml",
             Remove,

@@ -100,7 +100,20 @@ pub fn validate(
     };
 
     let mut statement_models = Vec::new();
+    // Title → the first statement with it (its file and period).
+    let mut titles: BTreeMap<&str, (&str, Period)> = BTreeMap::new();
     for s in &statements {
+        match titles.get(s.front.title.trim()) {
+            // The same period again is reported as a second statement for it.
+            Some((first, period)) if *period != s.front.period => problems.push(
+                s.warning_at("title", format!("another statement, {first}, has the title '{}'", s.front.title.trim()))
+                    .with_hint(format!("readers tell statements apart by their titles in lists, the feed and search results: give each its period, such as Modern Slavery Statement {}", s.front.period)),
+            ),
+            Some(_) => {}
+            None => {
+                titles.insert(s.front.title.trim(), (&s.source.path, s.front.period));
+            }
+        }
         let url = routes.statement(s.front.period);
         claim(
             url.clone(),
@@ -216,6 +229,23 @@ pub fn validate(
         &update_models,
         &data,
     );
+    // A dataset is published only when its section has content (a file with no records
+    // makes no page, no CSV and no JSON).
+    let mut data = data;
+    let has = |name: &str, data: &data::Data| match name {
+        "kpis" => !data.kpis.is_empty(),
+        "prevention-orders" => !data.orders.is_empty(),
+        "training" => !data.courses.is_empty() || !data.resources.is_empty(),
+        "partnerships" => !data.partnerships.is_empty(),
+        "actions" => !data.actions.is_empty(),
+        "commitments" => !data.commitments.is_empty() || data.charter.is_some(),
+        _ => true,
+    };
+    let json = std::mem::take(&mut data.json);
+    data.json = json
+        .into_iter()
+        .filter(|(name, _)| has(name, &data))
+        .collect();
     let tables = crate::view::opendata::tables(&data, &words);
     let datasets = crate::view::opendata::describe(&data, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
@@ -237,7 +267,24 @@ pub fn validate(
                 || s.approval.illustrative
                 || !s.approval.illustrative_fields.is_empty()
         });
+    let sections = crate::i18n::NAV_KEYS
+        .iter()
+        .filter(|key| match **key {
+            "statements" => !statement_models.is_empty(),
+            "updates" => !update_models.is_empty(),
+            "performance" => has("kpis", &data),
+            "orders" => has("prevention-orders", &data),
+            "training" => has("training", &data),
+            "partnerships" => has("partnerships", &data),
+            "actions" => has("actions", &data),
+            "commitments" => has("commitments", &data),
+            "data" => !datasets.is_empty(),
+            _ => true,
+        })
+        .map(|key| (*key).to_string())
+        .collect();
     let site = Site {
+        sections,
         config,
         statements: statement_models,
         updates: update_models,

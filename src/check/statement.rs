@@ -192,6 +192,8 @@ pub fn check(
         },
         areas,
         body_html: s.body.html.clone(),
+        intro_html: s.body.html[..first_heading(&s.body.html)].into(),
+        sections_html: s.body.html[first_heading(&s.body.html)..].into(),
         toc: s.body.headings.clone(),
         update_urls: Vec::new(),
     }
@@ -281,5 +283,35 @@ fn approval_gaps(s: &Parsed<StatementFile>, problems: &mut Vec<Diagnostic>) {
                     .with_hint("give the signatory's `role` (such as Chief Constable), their `name` where the statement gives it, or both"),
             );
         }
+    }
+}
+
+/// Where the first heading (`<h1>` to `<h6>`) of rendered Markdown starts, or its end when
+/// it has none: what comes before is the body's opening words. (Text `<h2` in the Markdown
+/// is escaped, so only a heading's tag matches.)
+fn first_heading(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(at) = html[from..].find("<h") {
+        let at = from + at;
+        if bytes.get(at + 2).is_some_and(|b| (b'1'..=b'6').contains(b)) {
+            return at;
+        }
+        from = at + 2;
+    }
+    html.len()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn opening_words_end_at_the_first_heading() {
+        let html = "<p>We are a council.</p>\n<hr />\n<h2 id=\"a\">A</h2>\n<p>x</p>";
+        assert_eq!(
+            &html[..super::first_heading(html)],
+            "<p>We are a council.</p>\n<hr />\n"
+        );
+        assert_eq!(super::first_heading("<p>no headings</p>"), 18);
+        assert_eq!(super::first_heading("<h3>x</h3>"), 0);
     }
 }

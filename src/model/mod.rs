@@ -44,7 +44,7 @@ use serde::Serialize;
 
 /// The parts of the model, as templates see it (`model.<part>`): the fields of `Site`
 /// (`render` builds the model by part; the dev server hashes each).
-pub const PARTS: [&str; 17] = [
+pub const PARTS: [&str; 18] = [
     "config",
     "statements",
     "updates",
@@ -62,6 +62,7 @@ pub const PARTS: [&str; 17] = [
     "datasets",
     "home",
     "has_illustrative",
+    "sections",
 ];
 
 /// Everything templates see of a site: `site` is its `config`, `model` the whole.
@@ -91,6 +92,10 @@ pub struct Site {
     pub home: Home,
     /// True when any figure on the site is marked illustrative.
     pub has_illustrative: bool,
+    /// The sections the site has content for, in navigation order (keys of
+    /// `i18n::NAV_KEYS`, each `routes.KEY`): only these have a page, a navigation link, a
+    /// home-page line and a sitemap entry.
+    pub sections: Vec<String>,
 }
 
 #[cfg(test)]

@@ -53,6 +53,11 @@ pub struct Statement {
     pub approval: Approval,
     pub areas: Vec<Area>,
     pub body_html: Arc<str>,
+    /// The body's opening words before its first heading (empty when it opens with one):
+    /// the page shows them above the table of the six areas.
+    pub intro_html: Arc<str>,
+    /// The body from its first heading on.
+    pub sections_html: Arc<str>,
     pub toc: Arc<[Heading]>,
     /// Updates that follow this statement up, oldest first.
     pub update_urls: Vec<String>,

@@ -46,6 +46,7 @@ pub(super) fn jobs(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
         title: words.word(key).to_string(),
         item: None,
     };
+    let has = |key: &str| site.sections.iter().any(|s| s == key);
     let mut jobs = vec![
         Job {
             template: "index.html",
@@ -84,6 +85,11 @@ pub(super) fn jobs(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
         fixed("sitemap.xml", routes.sitemap(), "page.sitemap"),
         fixed("robots.txt", routes.robots(), "page.robots"),
     ];
+    // A section's page exists only when the site has its content.
+    jobs.retain(|j| match section_of(j.template) {
+        Some(key) => has(key),
+        None => true,
+    });
     for (i, s) in site.statements.iter().enumerate() {
         jobs.push(Job {
             template: "statement.html",
@@ -117,4 +123,20 @@ pub(super) fn jobs(site: &Site, routes: &Routes, words: &Words) -> Vec<Job> {
         });
     }
     jobs
+}
+
+/// The navigation section (`i18n::NAV_KEYS`) a section's list page belongs to.
+fn section_of(template: &str) -> Option<&'static str> {
+    Some(match template {
+        "statements.html" => "statements",
+        "updates.html" => "updates",
+        "performance.html" => "performance",
+        "orders.html" => "orders",
+        "training.html" => "training",
+        "partnerships.html" => "partnerships",
+        "actions.html" => "actions",
+        "commitments.html" => "commitments",
+        "data.html" => "data",
+        _ => return None,
+    })
 }

@@ -207,7 +207,8 @@ fn model_parts(site: &Site, parts: &mut BTreeMap<&'static str, Value>) {
         commitments,
         datasets,
         home,
-        has_illustrative
+        has_illustrative,
+        sections
     );
 }
 

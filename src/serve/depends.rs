@@ -94,6 +94,7 @@ fn parts(
         ("datasets", hash_json(&site.datasets)),
         ("home", hash_json(&site.home)),
         ("has_illustrative", hash_json(&site.has_illustrative)),
+        ("sections", hash_json(&site.sections)),
     ])
 }
 
