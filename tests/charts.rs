@@ -56,7 +56,7 @@ fn a_kpi_with_years_then_half_years_is_drawn_on_a_time_axis_as_two_series() {
     );
     let html = fs::read_to_string(
         site.path()
-            .join("public/performance/first-responders-trained/index.html"),
+            .join("public/performance/prevention-orders/index.html"),
     )
     .unwrap();
     let svg = &html[html.find("<svg class=\"chart-svg\"").unwrap()..];
@@ -81,9 +81,7 @@ fn a_kpi_with_years_then_half_years_is_drawn_on_a_time_axis_as_two_series() {
 
     // The description and the table say which figures are which.
     assert!(
-        svg.contains(
-            "Whole years: 2018/19 310; 2019/20 420. Half years: 2020/21 H1 150; 2020/21 H2 240."
-        ),
+        svg.contains("Whole years: 2018/19 11; 2019/20 9. Half years: 2020/21 H1 4; 2020/21 H2 5."),
         "{svg}"
     );
     let table = &html[html.find("<table").unwrap()..html.find("</table>").unwrap()];

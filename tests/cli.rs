@@ -1,7 +1,7 @@
 //! Integration tests: fixture sites built and checked by the real `candour` binary.
 
 mod common;
-use common::{example_copy, repo};
+use common::{example_copy, example_site_copy, repo};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -114,7 +114,7 @@ fn example_site_builds_without_warnings() {
 fn main_of_every_page_kind_is_snapshotted() {
     // A copy outside git: pages without history, the same whatever this repository's commits
     // (tests/git.rs snapshots pages with history).
-    let site = example_copy();
+    let site = example_site_copy();
     let out = tempfile::tempdir().unwrap();
     let o = build(site.path(), out.path());
     assert!(o.status.success(), "{}", stderr(&o));
@@ -734,6 +734,25 @@ fn init_writes_the_example_and_refuses_a_full_folder() {
             .code(),
         Some(0)
     );
+    // The written site is the whole example, its own words included: it builds to the
+    // same files as the repository's (without its git history, which the copy has not).
+    let ours = dir.path().join("ours");
+    let theirs = dir.path().join("theirs");
+    let no_git = |site: &Path, out: &Path| {
+        let (site, out) = (site.to_str().unwrap(), out.to_str().unwrap());
+        let args = ["build", "--no-git", "--root", site, "--out", out];
+        run(&args, dir.path()).status.success()
+    };
+    assert!(no_git(&repo(), &ours));
+    assert!(no_git(&target, &theirs));
+    let (ours, theirs) = (tree(&ours), tree(&theirs));
+    assert_eq!(
+        ours.keys().collect::<Vec<_>>(),
+        theirs.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &ours {
+        assert!(theirs[path] == *bytes, "{path} differs from the example's");
+    }
     let o = run(&["init", target.to_str().unwrap()], dir.path());
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is not empty"));
@@ -810,7 +829,7 @@ fn sentences_read_right_for_one_two_and_three_bodies_and_names_beginning_with_th
         );
         assert!(
             pages["commitments/index.html"]
-                .contains("Signed by the Police and Crime Commissioner on"),
+                .contains("Signed by the Police and Crime Commissioner."),
             "{yaml}"
         );
     }
@@ -822,14 +841,20 @@ fn partial_dates_are_shown_at_their_precision_and_never_judged_beyond_it() {
     edit(
         site.path(),
         "statements/2019-20.md",
+        "illustrative: [published]\n",
+        "basis: required\n",
+    );
+    edit(
+        site.path(),
+        "statements/2019-20.md",
         "published: 2020-09-30\n",
-        "basis: required\npublished: 2020\n",
+        "published: 2020\n",
     );
     edit(
         site.path(),
         "data/commitments.yaml",
-        "signed_on: 2020-12-01",
-        "signed_on: 2020-12",
+        "signed_by: Police and Crime Commissioner\n",
+        "signed_by: Police and Crime Commissioner\n  signed_on: 2020-12\n",
     );
     let pages = built(site.path());
     let statement = &pages["statements/2019-20/index.html"];

@@ -21,7 +21,7 @@ pub enum Starter<'a> {
     Example,
 }
 
-/// Writes a new site's `content/` into `dir`, which must be empty or absent; `year` is the
+/// Writes a new site's `content/` (and, for the example, its word overrides in `i18n/`) into `dir`, which must be empty or absent; `year` is the
 /// current calendar year and `month` (1 to 12) the current month, which choose the starter
 /// statement's period (the last reporting year to have ended). Returns the files written.
 pub fn init(dir: &Path, starter: &Starter<'_>, year: i32, month: u32) -> Result<usize, String> {
@@ -39,14 +39,21 @@ pub fn init(dir: &Path, starter: &Starter<'_>, year: i32, month: u32) -> Result<
         }
     }
     let files: Vec<(String, Vec<u8>)> = match starter {
-        Starter::Example => crate::embedded::EXAMPLE
-            .iter()
-            .map(|(rel, bytes)| (rel.to_string(), bytes.to_vec()))
+        Starter::Example => {
+            let content = crate::embedded::EXAMPLE.iter().map(|f| ("content", f));
+            let words = crate::embedded::EXAMPLE_WORDS.iter().map(|f| ("i18n", f));
+            content
+                .chain(words)
+                .map(|(folder, (rel, bytes))| (format!("{folder}/{rel}"), bytes.to_vec()))
+                .collect()
+        }
+        Starter::Blank { name } => blank(*name, year, month)
+            .into_iter()
+            .map(|(rel, bytes)| (format!("content/{rel}"), bytes))
             .collect(),
-        Starter::Blank { name } => blank(*name, year, month),
     };
     for (rel, bytes) in &files {
-        let target = dir.join("content").join(rel);
+        let target = dir.join(rel);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {}", parent.display(), io_reason(&e)))?;

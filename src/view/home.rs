@@ -94,7 +94,11 @@ pub fn of(
                 value: done.to_string(),
                 period,
                 url: routes.actions(),
-                illustrative: data.actions.iter().any(|a| a.illustrative),
+                // The count is of statuses: illustrative when any action's status is.
+                illustrative: data
+                    .actions
+                    .iter()
+                    .any(|a| a.illustrative || a.illustrative_fields.iter().any(|f| f == "status")),
             });
         }
     }
