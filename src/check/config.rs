@@ -308,7 +308,7 @@ pub fn validate(
             updates: reporting.updates.unwrap_or_default(),
             accessibility: raw.accessibility,
             exemptions_html,
-            update_due_months: reporting.update_due_months.unwrap_or(1),
+            update_due_months: reporting.update_due_months,
         },
         settings,
     ))

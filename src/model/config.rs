@@ -41,8 +41,10 @@ pub struct Config {
     pub updates: super::Cadence,
     pub accessibility: Accessibility,
     pub exemptions_html: Option<String>,
+    /// Months after an update's period ends that it is due (`reporting.update_due_months`);
+    /// `None` when the body has not said, and then no date is promised.
     #[serde(skip)]
-    pub update_due_months: u32,
+    pub update_due_months: Option<u32>,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

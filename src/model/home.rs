@@ -23,7 +23,9 @@ pub struct NextReport {
     pub required: bool,
     pub period: Period,
     pub period_span: String,
-    pub due: Date,
+    /// When it is due: always for a statement, for an update only with
+    /// `reporting.update_due_months`.
+    pub due: Option<Date>,
 }
 
 #[derive(Debug, Serialize)]

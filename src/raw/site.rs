@@ -94,7 +94,8 @@ pub struct Reporting {
     /// How often progress updates are published between statements: six-monthly, annual or none (the default). The site promises the next update only when this says one is due.
     #[serde(default)]
     pub updates: Option<crate::model::Cadence>,
-    /// Months after a half year ends that its update is due; default 1.
+    /// Months after an update's period ends that it is due, where the body has said so;
+    /// without it the site names the next update but promises no date.
     #[serde(default)]
     pub update_due_months: Option<u32>,
 }

@@ -17,17 +17,19 @@ pub fn of(
     data: &Data,
 ) -> Home {
     let next = next_report(config, statements, updates).map(|(kind, period, required)| {
+        // A statement is due (or recommended) six months after its year ends: section 54
+        // and the Home Office guidance; an update only when the body has said when.
         let months = if kind == "statement" {
-            6
+            Some(6)
         } else {
-            config.update_due_months as i32
+            config.update_due_months
         };
         NextReport {
             kind,
             required,
             period,
             period_span: words.span(period, config.year_starts),
-            due: period.end(config.year_starts).add_months(months),
+            due: months.map(|m| period.end(config.year_starts).add_months(m as i32)),
         }
     });
     let mut headlines = Vec::new();
