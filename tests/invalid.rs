@@ -559,6 +559,11 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             "data/training.yaml",
             Remove,
         ),
+        (
+            "evidence_for_a_dataset_without_records",
+            "data/training.yaml",
+            Write(b"courses: []\n".to_vec()),
+        ),
     ]
 }
 

@@ -197,6 +197,7 @@ pub fn validate(
         updates_complete: updates.len() == sources.updates.len(),
         updates: update_periods,
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
+        empty: Vec::new(),
         year_starts,
         aspects: config.as_ref().map(|c| {
             c.aspects
@@ -257,15 +258,7 @@ pub fn validate(
     // A dataset is published only when its section has content (a file with no records
     // makes no page, no CSV and no JSON).
     let mut data = data;
-    let has = |name: &str, data: &crate::model::Data| match name {
-        "kpis" => !data.kpis.is_empty(),
-        "prevention-orders" => !data.orders.is_empty(),
-        "training" => !data.courses.is_empty() || !data.resources.is_empty(),
-        "partnerships" => !data.partnerships.is_empty(),
-        "actions" => !data.actions.is_empty(),
-        "commitments" => !data.commitments.is_empty() || data.charter.is_some(),
-        _ => true,
-    };
+    let has = |name: &str, data: &crate::model::Data| data::has_records(data, name);
     let json = std::mem::take(&mut data.json);
     data.json = json
         .into_iter()

@@ -52,7 +52,14 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
                     continue;
                 }
             } else if let Some(name) = &e.dataset {
-                if known.datasets.contains(name) {
+                if known.empty.contains(name) {
+                    c.error(
+                        &format!("{path}.dataset"),
+                        format!("content/data/{name}.yaml has no records, so the site has no {name} section to link to"),
+                        Some(format!("add the {name} records this evidence refers to, or remove this evidence")),
+                    );
+                    continue;
+                } else if known.datasets.contains(name) {
                     known.routes.dataset(name)
                 } else {
                     let (message, hint) = if crate::source::load::DATA_FILES

@@ -22,6 +22,7 @@ mod training;
 use records::Checker;
 
 /// What data may point at, gathered from the other sources first.
+#[derive(Clone)]
 pub struct Known {
     pub pages: Vec<String>,
     pub statements: Vec<Period>,
@@ -33,6 +34,9 @@ pub struct Known {
     /// The data files present (`kpis`), read without errors or not: what evidence may
     /// point at. A file with errors reports them itself.
     pub datasets: Vec<String>,
+    /// Those of them read without errors that hold no records, so the site has no section
+    /// for them; filled in by [`validate`] before the commitments are checked.
+    pub empty: Vec<String>,
     pub year_starts: u32,
     /// The aspects site.yaml declares: (id, title); `None` when site.yaml has errors, so
     /// records' aspects are not checked (one mistake, one message).
@@ -50,7 +54,12 @@ pub fn validate(
     problems: &mut Vec<Diagnostic>,
 ) -> Data {
     let mut data = Data::default();
-    for (name, source) in files {
+    // The commitments last: their evidence may link to another dataset's section, which
+    // exists only when that file has records.
+    let (last, first): (Vec<_>, Vec<_>) = files.iter().partition(|(name, _)| name == "commitments");
+    let mut known_now = known.clone();
+    let known = &mut known_now;
+    for (name, source) in first.into_iter().chain(last) {
         let doc = Document {
             source,
             yaml: &source.text,
@@ -155,11 +164,28 @@ pub fn validate(
             }
             _ => None,
         };
+        if ok.is_some() && !has_records(&data, name) {
+            known.empty.push(name.clone());
+        }
         if let (Some(()), Some(json)) = (ok, json) {
             data.json.push((name.clone(), json));
         }
     }
     data
+}
+
+/// Whether the dataset `name` (`kpis`) has records, and so a section, a page and open data:
+/// a file with none makes nothing.
+pub fn has_records(data: &Data, name: &str) -> bool {
+    match name {
+        "kpis" => !data.kpis.is_empty(),
+        "prevention-orders" => !data.orders.is_empty(),
+        "training" => !data.courses.is_empty() || !data.resources.is_empty(),
+        "partnerships" => !data.partnerships.is_empty(),
+        "actions" => !data.actions.is_empty(),
+        "commitments" => !data.commitments.is_empty() || data.charter.is_some(),
+        _ => true,
+    }
 }
 
 fn finish(c: &mut Checker<'_>, problems: &mut Vec<Diagnostic>) -> bool {
