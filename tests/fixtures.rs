@@ -253,3 +253,20 @@ fn dates_and_calendar_periods_show_at_their_precision() {
         "a calendar year's span"
     );
 }
+
+/// The council's statement states no period: the one the site gives it is marked wherever
+/// it is shown, and no deadline is judged from it.
+#[test]
+fn an_inferred_period_is_marked_illustrative() {
+    let (_out, files, _) = build("council-stockton");
+    let mark = "April 2023 to March 2024 (2023/24) <span class=\"tag tag-illustrative\">";
+    assert!(files["statements/2023-24/index.html"].contains(mark));
+    for page in ["statements/index.html", "index.html"] {
+        let html = &files[page];
+        let at = html.find("April 2023 to March 2024").expect(page);
+        let line = &html[at..at + html[at..].find("</p>").unwrap()];
+        assert!(line.contains("tag-illustrative"), "{page}: {line}");
+    }
+    // Nor is a next statement promised from it.
+    assert!(!files["index.html"].contains("next-heading"));
+}

@@ -282,6 +282,7 @@ pub fn validate(
             .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
         || statement_models.iter().any(|s| {
             s.published_illustrative
+                || s.period_illustrative
                 || s.approval.illustrative
                 || !s.approval.illustrative_fields.is_empty()
         });

@@ -126,6 +126,7 @@ pub fn check(
     );
     approval_gaps(s, problems);
     let published_illustrative = f.illustrative.field("published");
+    let period_illustrative = f.illustrative.field("period");
     let deadline = f.period.end(year_starts).add_months(6);
     let required = f.basis == crate::model::Basis::Required;
     let on_time = match f.published {
@@ -139,7 +140,8 @@ pub fn check(
         }
         Some(published) => {
             published_before_end(s, "published", published, f.period, year_starts, problems);
-            judge(published, deadline).filter(|_| required && !published_illustrative)
+            judge(published, deadline)
+                .filter(|_| required && !published_illustrative && !period_illustrative)
         }
     };
     if on_time == Some(false)
@@ -166,6 +168,7 @@ pub fn check(
         basis: f.basis,
         published: f.published,
         published_illustrative,
+        period_illustrative,
         feed_date: f
             .published
             .map_or(f.period.end(year_starts), Date::earliest),

@@ -40,6 +40,9 @@ pub struct Statement {
     pub published: Option<Date>,
     /// True when the publication date is not from a published source.
     pub published_illustrative: bool,
+    /// True when the statement does not state its period and the site infers it
+    /// (`illustrative: [period]`): shown with a mark, and no deadline is judged from it.
+    pub period_illustrative: bool,
     /// The day the Atom feed gives it (the feed needs a whole date): the first day its
     /// publication date can be or, without one, the last day of its period.
     pub feed_date: Date,

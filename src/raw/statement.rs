@@ -42,13 +42,13 @@ pub struct StatementFile {
     /// `note: Corrected the number of people trained`).
     #[serde(default)]
     pub changes: Vec<super::ChangeNote>,
-    /// `[published]` when the publication date is not from a published source (`true` marks every detail of the front matter).
+    /// `[published]` when the publication date is not from a published source, `[period]` when the statement does not state the period it covers and the site infers it (`true` marks every detail of the front matter).
     #[serde(default)]
     pub illustrative: Illustrative,
 }
 
 /// The fields of a statement's front matter `illustrative` may name.
-pub const STATEMENT_MARKS: &[&str] = &["published"];
+pub const STATEMENT_MARKS: &[&str] = &["period", "published"];
 /// The fields of an approval `illustrative` may name.
 pub const APPROVAL_MARKS: &[&str] = &["approved_by", "approved_on", "signed_by"];
 /// The fields of a signature `illustrative` may name.

@@ -116,17 +116,18 @@ fn next_report(
     updates: &[Update],
 ) -> Option<(&'static str, Period, bool)> {
     let latest = statements.first()?;
-    let after_statement = Period {
+    // A period the site inferred (`illustrative: [period]`) promises nothing after it.
+    let after_statement = (!latest.period_illustrative).then_some(Period {
         year: latest.period.year + 1,
         ..latest.period
-    };
+    });
     match config.updates {
         Cadence::SixMonthly => {
             let next = match updates.first() {
                 Some(u) if u.period.is_half() => u.period.next(),
                 _ => Period {
                     half: 1,
-                    ..after_statement
+                    ..after_statement?
                 },
             };
             Some(("six-monthly", next, false))
@@ -134,13 +135,13 @@ fn next_report(
         Cadence::Annual => {
             let next = match updates.first() {
                 Some(u) if !u.period.is_half() => u.period.next(),
-                _ => after_statement,
+                _ => after_statement?,
             };
             Some(("annual", next, false))
         }
         Cadence::None => Some((
             "statement",
-            after_statement,
+            after_statement?,
             latest.basis == crate::model::Basis::Required,
         )),
     }
