@@ -20,7 +20,7 @@ const DEFAULT_PATHS = [
   '/',
   '/updates/2020-21-h2/',
   '/statements/2019-20/',
-  '/performance/first-responders-trained/',
+  '/performance/prevention-orders/',
 ];
 
 async function main() {
