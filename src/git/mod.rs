@@ -29,6 +29,9 @@ impl Repo {
     /// The repository the folder `root` is in, or `None` when it is in none (or git is not
     /// installed): a site outside git builds without history.
     pub fn discover(root: &Path) -> Option<Repo> {
+        if !may_be_in_repository(root) {
+            return None;
+        }
         let out = run(
             root,
             &[
@@ -115,6 +118,23 @@ impl Repo {
     }
 }
 
+/// Whether git could find a repository holding the folder `dir`: git looks in it and in
+/// each folder above it for a `.git` (a folder, or a file naming one) or for a folder that is
+/// itself a repository without a work tree (`HEAD`, `objects/` and `refs/`), and
+/// `git_command` clears `GIT_DIR`, the only way to point it elsewhere. When no folder has
+/// either, the site is in no repository and git need not be run: starting it takes a few
+/// milliseconds, a good part of building a small site. `true` when unsure (the folder
+/// cannot be resolved): git then decides.
+fn may_be_in_repository(dir: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return true;
+    };
+    dir.ancestors().any(|d| {
+        d.join(".git").symlink_metadata().is_ok()
+            || (d.join("HEAD").is_file() && d.join("objects").is_dir() && d.join("refs").is_dir())
+    })
+}
+
 /// Runs git in `dir` with `args`; its standard output, or its error message in plain words.
 fn run(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     let out = git_command(dir)
@@ -159,5 +179,36 @@ fn plain_error(stderr: &[u8]) -> String {
         "git failed".to_string()
     } else {
         lines.join("; ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_be_in_repository;
+    use std::fs;
+
+    #[test]
+    fn a_folder_is_in_a_repository_when_it_or_a_folder_above_has_git() {
+        let temp = tempfile::tempdir().unwrap();
+        let site = temp.path().join("repo/site");
+        fs::create_dir_all(&site).unwrap();
+        // The system's temporary folder is in no repository.
+        assert!(!may_be_in_repository(&site));
+        // A work tree's `.git`, a folder or (in a linked work tree) a file, above the site.
+        fs::create_dir(temp.path().join("repo/.git")).unwrap();
+        assert!(may_be_in_repository(&site));
+        fs::remove_dir(temp.path().join("repo/.git")).unwrap();
+        fs::write(site.join(".git"), "gitdir: /elsewhere\n").unwrap();
+        assert!(may_be_in_repository(&site));
+        fs::remove_file(site.join(".git")).unwrap();
+        // A repository without a work tree, holding the site.
+        let bare = temp.path().join("repo");
+        fs::write(bare.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+        fs::create_dir(bare.join("objects")).unwrap();
+        assert!(!may_be_in_repository(&site));
+        fs::create_dir(bare.join("refs")).unwrap();
+        assert!(may_be_in_repository(&site));
+        // A folder that cannot be resolved: git decides.
+        assert!(may_be_in_repository(&temp.path().join("missing")));
     }
 }

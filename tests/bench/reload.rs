@@ -4,9 +4,10 @@
 //! `CANDOUR_BENCH_PAGES` pages (default `1000,10000`), it starts the server with default
 //! settings, then makes each kind of edit 15 times (a sentence added to a Markdown page; an
 //! indicator's title changed in `kpis.yaml`; a comment added to a copy of the theme's
-//! `kpi.html` in `templates/`) and measures, from the write: the reload event reaching a
-//! client already waiting on the live-reload endpoint, and the new text being served. It
-//! prints the median and the worst of each.
+//! `kpi.html` in `templates/`, the base binary's own when `CANDOUR_BENCH_BASE_THEME` names
+//! it) and measures, from the write: the reload event reaching a client already waiting on
+//! the live-reload endpoint, and the new text being served. It prints the median and the
+//! worst of each.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -39,7 +40,7 @@ fn main() {
             &label("example", name, bins.len()),
             example.path(),
             &edits(
-                repo,
+                &theme(repo, name),
                 "content/pages/about.md",
                 "/about/",
                 "supply-chain-risk-assessment",
@@ -54,7 +55,12 @@ fn main() {
                 bin,
                 &label(&format!("synthetic {n}"), name, bins.len()),
                 dir.path(),
-                &edits(repo, "content/pages/page-7.md", "/page-7/", "kpi-7"),
+                &edits(
+                    &theme(repo, name),
+                    "content/pages/page-7.md",
+                    "/page-7/",
+                    "kpi-7",
+                ),
             );
         }
     }
@@ -66,6 +72,17 @@ fn label(site: &str, bin: &str, bins: usize) -> String {
         format!("{site} ({bin})")
     } else {
         site.to_string()
+    }
+}
+
+/// The default theme of the binary `bin` (`base` or `head`), whose `kpi.html` the template
+/// edit copies into the site: the working tree's, or for the base binary the earlier
+/// commit's (`CANDOUR_BENCH_BASE_THEME`, set by `tests/bench/compare`), since a template of
+/// one commit may use words or fields the other's candour does not have.
+fn theme(repo: &Path, bin: &str) -> std::path::PathBuf {
+    match std::env::var_os("CANDOUR_BENCH_BASE_THEME") {
+        Some(dir) if bin == "base" => dir.into(),
+        _ => repo.join("themes/default"),
     }
 }
 
@@ -81,8 +98,8 @@ struct Edit {
     make: Make,
 }
 
-fn edits(repo: &Path, page: &str, page_url: &str, kpi: &str) -> Vec<Edit> {
-    let theme = fs::read_to_string(repo.join("themes/default/templates/kpi.html")).unwrap();
+fn edits(theme: &Path, page: &str, page_url: &str, kpi: &str) -> Vec<Edit> {
+    let theme = fs::read_to_string(theme.join("templates/kpi.html")).unwrap();
     vec![
         Edit {
             what: "page",
