@@ -69,6 +69,29 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Replace("period: 2020/21 H1", "period: 2021/22"),
         ),
         (
+            "year_as_update_period_with_no_updates_declared",
+            "site.yaml",
+            Then(
+                Box::new(Replace("  updates: six-monthly\n", "")),
+                "updates/2020-21-h1.md",
+                Box::new(Replace("period: 2020/21 H1", "period: 2021/22")),
+            ),
+        ),
+        (
+            // site.yaml's own error is the one message: the update's period is not judged
+            // against a cadence that could not be read.
+            "year_as_update_period_when_site_yaml_has_errors",
+            "site.yaml",
+            Then(
+                Box::new(Replace(
+                    "organisation: Derbyshire Constabulary\n",
+                    "organisation: Derbyshire Constabulary\norganisations:\n  - name: Derbyshire Constabulary\n",
+                )),
+                "updates/2020-21-h1.md",
+                Box::new(Replace("period: 2020/21 H1", "period: 2021/22")),
+            ),
+        ),
+        (
             "bad_date",
             "statements/2019-20.md",
             Replace("published: 2020-09-30", "published: 2020-02-30"),

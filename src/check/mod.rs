@@ -169,7 +169,7 @@ pub fn validate(
             &statement_periods,
             statements_complete,
             year_starts,
-            config.as_ref().map_or(Default::default(), |c| c.updates),
+            config.as_ref().map(|c| c.updates),
             &mut problems,
         );
         claim(

@@ -11,17 +11,18 @@ use super::data::known_periods;
 use super::documents::Parsed;
 use crate::model::Data;
 
-/// Reports an update whose period is a whole year, or whose `statement` names a period no
+/// Reports an update whose period does not fit the site's cadence (`None` when site.yaml
+/// could not be read: not judged), or whose `statement` names a period no
 /// statement covers (only when every statement could be read: `statements_complete`).
 pub fn check(
     u: &Parsed<UpdateFile>,
     statement_periods: &[Period],
     statements_complete: bool,
     year_starts: u32,
-    cadence: crate::model::Cadence,
+    cadence: Option<crate::model::Cadence>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    if cadence == crate::model::Cadence::Annual && u.front.period.is_half() {
+    if cadence == Some(crate::model::Cadence::Annual) && u.front.period.is_half() {
         problems.push(
             u.error_at(
                 "period",
@@ -61,20 +62,25 @@ pub fn check(
                 .with_hint("add `published:` with the date the update came out, as precisely as the source gives it (2020-10-30, 2020-10 or 2020)"),
         ),
     }
-    if cadence != crate::model::Cadence::Annual && !u.front.period.is_half() {
-        problems.push(
+    // Unknown (site.yaml has errors of its own): not judged, so one mistake is one message.
+    let whole = !u.front.period.is_half();
+    let p = u.front.period;
+    match cadence {
+        Some(crate::model::Cadence::SixMonthly) if whole => problems.push(
             u.error_at(
                 "period",
-                format!(
-                    "an update covers a half year, but {} is a whole year",
-                    u.front.period
-                ),
+                format!("this site's updates are six-monthly (`reporting.updates` in site.yaml), but {p} is a whole year"),
             )
-            .with_hint(format!(
-                "write {} H1 or {} H2",
-                u.front.period, u.front.period
-            )),
-        );
+            .with_hint(format!("write {p} H1 or {p} H2; if the body publishes an update a year, set `reporting.updates: annual`")),
+        ),
+        Some(crate::model::Cadence::None) if whole => problems.push(
+            u.error_at(
+                "period",
+                format!("{p} is a whole year, and site.yaml does not say the body publishes annual updates"),
+            )
+            .with_hint(format!("if it does, set `reporting.updates: annual` in site.yaml; for a half year write {p} H1 or {p} H2")),
+        ),
+        _ => {}
     }
     if statements_complete && !statement_periods.contains(&u.front.statement) {
         problems.push(
