@@ -64,6 +64,27 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Replace("period: 2020/21 H1", "period: 2020/21 H3"),
         ),
         (
+            "update_due_the_day_its_period_ends",
+            "site.yaml",
+            Replace(
+                "  updates: six-monthly\n",
+                "  updates: six-monthly\n  update_due_months: 0\n",
+            ),
+        ),
+        (
+            "update_due_months_with_no_updates",
+            "site.yaml",
+            Replace("  updates: six-monthly\n", "  update_due_months: 1\n"),
+        ),
+        (
+            "a_field_marked_illustrative_twice",
+            "data/actions.yaml",
+            Replace(
+                "illustrative: [owner, due, status]",
+                "illustrative: [owner, due, due]",
+            ),
+        ),
+        (
             "year_as_update_period",
             "updates/2020-21-h1.md",
             Replace("period: 2020/21 H1", "period: 2021/22"),

@@ -218,6 +218,21 @@ pub fn validate(
             ),
         );
     }
+    match (reporting.update_due_months, reporting.updates.unwrap_or_default()) {
+        (Some(0), _) => problems.push(
+            doc.error_at(&spans, "reporting.update_due_months", "an update cannot be due the day its period ends")
+                .with_hint("give the number of months after the period's end that the body says its update is due, such as 1"),
+        ),
+        (Some(m), _) if m > 12 => problems.push(
+            doc.error_at(&spans, "reporting.update_due_months", format!("{m} months is more than a year after the period"))
+                .with_hint("give the number of months after the period's end that the body says its update is due, from 1 to 12"),
+        ),
+        (Some(_), crate::model::Cadence::None) => problems.push(
+            doc.warning_at(&spans, "reporting.update_due_months", "the site publishes no updates (`reporting.updates` is none or not given), so no update is due")
+                .with_hint("set `reporting.updates: six-monthly` or `annual`, or remove `update_due_months`"),
+        ),
+        _ => {}
+    }
     let mut settings = markdown::Settings {
         unsafe_html: raw.markdown.is_some_and(|m| m.unsafe_html),
         base_path: crate::routes::base_path(&base_url),

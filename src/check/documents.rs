@@ -70,6 +70,15 @@ impl<T> Parsed<'_, T> {
                 .with_hint(super::marks_hint(name, allowed)),
             );
         }
+        for (i, name) in mark.repeated() {
+            problems.push(
+                self.error_at(
+                    &format!("{path}[{i}]"),
+                    format!("'{name}' is already in this list"),
+                )
+                .with_hint("name each field once"),
+            );
+        }
     }
 
     /// The file name without `.md`.

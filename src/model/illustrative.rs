@@ -47,6 +47,19 @@ impl Illustrative {
         }
     }
 
+    /// The names a list gives again after their first time, with their index.
+    pub fn repeated(&self) -> Vec<(usize, &str)> {
+        match self {
+            Illustrative::Fields(f) => f
+                .iter()
+                .enumerate()
+                .filter(|(i, name)| f[..*i].contains(name))
+                .map(|(i, name)| (i, name.as_str()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The named fields that are not among `allowed`, with their place in the list.
     pub fn unknown<'a>(&'a self, allowed: &[&str]) -> Vec<(usize, &'a str)> {
         match self {

@@ -45,6 +45,13 @@ impl Checker<'_> {
                 Some(crate::check::marks_hint(name, allowed)),
             );
         }
+        for (i, name) in mark.repeated() {
+            self.error(
+                &format!("{path}[{i}]"),
+                format!("'{name}' is already in this list"),
+                Some("name each field once".to_string()),
+            );
+        }
     }
 
     /// A record's `aspect` at `path` checked against the aspects site.yaml declares
