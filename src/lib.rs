@@ -17,6 +17,7 @@ pub mod lookalike;
 pub mod markdown;
 pub mod model;
 pub mod raw;
+pub mod registry;
 pub mod render;
 pub mod routes;
 pub mod scheme;

@@ -99,6 +99,7 @@ pub fn validate(
         }
     };
 
+    let organisations: Vec<String> = config.iter().map(|c| c.organisation.clone()).collect();
     let mut statement_models = Vec::new();
     for s in &statements {
         let url = routes.statement(s.front.period);
@@ -111,7 +112,14 @@ pub fn validate(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        statement_models.push(statement::check(s, url, year_starts, &words, &mut problems));
+        statement_models.push(statement::check(
+            s,
+            url,
+            year_starts,
+            &organisations,
+            &words,
+            &mut problems,
+        ));
     }
     let statement_periods: Vec<Period> = statements.iter().map(|s| s.front.period).collect();
     // References to statements are only checked when every statement could be read.
@@ -201,8 +209,15 @@ pub fn validate(
         &update_models,
         &data,
     );
-    let tables = crate::view::opendata::tables(&data, &words);
-    let datasets = crate::view::opendata::describe(&data, &tables, &routes, &words);
+    let mut tables = crate::view::opendata::tables(&data, &words);
+    let mut json = data.json;
+    if !statement_models.is_empty() {
+        let (table, records) =
+            registry_download(&statements, &statement_models, &config, &routes, &words);
+        tables.push(table);
+        json.push(("registry".to_string(), records));
+    }
+    let datasets = crate::view::opendata::describe(&json, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
         || data.actions.iter().any(|a| a.illustrative)
@@ -237,10 +252,7 @@ pub fn validate(
     let mut checked = Checked {
         site,
         markdown: settings,
-        downloads: Downloads {
-            json: data.json,
-            tables,
-        },
+        downloads: Downloads { json, tables },
         static_files: sources.static_files.clone(),
         links: links::Index::default(),
         routes: routes.clone(),
@@ -290,6 +302,33 @@ pub fn validate(
         checked.links = index;
     }
     (Some(checked), problems)
+}
+
+/// The registry's CSV table and JSON records: one statement after another, newest first.
+fn registry_download(
+    sources: &[Parsed<StatementFile>],
+    statements: &[crate::model::Statement],
+    config: &crate::model::Config,
+    routes: &Routes,
+    words: &crate::i18n::Words,
+) -> (crate::view::opendata::Table, serde_json::Value) {
+    use crate::registry::table;
+    let entries: Vec<table::Entry> = statements
+        .iter()
+        .map(|s| table::Entry {
+            statement: s,
+            answers: sources
+                .iter()
+                .find(|p| p.front.period == s.period)
+                .and_then(|p| p.front.registry.as_ref()),
+            url: format!("{}{}", config.base_url, routes.statement(s.period)),
+        })
+        .collect();
+    let records = table::records(&entries, config);
+    (
+        table::csv(&records, words.word("dataset.registry.table")),
+        table::json(&records),
+    )
 }
 
 /// A site that passed every check: the model templates see, and what the build writes

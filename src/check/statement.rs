@@ -48,6 +48,7 @@ pub fn check(
     s: &Parsed<StatementFile>,
     url: String,
     year_starts: u32,
+    organisations: &[String],
     words: &Words,
     problems: &mut Vec<Diagnostic>,
 ) -> Statement {
@@ -133,34 +134,55 @@ pub fn check(
             .with_hint("a statement is due six months after its period ends"),
         );
     }
+    crate::registry::check(
+        f.registry.as_ref(),
+        &|path, message| s.error_at(path, message),
+        problems,
+    );
+    let approval = Approval {
+        approved_by: f.approval.approved_by.clone(),
+        approved_on: f.approval.approved_on,
+        signed_by: f
+            .approval
+            .signed_by
+            .iter()
+            .map(|s| Signature {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                signed_on: s.signed_on,
+            })
+            .collect(),
+        illustrative: f.approval.illustrative,
+    };
+    let period_span = words.span(f.period, year_starts);
+    let registry = crate::registry::summary(
+        f.registry.as_ref(),
+        &crate::registry::Known {
+            organisations: organisations.to_vec(),
+            period_start: f.period.start(year_starts),
+            period_end: f.period.end(year_starts),
+            approval: &approval,
+            areas: &areas,
+        },
+        words,
+    );
     Statement {
         title: f.title.clone(),
         period: f.period,
-        period_span: words.span(f.period, year_starts),
+        period_span,
+        period_start: f.period.start(year_starts),
+        period_end: f.period.end(year_starts),
         slug: f.period.slug(),
         url,
         published: f.published,
         deadline,
         on_time: f.published <= deadline,
         summary: f.summary.clone(),
-        approval: Approval {
-            approved_by: f.approval.approved_by.clone(),
-            approved_on: f.approval.approved_on,
-            signed_by: f
-                .approval
-                .signed_by
-                .iter()
-                .map(|s| Signature {
-                    name: s.name.clone(),
-                    role: s.role.clone(),
-                    signed_on: s.signed_on,
-                })
-                .collect(),
-            illustrative: f.approval.illustrative,
-        },
+        approval,
         areas,
         body_html: s.body.html.clone(),
         toc: s.body.headings.clone(),
         update_urls: Vec::new(),
+        registry,
     }
 }

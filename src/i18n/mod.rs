@@ -99,6 +99,9 @@ pub const RUST_KEYS: &[&str] = &[
     "dataset.commitments.title",
     "dataset.commitments.description",
     "dataset.commitments.table",
+    "dataset.registry.title",
+    "dataset.registry.description",
+    "dataset.registry.table",
 ];
 
 /// The lists of month names, `date.LIST.1` to `date.LIST.12`: `months`, which every table
@@ -281,6 +284,7 @@ pub fn rust_keys() -> Vec<String> {
     keys.extend((1..=12).map(|n| format!("date.{}.{n}", MONTH_LISTS[0])));
     keys.extend(NAV_KEYS.iter().map(|k| format!("nav.{k}")));
     keys.extend(LABELS.iter().map(|w| format!("label.{w}")));
+    keys.extend(crate::registry::word_keys());
     keys
 }
 

@@ -33,6 +33,9 @@ pub struct Statement {
     pub title: String,
     pub period: Period,
     pub period_span: String,
+    /// The period's first and last days.
+    pub period_start: Date,
+    pub period_end: Date,
     pub slug: String,
     pub url: String,
     pub published: Date,
@@ -46,6 +49,8 @@ pub struct Statement {
     pub toc: Arc<[Heading]>,
     /// Updates that follow this statement up, oldest first.
     pub update_urls: Vec<String>,
+    /// The Home Office registry's summary of the statement, in the registry's order.
+    pub registry: super::registry::Summary,
 }
 
 /// Who approved a statement and who signed it: section 54(6) of the Modern Slavery Act 2015.

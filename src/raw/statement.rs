@@ -29,6 +29,9 @@ pub struct StatementFile {
     /// s54(5) area → why the statement does not cover it.
     #[serde(default)]
     pub not_covered: BTreeMap<String, String>,
+    /// The Home Office registry's statement summary: what it asks beyond what candour knows.
+    #[serde(default)]
+    pub registry: Option<super::RegistryAnswers>,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
