@@ -514,6 +514,45 @@ fn apply(content: &std::path::Path, file: &str, edit: Edit, name: &str) {
     fs::write(&path, bytes).unwrap();
 }
 
+/// The output without the example's own warnings for the registry answers its 2019/20
+/// statement leaves out (its sources do not give them; `tests/registry.rs` checks each), and
+/// the summary line's warning count without them: each case's snapshot shows its mistake.
+fn without_registry_gaps(text: &str) -> String {
+    let mut kept = Vec::new();
+    let mut dropped = 0;
+    for block in text.split("\n\n") {
+        if block.starts_with("warning: the registry will ask")
+            && block.contains("--> content/statements/2019-20.md:")
+        {
+            dropped += 1;
+        } else {
+            kept.push(block);
+        }
+    }
+    let mut out = kept.join("\n\n");
+    if dropped > 0 {
+        let last = out.trim_end().rsplit('\n').next().unwrap_or("").to_string();
+        let fixed: Vec<String> = last
+            .split(", ")
+            .map(|part| {
+                let n = part
+                    .strip_suffix(" warnings")
+                    .or(part.strip_suffix(" warning"))
+                    .and_then(|n| n.parse::<usize>().ok());
+                match n {
+                    Some(n) => {
+                        let n = n - dropped;
+                        format!("{n} warning{}", if n == 1 { "" } else { "s" })
+                    }
+                    None => part.to_string(),
+                }
+            })
+            .collect();
+        out = out.replacen(&last, &fixed.join(", "), 1);
+    }
+    out
+}
+
 #[test]
 fn invalid_sites_report_located_diagnostics() {
     let cases = cases();
@@ -527,7 +566,7 @@ fn invalid_sites_report_located_diagnostics() {
             .args(["check", "--root", site.path().to_str().unwrap()])
             .output()
             .unwrap();
-        let text = String::from_utf8_lossy(&out.stderr).into_owned();
+        let text = without_registry_gaps(&String::from_utf8_lossy(&out.stderr));
         assert!(
             !text.contains("panicked") && !text.contains("RUST_BACKTRACE"),
             "{name}: {text}"

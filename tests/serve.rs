@@ -301,6 +301,8 @@ fn a_branch_switch_ends_as_a_clean_build() {
 fn until_clean(server: &Server, root: &Path, gone: &[&str], after: &str) -> BTreeSet<String> {
     let overrides = Overrides {
         base_url: Some(format!("http://127.0.0.1:{}", server.port)),
+        // `serve` shows drafts by default.
+        drafts: true,
     };
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
@@ -1285,6 +1287,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
     let root = site.path();
     let overrides = Overrides {
         base_url: Some("http://127.0.0.1:8000".into()),
+        drafts: true,
     };
     let mut workspace = Workspace::new(root, overrides.clone());
     assert!(workspace.rebuild(&BTreeSet::new()).ok);

@@ -15,6 +15,8 @@ use crate::source::yaml::{Document, Spans};
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {
     pub base_url: Option<String>,
+    /// Keep drafts (`draft: true`) in the site: `serve` by default, `build --drafts`.
+    pub drafts: bool,
 }
 
 /// The theme `site.yaml` names, read before anything else is checked (the theme's ids shape

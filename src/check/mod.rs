@@ -143,7 +143,6 @@ pub fn validate(
             .cmp(&(b.footer_order.unwrap_or(u32::MAX), &b.title))
     });
 
-    let mut update_periods = Vec::new();
     for u in &updates {
         update::check(u, &statement_periods, statements_complete, &mut problems);
         claim(
@@ -152,7 +151,6 @@ pub fn validate(
             &mut problems,
             u.error_at("period", format!("a second update for {}", u.front.period)),
         );
-        update_periods.push(u.front.period);
     }
 
     // A page whose file has errors still has its address, from its file name: references
@@ -164,12 +162,30 @@ pub fn validate(
             known_pages.push(stem.to_string());
         }
     }
+    // Data may not point at a draft unless drafts are kept: the build leaves it out.
+    if !overrides.drafts {
+        let draft_pages: Vec<&str> = pages
+            .iter()
+            .filter(|p| p.front.draft)
+            .map(|p| p.stem())
+            .collect();
+        known_pages.retain(|p| !draft_pages.contains(&p.as_str()));
+    }
+    let published = |draft: bool| overrides.drafts || !draft;
     let known = Known {
         pages: known_pages,
-        statements: statement_periods.clone(),
+        statements: statements
+            .iter()
+            .filter(|s| published(s.front.draft))
+            .map(|s| s.front.period)
+            .collect(),
         statements_complete,
         updates_complete: updates.len() == sources.updates.len(),
-        updates: update_periods,
+        updates: updates
+            .iter()
+            .filter(|u| published(u.front.draft))
+            .map(|u| u.front.period)
+            .collect(),
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
         year_starts,
         routes: routes.clone(),
@@ -192,6 +208,30 @@ pub fn validate(
         .collect();
     update_models.sort_by_key(|u| std::cmp::Reverse(u.period));
     statement_models.sort_by_key(|s| std::cmp::Reverse(s.period));
+    if !overrides.drafts {
+        // Drafts were checked like the rest; a build without `--drafts` leaves them out. A
+        // published update cannot follow a statement that is not published.
+        for u in &updates {
+            let follows_draft = statements
+                .iter()
+                .any(|s| s.front.period == u.front.statement && s.front.draft);
+            if follows_draft && !u.front.draft {
+                problems.push(
+                    u.error_at(
+                        "statement",
+                        format!("this update follows the {} statement, which is a draft", u.front.statement),
+                    )
+                    .with_hint("publish the statement first (remove its `draft: true`), or mark this update `draft: true` too"),
+                );
+            }
+        }
+        if problems.iter().any(Diagnostic::is_error) {
+            return (None, problems);
+        }
+        statement_models.retain(|s| !s.draft);
+        update_models.retain(|u| !u.draft);
+        page_models.retain(|p| !p.draft);
+    }
     for s in &mut statement_models {
         let mut follow: Vec<&Update> = update_models
             .iter()
@@ -260,21 +300,23 @@ pub fn validate(
     // Links are checked once every page's address and ids are known.
     if let Some(theme) = theme {
         let mut docs = Vec::new();
-        for s in &statements {
+        // A draft's links are checked when drafts are kept (`check` does both).
+        let shown = |draft: bool| overrides.drafts || !draft;
+        for s in statements.iter().filter(|s| shown(s.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.statement(s.front.period)),
                 source: s.source,
                 body: &s.body,
             });
         }
-        for u in &updates {
+        for u in updates.iter().filter(|u| shown(u.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.update(u.front.period)),
                 source: u.source,
                 body: &u.body,
             });
         }
-        for p in &pages {
+        for p in pages.iter().filter(|p| shown(p.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.page(p.stem())),
                 source: p.source,

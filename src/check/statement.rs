@@ -178,6 +178,7 @@ pub fn check(
         deadline,
         on_time: f.published <= deadline,
         summary: f.summary.clone(),
+        draft: f.draft,
         approval,
         areas,
         body_html: s.body.html.clone(),

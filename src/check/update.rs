@@ -65,6 +65,7 @@ pub fn model(
         statement_title: st.map(|s| s.title.clone()).unwrap_or_default(),
         statement_url: st.map(|s| s.url.clone()).unwrap_or_default(),
         summary: u.front.summary.clone(),
+        draft: u.front.draft,
         body_html: u.body.html.clone(),
         toc: u.body.headings.clone(),
         figures: crate::view::figures::of(u.front.period, data),

@@ -22,6 +22,9 @@ pub struct Args {
     /// The address the site will be published at, e.g. https://example.org/msa/
     #[arg(long)]
     base_url: Option<String>,
+    /// Publish drafts (`draft: true`) too, with their "Draft — not published" banner
+    #[arg(long)]
+    drafts: bool,
 }
 
 pub fn execute(args: Args) -> ExitCode {
@@ -46,6 +49,7 @@ pub fn execute(args: Args) -> ExitCode {
     };
     let overrides = Overrides {
         base_url: args.base_url,
+        drafts: args.drafts,
     };
     let mut report = site::build(&root, &overrides, &staging);
     // Errors and warnings; notes (files passed over on purpose, such as editors' swap

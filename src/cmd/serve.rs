@@ -23,6 +23,10 @@ pub struct Args {
     /// Poll for changes instead of using the system's file events (network drives, containers)
     #[arg(long)]
     poll: bool,
+    /// Leave drafts out, as `candour build` does; by default they are shown with a
+    /// "Draft — not published" banner
+    #[arg(long)]
+    no_drafts: bool,
 }
 
 pub fn execute(args: Args) -> ExitCode {
@@ -32,6 +36,7 @@ pub fn execute(args: Args) -> ExitCode {
         bind: args.bind,
         open: args.open,
         poll: args.poll,
+        drafts: !args.no_drafts,
     };
     match candour::serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -43,6 +43,8 @@ pub struct Statement {
     pub deadline: Date,
     pub on_time: bool,
     pub summary: Option<String>,
+    /// A draft, shown only by `serve` and `build --drafts`, with a banner.
+    pub draft: bool,
     pub approval: Approval,
     pub areas: Vec<Area>,
     pub body_html: Arc<str>,

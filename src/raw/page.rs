@@ -15,4 +15,9 @@ pub struct PageFile {
     /// Position in the footer's list of pages; pages without it are not listed there.
     #[serde(default)]
     pub footer_order: Option<u32>,
+    /// A draft: checked, shown by `candour serve` with a "Draft — not published" banner, and
+    /// left out of `candour build` (its page, lists, feed, sitemap and open data) unless
+    /// `--drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
 }

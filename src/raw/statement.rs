@@ -32,6 +32,11 @@ pub struct StatementFile {
     /// The Home Office registry's statement summary: what it asks beyond what candour knows.
     #[serde(default)]
     pub registry: Option<super::RegistryAnswers>,
+    /// A draft: checked, shown by `candour serve` with a "Draft — not published" banner, and
+    /// left out of `candour build` (its page, lists, feed, sitemap and open data) unless
+    /// `--drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

@@ -21,4 +21,9 @@ pub struct UpdateFile {
     /// One paragraph shown in lists and the feed.
     #[serde(default)]
     pub summary: Option<String>,
+    /// A draft: checked, shown by `candour serve` with a "Draft — not published" banner, and
+    /// left out of `candour build` (its page, lists, feed, sitemap and open data) unless
+    /// `--drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
 }

@@ -32,6 +32,9 @@ pub struct Options {
     pub bind: IpAddr,
     pub open: bool,
     pub poll: bool,
+    /// Show drafts, with their banner (the default: the person previewing is usually the
+    /// one writing the draft).
+    pub drafts: bool,
 }
 
 /// Ports tried after the requested one when it is taken.
@@ -79,6 +82,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
         root,
         Overrides {
             base_url: Some(url.clone()),
+            drafts: options.drafts,
         },
     );
     let first = workspace.rebuild(&BTreeSet::new());
