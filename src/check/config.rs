@@ -208,8 +208,27 @@ pub fn validate(
             year_starts,
             accessibility: raw.accessibility,
             exemptions_html,
+            report: report(raw.report.unwrap_or_default()),
             update_due_months: reporting.update_due_months.unwrap_or(1),
         },
         settings,
     ))
+}
+
+/// The emergency number, and the Modern Slavery & Exploitation Helpline's, unless the site
+/// gives others (the helpline: Unseen's, run for the Home Office; see its site).
+pub const EMERGENCY: &str = "999";
+pub const HELPLINE: &str = "08000 121 700";
+
+/// The numbers for reporting modern slavery, defaults filled in.
+fn report(raw: crate::raw::ReportNumbers) -> crate::model::Report {
+    let phone = |number: String| crate::model::Phone {
+        tel: crate::routes::tel(&number),
+        number,
+    };
+    crate::model::Report {
+        emergency: phone(raw.emergency.unwrap_or_else(|| EMERGENCY.into())),
+        helpline: phone(raw.helpline.unwrap_or_else(|| HELPLINE.into())),
+        non_emergency: raw.non_emergency.map(phone),
+    }
 }

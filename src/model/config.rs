@@ -26,8 +26,26 @@ pub struct Config {
     pub year_starts: u32,
     pub accessibility: Accessibility,
     pub exemptions_html: Option<String>,
+    /// How to report modern slavery: the home page and every footer.
+    pub report: Report,
     #[serde(skip)]
     pub update_due_months: u32,
+}
+
+/// The numbers for reporting modern slavery, each as shown and as a `tel:` address.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub emergency: Phone,
+    pub helpline: Phone,
+    /// The police non-emergency number (101), on police sites.
+    pub non_emergency: Option<Phone>,
+}
+
+/// A telephone number as people write it and its `tel:` address (`routes::tel`).
+#[derive(Debug, Serialize)]
+pub struct Phone {
+    pub number: String,
+    pub tel: String,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
