@@ -55,6 +55,7 @@ impl Site {
         Site::with(Overrides {
             base_url: Some("http://127.0.0.1:8000".into()),
             drafts: true,
+            deadlines: None,
         })
     }
 

@@ -11,6 +11,8 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_candour");
+/// A day before any of the example's deadlines: `check` then says nothing of them.
+const TODAY: &str = "2021-06-01";
 
 fn run(args: &[&str], dir: &Path) -> Output {
     Command::new(BIN)
@@ -394,7 +396,7 @@ fn registry_csv_matches_each_statements_front_matter_column_by_column() {
 
 #[test]
 fn check_warns_for_each_answer_the_registry_will_ask_for() {
-    let o = run(&["check"], &repo());
+    let o = run(&["check", "--today", TODAY], &repo());
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     let missing: Vec<&str> = err
@@ -433,7 +435,10 @@ fn check_warns_for_each_answer_the_registry_will_ask_for() {
     // A full answer has none of them.
     let site = example_copy();
     fs::write(site.path().join("content/statements/2020-21.md"), FULL).unwrap();
-    let o = run(&["check", "--format", "json"], site.path());
+    let o = run(
+        &["check", "--today", TODAY, "--format", "json"],
+        site.path(),
+    );
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(!out.contains("2020-21.md\",\"line\":21"), "{out}");
 }
@@ -461,7 +466,7 @@ fn answers_the_registry_would_refuse_are_errors_at_their_value() {
         bad.replace("  risk_count: 4\n", ""),
     )
     .unwrap();
-    let o = run(&["check"], site.path());
+    let o = run(&["check", "--today", TODAY], site.path());
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
@@ -479,7 +484,7 @@ fn answers_the_registry_would_refuse_are_errors_at_their_value() {
         FULL.replace("years_producing: 1-to-5", "years_producing: two"),
     )
     .unwrap();
-    let err = stderr(&run(&["check"], site.path()));
+    let err = stderr(&run(&["check", "--today", TODAY], site.path()));
     assert!(err.contains("first-time"), "{err}");
     // More than three risks.
     let four = FULL.replace(
@@ -487,7 +492,7 @@ fn answers_the_registry_would_refuse_are_errors_at_their_value() {
         "    - {description: a, area: own-operations}\n    - {description: b, area: own-operations}\n  ilo_indicators:",
     );
     fs::write(site.path().join("content/statements/2020-21.md"), four).unwrap();
-    let err = stderr(&run(&["check"], site.path()));
+    let err = stderr(&run(&["check", "--today", TODAY], site.path()));
     assert!(
         err.contains("4 risks; the registry asks for at most 3"),
         "{err}"

@@ -305,6 +305,7 @@ fn until_clean(server: &Server, root: &Path, gone: &[&str], after: &str) -> BTre
         base_url: Some(format!("http://127.0.0.1:{}", server.port)),
         // `serve` shows drafts by default.
         drafts: true,
+        deadlines: None,
     };
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
@@ -1290,6 +1291,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
     let overrides = Overrides {
         base_url: Some("http://127.0.0.1:8000".into()),
         drafts: true,
+        deadlines: None,
     };
     let mut workspace = Workspace::new(root, overrides.clone());
     assert!(workspace.rebuild(&BTreeSet::new()).ok);

@@ -17,6 +17,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// Keep drafts (`draft: true`) in the site: `serve` by default, `build --drafts`.
     pub drafts: bool,
+    /// Check deadlines against a day: `check` only, so a build never reads the clock.
+    pub deadlines: Option<super::deadlines::Options>,
 }
 
 /// The theme `site.yaml` names, read before anything else is checked (the theme's ids shape

@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod data;
+pub mod deadlines;
 pub mod documents;
 
 pub mod links;
@@ -194,7 +195,28 @@ pub fn validate(
     let data = data::validate(&sources.data, &known, cache, &mut problems);
 
     static_files::check(&sources.static_files, &page_models, &mut problems);
+    for u in &updates {
+        if !update::has_figures(u.front.period, &data) {
+            problems.push(Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                ..u.error_at(
+                    "period",
+                    format!("no dataset has a figure for {}, so this update shows none", u.front.period),
+                )
+            }
+            .with_hint(format!("add the period's figures to the data files (a KPI value, orders, people trained, an activity or a progress note for {})", u.front.period)));
+        }
+    }
 
+    if let (Some(options), Some(c)) = (overrides.deadlines, &config) {
+        let calendar = deadlines::Calendar {
+            year_starts,
+            update_due_months: c.update_due_months,
+            // Voluntary until site.yaml says otherwise (`basis`, issue 10).
+            required: false,
+        };
+        problems.extend(deadlines::check(options, &calendar, &statements, &updates));
+    }
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
     }

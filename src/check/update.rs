@@ -71,3 +71,21 @@ pub fn model(
         figures: crate::view::figures::of(u.front.period, data),
     }
 }
+
+/// Whether any dataset has a figure, a training count, an activity or a progress note for
+/// `period`: an update without any has nothing to show beside its narrative.
+pub fn has_figures(period: Period, data: &Data) -> bool {
+    data.kpis
+        .iter()
+        .any(|k| k.values.iter().any(|v| v.period == period))
+        || data.orders.iter().any(|o| o.period == period)
+        || data
+            .courses
+            .iter()
+            .any(|c| c.trained.iter().any(|t| t.period == period))
+        || data.activities.iter().any(|a| a.period == period)
+        || data
+            .actions
+            .iter()
+            .any(|a| a.progress.iter().any(|p| p.period == period))
+}

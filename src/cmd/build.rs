@@ -50,6 +50,7 @@ pub fn execute(args: Args) -> ExitCode {
     let overrides = Overrides {
         base_url: args.base_url,
         drafts: args.drafts,
+        deadlines: None,
     };
     let mut report = site::build(&root, &overrides, &staging);
     // Errors and warnings; notes (files passed over on purpose, such as editors' swap

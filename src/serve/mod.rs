@@ -83,6 +83,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
         Overrides {
             base_url: Some(url.clone()),
             drafts: options.drafts,
+            deadlines: None,
         },
     );
     let first = workspace.rebuild(&BTreeSet::new());
