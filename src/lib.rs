@@ -25,6 +25,7 @@ pub mod scheme;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod start;
 pub mod theme;
 pub mod view;
 pub mod write;

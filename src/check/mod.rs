@@ -196,7 +196,8 @@ pub fn validate(
 
     static_files::check(&sources.static_files, &page_models, &mut problems);
     for u in &updates {
-        if !update::has_figures(u.front.period, &data) {
+        // A whole year as an update's period is reported already.
+        if u.front.period.is_half() && !update::has_figures(u.front.period, &data) {
             problems.push(Diagnostic {
                 severity: crate::diagnostic::Severity::Warning,
                 ..u.error_at(
@@ -208,7 +209,10 @@ pub fn validate(
         }
     }
 
-    if let (Some(options), Some(c)) = (overrides.deadlines, &config) {
+    // Deadlines only once every statement and update could be read: one that could not is
+    // reported already, and is not missing.
+    let all_read = statements_complete && updates.len() == sources.updates.len();
+    if let (Some(options), Some(c), true) = (overrides.deadlines, &config, all_read) {
         let calendar = deadlines::Calendar {
             year_starts,
             update_due_months: c.update_due_months,
@@ -284,7 +288,9 @@ pub fn validate(
         || data.orders.iter().any(|o| o.illustrative)
         || data.actions.iter().any(|a| a.illustrative)
         || data.commitments.iter().any(|c| c.illustrative)
-        || statement_models.iter().any(|s| s.approval.illustrative);
+        || statement_models
+            .iter()
+            .any(|s| s.approval.as_ref().is_some_and(|a| a.illustrative));
     let site = Site {
         config,
         statements: statement_models,

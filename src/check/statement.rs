@@ -113,16 +113,42 @@ pub fn check(
             reason: reason.cloned(),
         });
     }
-    if f.approval.signed_by.is_empty() {
-        problems.push(s.error_at("approval.signed_by", "the statement is not signed").with_hint("add at least one signature with role and signed_on; section 54(6) asks for a director's or equivalent's signature"));
+    match &f.approval {
+        Some(a) if a.signed_by.is_empty() => {
+            problems.push(s.error_at("approval.signed_by", "the statement is not signed").with_hint("add at least one signature with role and signed_on; section 54(6) asks for a director's or equivalent's signature"));
+        }
+        Some(_) => {}
+        None => {
+            let d = s.error_at(
+                "title",
+                "the statement has no `approval:` yet: who approved it, when, and who signed it",
+            );
+            let d = if f.draft {
+                Diagnostic {
+                    severity: Severity::Warning,
+                    ..d
+                }
+            } else {
+                d
+            };
+            problems.push(d.with_hint("add `approval:` with approved_by, approved_on and signed_by (role, signed_on); section 54(6) of the Modern Slavery Act 2015"));
+        }
     }
     let deadline = f.period.end(year_starts).add_months(6);
-    if f.published > deadline {
+    if f.published.is_none() && !f.draft {
+        problems.push(
+            s.error_at("title", "the statement does not say when it was published")
+                .with_hint(
+                    "add `published: YYYY-MM-DD`, or `draft: true` while it is being written",
+                ),
+        );
+    }
+    if let Some(published) = f.published.filter(|p| *p > deadline) {
         let d = s.error_at(
             "published",
             format!(
                 "published on {} after the deadline of {}",
-                f.published.long(),
+                published.long(),
                 deadline.long()
             ),
         );
@@ -139,11 +165,10 @@ pub fn check(
         &|path, message| s.error_at(path, message),
         problems,
     );
-    let approval = Approval {
-        approved_by: f.approval.approved_by.clone(),
-        approved_on: f.approval.approved_on,
-        signed_by: f
-            .approval
+    let approval = f.approval.as_ref().map(|a| Approval {
+        approved_by: a.approved_by.clone(),
+        approved_on: a.approved_on,
+        signed_by: a
             .signed_by
             .iter()
             .map(|s| Signature {
@@ -152,8 +177,8 @@ pub fn check(
                 signed_on: s.signed_on,
             })
             .collect(),
-        illustrative: f.approval.illustrative,
-    };
+        illustrative: a.illustrative,
+    });
     let period_span = words.span(f.period, year_starts);
     let registry = crate::registry::summary(
         f.registry.as_ref(),
@@ -161,7 +186,7 @@ pub fn check(
             organisations: organisations.to_vec(),
             period_start: f.period.start(year_starts),
             period_end: f.period.end(year_starts),
-            approval: &approval,
+            approval: approval.as_ref(),
             areas: &areas,
         },
         words,
@@ -176,7 +201,7 @@ pub fn check(
         url,
         published: f.published,
         deadline,
-        on_time: f.published <= deadline,
+        on_time: f.published.is_none_or(|p| p <= deadline),
         summary: f.summary.clone(),
         draft: f.draft,
         approval,

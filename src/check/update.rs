@@ -33,6 +33,14 @@ pub fn check(
             )),
         );
     }
+    if u.front.published.is_none() && !u.front.draft {
+        problems.push(
+            u.error_at("title", "the update does not say when it was published")
+                .with_hint(
+                    "add `published: YYYY-MM-DD`, or `draft: true` while it is being written",
+                ),
+        );
+    }
     if statements_complete && !statement_periods.contains(&u.front.statement) {
         problems.push(
             u.error_at(

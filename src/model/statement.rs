@@ -38,14 +38,16 @@ pub struct Statement {
     pub period_end: Date,
     pub slug: String,
     pub url: String,
-    pub published: Date,
+    /// None only for a draft not yet given its date.
+    pub published: Option<Date>,
     /// Six months after the period ends.
     pub deadline: Date,
     pub on_time: bool,
     pub summary: Option<String>,
     /// A draft, shown only by `serve` and `build --drafts`, with a banner.
     pub draft: bool,
-    pub approval: Approval,
+    /// None only for a draft not yet approved.
+    pub approval: Option<Approval>,
     pub areas: Vec<Area>,
     pub body_html: Arc<str>,
     pub toc: Arc<[Heading]>,

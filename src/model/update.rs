@@ -17,7 +17,8 @@ pub struct Update {
     pub period_span: String,
     pub slug: String,
     pub url: String,
-    pub published: Date,
+    /// None only for a draft not yet given its date.
+    pub published: Option<Date>,
     pub statement_title: String,
     pub statement_url: String,
     pub summary: Option<String>,

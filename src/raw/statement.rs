@@ -16,13 +16,15 @@ pub struct StatementFile {
     pub title: String,
     /// The reporting year the statement covers, such as 2019/20.
     pub period: Period,
-    /// When the statement was published (YYYY-MM-DD); compared with the deadline six months after the period ends.
-    pub published: Date,
+    /// When the statement was published (YYYY-MM-DD); compared with the deadline six months after the period ends. A draft leaves it out until it is published.
+    #[serde(default)]
+    pub published: Option<Date>,
     /// One paragraph shown in lists and the feed.
     #[serde(default)]
     pub summary: Option<String>,
-    /// Who approved and signed the statement: section 54(6) of the Modern Slavery Act 2015.
-    pub approval: Approval,
+    /// Who approved and signed the statement: section 54(6) of the Modern Slavery Act 2015. A draft may leave it out until it is approved.
+    #[serde(default)]
+    pub approval: Option<Approval>,
     /// s54(5) area → id of the heading in the body that covers it.
     #[serde(default)]
     pub areas: BTreeMap<String, String>,

@@ -14,8 +14,9 @@ pub struct UpdateFile {
     pub title: String,
     /// A half year, such as `2020/21 H1`.
     pub period: Period,
-    /// When the update was published (YYYY-MM-DD).
-    pub published: Date,
+    /// When the update was published (YYYY-MM-DD). A draft leaves it out until it is published.
+    #[serde(default)]
+    pub published: Option<Date>,
     /// The statement this update follows up, by period.
     pub statement: Period,
     /// One paragraph shown in lists and the feed.

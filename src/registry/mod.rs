@@ -89,7 +89,7 @@ pub struct Known<'a> {
     /// The period's first and last days.
     pub period_start: crate::model::date::Date,
     pub period_end: crate::model::date::Date,
-    pub approval: &'a Approval,
+    pub approval: Option<&'a Approval>,
     pub areas: &'a [Area],
 }
 
@@ -360,11 +360,10 @@ fn risk_rows(risk: &Risk, words: &Words, n: &str, count: &str) -> Vec<SummaryRow
 }
 
 /// The registry's "approving person": the first signatory, `name (role)` or the role alone;
-/// none when the approval details are illustrative (the registry takes real ones only).
-pub fn approving_person(approval: &Approval) -> Option<String> {
-    if approval.illustrative {
-        return None;
-    }
+/// none when there are no approval details yet or they are illustrative (the registry takes
+/// real ones only).
+pub fn approving_person(approval: Option<&Approval>) -> Option<String> {
+    let approval = approval.filter(|a| !a.illustrative)?;
     approval.signed_by.first().map(|s| match &s.name {
         Some(name) => format!("{name} ({})", s.role),
         None => s.role.clone(),
@@ -372,8 +371,8 @@ pub fn approving_person(approval: &Approval) -> Option<String> {
 }
 
 /// The registry's "date approved"; none when the approval details are illustrative.
-pub fn approved_on(approval: &Approval) -> Option<crate::model::date::Date> {
-    (!approval.illustrative).then_some(approval.approved_on)
+pub fn approved_on(approval: Option<&Approval>) -> Option<crate::model::date::Date> {
+    approval.filter(|a| !a.illustrative).map(|a| a.approved_on)
 }
 
 /// Whether the registry asks what was done about forced-labour indicators: only when the

@@ -171,10 +171,10 @@ fn record(e: &Entry<'_>) -> Map<String, Value> {
     set("StatementURL", json!(e.url));
     set("StatementStartDate", date(s.period_start));
     set("StatementEndDate", date(s.period_end));
-    if let Some(person) = super::approving_person(&s.approval) {
+    if let Some(person) = super::approving_person(s.approval.as_ref()) {
         set("ApprovingPerson", json!(person));
     }
-    if let Some(d) = super::approved_on(&s.approval) {
+    if let Some(d) = super::approved_on(s.approval.as_ref()) {
         set("DateApproved", date(d));
     }
     for (key, includes, reason) in AREA_COLUMNS {
