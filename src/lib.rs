@@ -4,12 +4,14 @@
 // would add noise at every call site for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod built;
 pub mod check;
 pub mod contrast;
-
 pub mod diagnostic;
+pub mod diff;
 pub mod embedded;
 pub mod format;
+pub mod git;
 pub mod i18n;
 pub mod init;
 pub mod lines;

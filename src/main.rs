@@ -25,6 +25,7 @@ enum Command {
     Serve(cmd::serve::Args),
     Init(cmd::init::Args),
     New(cmd::new::Args),
+    Diff(cmd::diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,5 +43,6 @@ fn main() -> ExitCode {
         #[cfg(feature = "serve")]
         Command::Serve(args) => cmd::serve::execute(args),
         Command::Init(args) => cmd::init::execute(args),
+        Command::Diff(args) => cmd::diff::execute(args),
     }
 }

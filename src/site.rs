@@ -79,7 +79,10 @@ impl Steps {
 /// problems of both are reported once each.
 pub fn check(root: &Path, overrides: &Overrides) -> Report {
     let mut steps = Steps::default();
-    let (sources, diagnostics) = steps.time("load", || load::load(root, None));
+    let (mut sources, mut diagnostics) = steps.time("load", || load::load(root, None));
+    if overrides.git {
+        steps.time("history", || history(root, &mut sources, &mut diagnostics));
+    }
     let has_drafts = !overrides.drafts
         && sources
             .statements
@@ -112,6 +115,22 @@ pub fn check(root: &Path, overrides: &Overrides) -> Report {
         diagnostic::sort(&mut report.diagnostics);
     }
     report
+}
+
+/// Reads what git knows of each source's past into `sources`, when the site is in a git
+/// repository; outside one, nothing (the site is built without history). A repository git
+/// cannot read is a warning, and the build goes on without history.
+pub fn history(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(repo) = crate::git::Repo::discover(root) else {
+        return;
+    };
+    match repo.history() {
+        Ok(h) => sources.history = Some(std::sync::Arc::new(h)),
+        Err(e) => diagnostics.push(
+            Diagnostic::warning("content", format!("cannot read the history of the site's files from git: {e}"))
+                .with_hint("the site is built without last-updated dates and change histories; `--no-git` says so on purpose"),
+        ),
+    }
 }
 
 /// The steps of `check` after `load`, on sources already read with the problems met reading

@@ -5,7 +5,7 @@
 
 use crate::check::Checked;
 use crate::i18n::Words;
-use crate::model::Aspect;
+use crate::model::Cadence;
 use crate::model::period::Period;
 
 /// Which report to start.
@@ -28,10 +28,13 @@ pub struct Started {
 /// The next report of `kind` for a checked site (drafts kept), or for `period`; an `Err`
 /// says why not, in a sentence.
 ///
-/// An update's default period is the half after the latest update, or the first half after
-/// the latest statement; it follows the latest statement of an earlier year. A statement's
-/// default period is the year after the latest statement. Its body has a heading per aspect
-/// the site's data uses (a statement: one per s54(5) area, mapped under `areas:`).
+/// An update follows the site's cadence (`reporting.updates`): with `six-monthly` its default
+/// period is the half after the latest update, or the first half after the latest statement;
+/// with `annual` the year after the latest update or statement; with `none` there is no
+/// update to start (an `Err`). It follows the latest statement of an earlier year. A
+/// statement's default period is the year after the latest statement. An update's body has a
+/// heading per aspect the site declares (a statement: one per s54(5) area, mapped under
+/// `areas:`).
 pub fn next(
     kind: Kind,
     checked: &Checked,
@@ -42,20 +45,37 @@ pub fn next(
     let year_starts = site.config.year_starts;
     match kind {
         Kind::Update => {
+            let annual = match site.config.updates {
+                Cadence::None => {
+                    return Err(
+                        "this site promises no updates between its statements (`reporting.updates: none` in site.yaml): start the next statement with `candour new statement`, or set `reporting.updates` to six-monthly or annual".into(),
+                    );
+                }
+                Cadence::SixMonthly => false,
+                Cadence::Annual => true,
+            };
             let period = match period {
-                Some(p) if !p.is_half() => {
+                Some(p) if !annual && !p.is_half() => {
                     return Err(format!(
-                        "an update covers a half year, but {p} is a whole year: write {p} H1 or {p} H2"
+                        "this site's updates are six-monthly, so an update covers a half year, but {p} is a whole year: write {p} H1 or {p} H2"
+                    ));
+                }
+                Some(p) if annual && p.is_half() => {
+                    return Err(format!(
+                        "this site's updates are annual (reporting.updates: annual), so an update covers a year, but {p} is a half year: write {}",
+                        p.year_period()
                     ));
                 }
                 Some(p) => p,
                 None => match (site.updates.first(), site.statements.first()) {
-                    (Some(u), _) => u.period.next(),
-                    (None, Some(s)) => Period {
+                    (Some(u), _) if u.period.is_half() != annual => u.period.next(),
+                    (_, Some(s)) if annual => s.period.year_period().next(),
+                    (_, Some(s)) => Period {
                         year: s.period.year + 1,
                         half: 1,
+                        ..s.period
                     },
-                    (None, None) => {
+                    (_, None) => {
                         return Err(
                             "the site has no statement for an update to follow: start one with `candour new statement`".into(),
                         );
@@ -71,7 +91,14 @@ pub fn next(
             let span = words.span(period, year_starts);
             let mut text = format!(
                 "---\ntitle: {}\nperiod: {period}\nstatement: {}\ndraft: true\n# published: the day it is published (YYYY-MM-DD), with `draft: true` removed\n---\n",
-                yaml_text(&words.format("new.update_title", &[("span", &span)])),
+                yaml_text(&words.format(
+                    if annual {
+                        "new.update_title_annual"
+                    } else {
+                        "new.update_title"
+                    },
+                    &[("span", &span)]
+                )),
                 statement.period,
             );
             for heading in outline(checked, words) {
@@ -131,36 +158,17 @@ pub fn next(
     }
 }
 
-/// An update's headings: each aspect the site's data uses, in the aspects' order, or else
-/// the six areas of s54(5).
+/// An update's headings: each aspect the site declares (`aspects:` in site.yaml), in its
+/// order, or else the six areas of s54(5).
 fn outline(checked: &Checked, words: &Words) -> Vec<String> {
-    let site = &checked.site;
-    let mut used: Vec<Aspect> = site
-        .kpis
-        .iter()
-        .map(|k| k.aspect)
-        .chain(site.actions.iter().map(|a| a.aspect))
-        .chain(site.courses.iter().filter_map(|c| c.aspect))
-        .collect();
-    used.sort();
-    used.dedup();
-    let aspects: Vec<String> = used
-        .iter()
-        .map(|a| {
-            let key = serde_json::to_value(a)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            words.word(&format!("label.{key}")).to_string()
-        })
-        .collect();
+    let aspects = &checked.site.config.aspects;
     if aspects.is_empty() {
         crate::check::statement::AREAS
             .iter()
             .map(|(key, ..)| words.word(&format!("new.area.{key}")).to_string())
             .collect()
     } else {
-        aspects
+        aspects.iter().map(|a| a.title.clone()).collect()
     }
 }
 
@@ -199,7 +207,7 @@ pub fn missing(checked: &Checked, period: Period) -> Vec<String> {
         }
     }
     for a in &site.actions {
-        if a.status != crate::model::Status::Achieved
+        if a.status != Some(crate::model::Status::Achieved)
             && !a.progress.iter().any(|p| covers(p.period))
         {
             out.push(format!(

@@ -195,6 +195,18 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Replace("  compliance: full", "\tcompliance: full"),
         ),
         (
+            // The line before ends in a plain value, which the parser is still reading
+            // when it meets the tab: the error must still be on the tab's line.
+            "tab_indentation_after_a_plain_value",
+            "data/kpis.yaml",
+            Replace("        value: 61\n", "\tvalue: 61\n"),
+        ),
+        (
+            "tab_after_colon",
+            "data/kpis.yaml",
+            Replace("        value: 61\n", "        value:\t61\n"),
+        ),
+        (
             "several_documents",
             "data/actions.yaml",
             Append("---\nactions: []\n"),
@@ -407,8 +419,8 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
         ),
         (
             "missing_field_in_a_nested_mapping",
-            "statements/2019-20.md",
-            Replace("      signed_on: 2020-09-22\n", ""),
+            "site.yaml",
+            Replace("    title: Force capability\n", ""),
         ),
         (
             "front_matter_of_only_a_comment",
@@ -431,7 +443,7 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Multi(vec![
                 ("    kind: qualitative\n", "    kind: qualitatve\n"),
                 ("    unit: orders\n", "    units: orders\n"),
-                ("        value: 310\n", "        value: lots\n"),
+                ("        value: 42\n", "        value: lots\n"),
             ]),
         ),
         // Files under other spellings are read, or an error says what to rename them to.
@@ -451,9 +463,106 @@ fn cases() -> Vec<(&'static str, &'static str, Edit)> {
             Write(b"---\ntitle: History\n---\n\nText.\n".to_vec()),
         ),
         (
+            "published_before_its_period_ended",
+            "statements/2019-20.md",
+            Replace("published: 2020-09-30", "published: 2020-03"),
+        ),
+        (
+            "required_statement_without_a_publication_date",
+            "statements/2019-20.md",
+            Replace("published: 2020-09-30\n", "basis: required\n"),
+        ),
+        (
+            "statement_without_approval",
+            "statements/2019-20.md",
+            Replace("  approved_by: Strategic Priorities Assurance Board\n", ""),
+        ),
+        (
+            "signature_that_names_nobody",
+            "statements/2019-20.md",
+            Replace(
+                "    - role: Chief Constable\n      signed_on",
+                "    - signed_on",
+            ),
+        ),
+        (
+            "unknown_illustrative_field",
+            "statements/2019-20.md",
+            Replace(
+                "  illustrative: true\n",
+                "  illustrative: [approved_on, signed_onn]\n",
+            ),
+        ),
+        (
+            "illustrative_neither_true_nor_a_list",
+            "statements/2019-20.md",
+            Replace("  illustrative: true\n", "  illustrative: sometimes\n"),
+        ),
+        (
+            "unknown_aspect",
+            "data/kpis.yaml",
+            Replace("aspect: external-capability", "aspect: external-capabilty"),
+        ),
+        (
+            "aspect_on_a_site_without_aspects",
+            "site.yaml",
+            Replace(
+                "aspects:\n  - id: force-capability\n    title: Force capability\n    description: Victims, offenders and crime management, stakeholder engagement.\n  - id: internal-capability\n    title: Internal capability / HR and infrastructure\n    description: Vetting, on boarding, recruitment and agencies.\n  - id: external-capability\n    title: External capability, procurement and the supply chain\n  - id: business-engagement\n    title: Business engagement strategy\n",
+                "",
+            ),
+        ),
+        (
+            "organisation_and_organisations",
+            "site.yaml",
+            Replace(
+                "organisation: Derbyshire Constabulary\n",
+                "organisation: Derbyshire Constabulary\norganisations:\n  - name: Derbyshire Constabulary\n",
+            ),
+        ),
+        (
+            "calendar_year_on_a_site_with_april_years",
+            "data/prevention-orders.yaml",
+            Replace("period: 2018/19", "period: 2018"),
+        ),
+        (
+            "duplicate_aspect_id",
+            "site.yaml",
+            Replace("  - id: internal-capability", "  - id: force-capability"),
+        ),
+        (
+            "half_year_update_on_a_site_with_annual_updates",
+            "site.yaml",
+            Replace("updates: six-monthly", "updates: annual"),
+        ),
+        (
+            "late_required_statement",
+            "statements/2019-20.md",
+            // The example's date is illustrative, and never judged: a real one here.
+            Multi(vec![
+                ("published: 2020-09-30\n", "published: 2020-11\n"),
+                ("illustrative: [published]\n", "basis: required\n"),
+            ]),
+        ),
+        (
+            "two_statements_with_one_title",
+            "statements/2018-19.md",
+            Write(
+                fs::read_to_string(repo().join("content/statements/2019-20.md"))
+                    .unwrap()
+                    .replacen("period: 2019/20", "period: 2018/19", 1)
+                    .replacen("published: 2020-09-30", "published: 2019-09-30", 1)
+                    .into_bytes(),
+            ),
+        ),
+        (
             "evidence_for_a_dataset_the_site_lacks",
             "data/training.yaml",
             Remove,
+        ),
+        (
+            "evidence_for_a_dataset_without_records",
+            "data/training.yaml",
+            Write(b"courses: []\n".to_vec()),
         ),
     ]
 }

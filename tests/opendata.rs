@@ -53,8 +53,17 @@ fn s(v: &Value) -> String {
     }
 }
 
+/// An `illustrative` mark as the CSV gives it: `true` or `false` for a whole record, the
+/// marked fields joined by "; " for a list (`[owner, due]` → `owner; due`).
 fn flag(v: &Value) -> String {
-    v.as_bool().unwrap_or(false).to_string()
+    match v.as_array() {
+        Some(fields) => fields
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect::<Vec<_>>()
+            .join("; "),
+        None => v.as_bool().unwrap_or(false).to_string(),
+    }
 }
 
 /// Checks that the table has exactly `columns`, one row per expected row, each row equal

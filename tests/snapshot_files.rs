@@ -11,7 +11,7 @@ mod common;
 use std::fs;
 
 /// Each family (`binary__prefix`) and the test that owns it.
-const FAMILIES: [(&str, &str); 3] = [
+const FAMILIES: [(&str, &str); 5] = [
     (
         "cli__page_",
         "tests/cli.rs: main_of_every_page_kind_is_snapshotted",
@@ -23,6 +23,14 @@ const FAMILIES: [(&str, &str); 3] = [
     (
         "invalid__invalid_",
         "tests/invalid.rs: invalid_sites_report_located_diagnostics",
+    ),
+    (
+        "git__diff_",
+        "tests/git.rs: diff_of_a_realistic_change_for_people_and_as_markdown",
+    ),
+    (
+        "fixtures__fixture_",
+        "tests/fixtures.rs: each_fixture_builds_and_its_pages_are_snapshotted",
     ),
 ];
 

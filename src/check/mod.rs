@@ -4,6 +4,7 @@ pub mod config;
 pub mod data;
 pub mod deadlines;
 pub mod documents;
+pub mod history;
 
 pub mod links;
 pub mod page;
@@ -100,9 +101,31 @@ pub fn validate(
         }
     };
 
-    let organisations: Vec<String> = config.iter().map(|c| c.organisation.clone()).collect();
+    // Who makes the statements, as site.yaml says: the registry's organisations, sector and
+    // budget band.
+    let body = crate::registry::Body {
+        organisations: config
+            .as_ref()
+            .map(|c| c.organisations.clone())
+            .unwrap_or_default(),
+        sector: config.as_ref().and_then(|c| c.sector),
+        budget: config.as_ref().and_then(|c| c.budget),
+    };
     let mut statement_models = Vec::new();
+    // Title → the first statement with it (its file and period).
+    let mut titles: BTreeMap<&str, (&str, Period)> = BTreeMap::new();
     for s in &statements {
+        match titles.get(s.front.title.trim()) {
+            // The same period again is reported as a second statement for it.
+            Some((first, period)) if *period != s.front.period => problems.push(
+                s.warning_at("title", format!("another statement, {first}, has the title '{}'", s.front.title.trim()))
+                    .with_hint(format!("readers tell statements apart by their titles in lists, the feed and search results: give each its period, such as Modern Slavery Statement {}", s.front.period)),
+            ),
+            Some(_) => {}
+            None => {
+                titles.insert(s.front.title.trim(), (&s.source.path, s.front.period));
+            }
+        }
         let url = routes.statement(s.front.period);
         claim(
             url.clone(),
@@ -113,14 +136,21 @@ pub fn validate(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        statement_models.push(statement::check(
+        let mut model = statement::check(
             s,
             url,
             year_starts,
-            &organisations,
+            &body,
             &words,
             &mut problems,
-        ));
+        );
+        model.history = history::of_document(
+            sources.history.as_deref(),
+            &s.source.path,
+            &[],
+            &s.front.changes,
+        );
+        statement_models.push(model);
     }
     let statement_periods: Vec<Period> = statements.iter().map(|s| s.front.period).collect();
     // References to statements are only checked when every statement could be read.
@@ -128,9 +158,15 @@ pub fn validate(
 
     let mut page_models = Vec::new();
     for p in &pages {
-        let Some(page) = page::check(p, &routes, &mut problems) else {
+        let Some(mut page) = page::check(p, &routes, &mut problems) else {
             continue;
         };
+        page.history = history::of_document(
+            sources.history.as_deref(),
+            &p.source.path,
+            &[],
+            &p.front.changes,
+        );
         claim(
             page.url.clone(),
             &p.source.path,
@@ -145,7 +181,14 @@ pub fn validate(
     });
 
     for u in &updates {
-        update::check(u, &statement_periods, statements_complete, &mut problems);
+        update::check(
+            u,
+            &statement_periods,
+            statements_complete,
+            year_starts,
+            config.as_ref().map_or(Default::default(), |c| c.updates),
+            &mut problems,
+        );
         claim(
             routes.update(u.front.period),
             &u.source.path,
@@ -188,7 +231,14 @@ pub fn validate(
             .map(|u| u.front.period)
             .collect(),
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
+        empty: Vec::new(),
         year_starts,
+        aspects: config.as_ref().map(|c| {
+            c.aspects
+                .iter()
+                .map(|a| (a.id.clone(), a.title.clone()))
+                .collect()
+        }),
         routes: routes.clone(),
         words: words.clone(),
     };
@@ -215,22 +265,34 @@ pub fn validate(
     if let (Some(options), Some(c), true) = (overrides.deadlines, &config, all_read) {
         let calendar = deadlines::Calendar {
             year_starts,
+            updates: c.updates,
             update_due_months: c.update_due_months,
-            // Voluntary until site.yaml says otherwise (`basis`, issue 10).
-            required: false,
         };
         problems.extend(deadlines::check(options, &calendar, &statements, &updates));
     }
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
     }
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         return (None, problems);
     };
+    config.organisation = words.names(&config.organisations, false);
+    config.organisation_in_text = words.names(&config.organisations, true);
 
+    let data_paths = history::data_paths(&sources.data);
     let mut update_models: Vec<Update> = updates
         .iter()
-        .map(|u| update::model(u, &statement_models, &routes, &words, year_starts, &data))
+        .map(|u| {
+            let mut model =
+                update::model(u, &statement_models, &routes, &words, year_starts, &data);
+            model.history = history::of_document(
+                sources.history.as_deref(),
+                &u.source.path,
+                &data_paths,
+                &u.front.changes,
+            );
+            model
+        })
         .collect();
     update_models.sort_by_key(|u| std::cmp::Reverse(u.period));
     statement_models.sort_by_key(|s| std::cmp::Reverse(s.period));
@@ -275,8 +337,18 @@ pub fn validate(
         &update_models,
         &data,
     );
+    // A dataset is published only when its section has content (a file with no records
+    // makes no page, no CSV and no JSON).
+    let mut data = data;
+    let has = |name: &str, data: &crate::model::Data| data::has_records(data, name);
+    let json = std::mem::take(&mut data.json);
+    data.json = json
+        .into_iter()
+        .filter(|(name, _)| has(name, &data))
+        .collect();
     let mut tables = crate::view::opendata::tables(&data, &words);
-    let mut json = data.json;
+    let mut json = std::mem::take(&mut data.json);
+    // The registry's summary of every statement the site publishes (issue 11).
     if !statement_models.is_empty() {
         let (table, records) =
             registry_download(&statements, &statement_models, &config, &routes, &words);
@@ -286,12 +358,42 @@ pub fn validate(
     let datasets = crate::view::opendata::describe(&json, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
-        || data.actions.iter().any(|a| a.illustrative)
-        || data.commitments.iter().any(|c| c.illustrative)
-        || statement_models
+        || data
+            .actions
             .iter()
-            .any(|s| s.approval.as_ref().is_some_and(|a| a.illustrative));
-    let site = Site {
+            .any(|a| a.illustrative || !a.illustrative_fields.is_empty())
+        || data
+            .commitments
+            .iter()
+            .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
+        || data
+            .courses
+            .iter()
+            .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
+        || statement_models.iter().any(|s| {
+            s.published_illustrative
+                || s.period_illustrative
+                || s.approval.illustrative
+                || !s.approval.illustrative_fields.is_empty()
+        });
+    let sections = crate::i18n::NAV_KEYS
+        .iter()
+        .filter(|key| match **key {
+            "statements" => !statement_models.is_empty(),
+            "updates" => !update_models.is_empty(),
+            "performance" => has("kpis", &data),
+            "orders" => has("prevention-orders", &data),
+            "training" => has("training", &data),
+            "partnerships" => has("partnerships", &data),
+            "actions" => has("actions", &data),
+            "commitments" => has("commitments", &data),
+            "data" => !datasets.is_empty(),
+            _ => true,
+        })
+        .map(|key| (*key).to_string())
+        .collect();
+    let mut site = Site {
+        sections,
         config,
         statements: statement_models,
         updates: update_models,
@@ -316,7 +418,15 @@ pub fn validate(
         datasets,
         home,
         has_illustrative,
+        changes: crate::model::Changes::default(),
     };
+    site.changes = history::changes(
+        sources.history.as_deref(),
+        &site,
+        &sources.data,
+        &routes,
+        &words,
+    );
     let mut checked = Checked {
         site,
         markdown: settings,
@@ -401,6 +511,17 @@ fn registry_download(
     )
 }
 
+/// The hint for an `illustrative` list naming `name`, not one of `allowed`.
+pub fn marks_hint(name: &str, allowed: &[&str]) -> String {
+    match crate::diagnostic::did_you_mean(name, allowed.iter().copied()) {
+        Some(best) => format!("did you mean '{best}'?"),
+        None => format!(
+            "the fields that can be marked are: {}; `illustrative: true` marks the whole record",
+            allowed.join(", ")
+        ),
+    }
+}
+
 /// A site that passed every check: the model templates see, and what the build writes
 /// beside its pages.
 pub struct Checked {
@@ -415,6 +536,19 @@ pub struct Checked {
     pub links: links::Index,
     /// The site's addresses.
     pub routes: Routes,
+}
+
+impl Checked {
+    /// The parts of the site that files other than pages are made from, with `theme`.
+    pub fn files<'a>(&'a self, theme: &'a Theme) -> crate::built::Files<'a> {
+        crate::built::Files {
+            routes: &self.routes,
+            theme,
+            static_files: &self.static_files,
+            json: &self.downloads.json,
+            tables: &self.downloads.tables,
+        }
+    }
 }
 
 /// The data files as published: each as JSON in the shape of its YAML, and as CSV tables.

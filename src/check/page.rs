@@ -25,7 +25,7 @@ pub fn check(
     if routes::RESERVED.contains(&slug.as_str()) {
         problems.push(
             Diagnostic::error(&p.source.path, format!("the page {url} is one candour makes itself"))
-                .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/ and /accessibility/"),
+                .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/, /accessibility/ and /changes/"),
         );
         return None;
     }
@@ -39,5 +39,6 @@ pub fn check(
         body_html: p.body.html.clone(),
         source: p.source.path.clone(),
         toc: p.body.headings.clone(),
+        history: crate::model::History::default(),
     })
 }

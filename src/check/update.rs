@@ -4,11 +4,12 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Words;
 use crate::model::period::Period;
 use crate::model::{Statement, Update};
-use crate::raw::UpdateFile;
+use crate::raw::{UPDATE_MARKS, UpdateFile};
 use crate::routes::Routes;
 
-use super::data::{Data, known_periods};
+use super::data::known_periods;
 use super::documents::Parsed;
+use crate::model::Data;
 
 /// Reports an update whose period is a whole year, or whose `statement` names a period no
 /// statement covers (only when every statement could be read: `statements_complete`).
@@ -16,9 +17,51 @@ pub fn check(
     u: &Parsed<UpdateFile>,
     statement_periods: &[Period],
     statements_complete: bool,
+    year_starts: u32,
+    cadence: crate::model::Cadence,
     problems: &mut Vec<Diagnostic>,
 ) {
-    if !u.front.period.is_half() {
+    if cadence == crate::model::Cadence::Annual && u.front.period.is_half() {
+        problems.push(
+            u.error_at(
+                "period",
+                format!(
+                    "this site's updates are annual (reporting.updates: annual), but {} is a half year",
+                    u.front.period
+                ),
+            )
+            .with_hint(format!(
+                "write {}, or set `reporting.updates: six-monthly` in site.yaml",
+                u.front.period.year_period()
+            )),
+        );
+    }
+    u.marks(
+        "illustrative",
+        &u.front.illustrative,
+        UPDATE_MARKS,
+        problems,
+    );
+    for (path, period) in [("period", u.front.period), ("statement", u.front.statement)] {
+        if let Some((message, hint)) = period.wrong_form(year_starts) {
+            problems.push(u.error_at(path, message).with_hint(hint));
+        }
+    }
+    match u.front.published {
+        Some(published) => super::statement::published_before_end(
+            u,
+            "published",
+            published,
+            u.front.period,
+            year_starts,
+            problems,
+        ),
+        None => problems.push(
+            u.warning_at("period", "the update gives no publication date")
+                .with_hint("add `published:` with the date the update came out, as precisely as the source gives it (2020-10-30, 2020-10 or 2020)"),
+        ),
+    }
+    if cadence != crate::model::Cadence::Annual && !u.front.period.is_half() {
         problems.push(
             u.error_at(
                 "period",
@@ -70,6 +113,11 @@ pub fn model(
         slug: u.front.period.slug(),
         url: routes.update(u.front.period),
         published: u.front.published,
+        published_illustrative: u.front.illustrative.field("published"),
+        feed_date: u
+            .front
+            .published
+            .map_or(u.front.period.end(year_starts), |d| d.earliest()),
         statement_title: st.map(|s| s.title.clone()).unwrap_or_default(),
         statement_url: st.map(|s| s.url.clone()).unwrap_or_default(),
         summary: u.front.summary.clone(),
@@ -77,6 +125,8 @@ pub fn model(
         body_html: u.body.html.clone(),
         toc: u.body.headings.clone(),
         figures: crate::view::figures::of(u.front.period, data),
+        history: crate::model::History::default(),
+        source: u.source.path.clone(),
     }
 }
 

@@ -29,6 +29,9 @@ pub struct Args {
     /// unrelated change) or an error (CI fails)
     #[arg(long, value_enum, default_value_t = Deadlines::Warning)]
     deadlines: Deadlines,
+    /// Check without git: no history, and no comparison with the branch point
+    #[arg(long)]
+    no_git: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -37,8 +40,16 @@ enum Deadlines {
     Error,
 }
 
+/// A whole day: `--today 2021-11` is refused, as deadlines are judged to the day.
 fn parse_day(text: &str) -> Result<Date, String> {
-    Date::parse(text)
+    let day = Date::parse(text)?;
+    if day.precision() == candour::model::date::Precision::Day {
+        Ok(day)
+    } else {
+        Err(format!(
+            "'{text}' is not a whole day; give it as YYYY-MM-DD, such as 2021-11-15"
+        ))
+    }
 }
 
 /// Today's date by the system clock, in UTC.
@@ -57,14 +68,28 @@ enum Format {
 }
 
 pub fn execute(args: Args) -> ExitCode {
+    if let Err(code) = super::site_root(&args.root) {
+        return code;
+    }
     let overrides = Overrides {
+        git: !args.no_git,
         deadlines: Some(deadlines::Options {
             today: args.today.unwrap_or_else(today),
             as_errors: matches!(args.deadlines, Deadlines::Error),
         }),
         ..Overrides::default()
     };
-    let report = site::check(&args.root, &overrides);
+    let mut report = site::check(&args.root, &overrides);
+    // Statements published at the branch point stay as they were.
+    if overrides.git
+        && let Some(checked) = &report.site
+    {
+        let mut kept = candour::diff::check_kept(&args.root, &checked.site);
+        if !kept.is_empty() {
+            report.diagnostics.append(&mut kept);
+            diagnostic::sort(&mut report.diagnostics);
+        }
+    }
     let count = |s: Severity| {
         report
             .diagnostics

@@ -27,9 +27,15 @@ pub struct Args {
     /// "Draft — not published" banner
     #[arg(long)]
     no_drafts: bool,
+    /// Build without git: no last-updated dates, change histories or changes page
+    #[arg(long)]
+    no_git: bool,
 }
 
 pub fn execute(args: Args) -> ExitCode {
+    if let Err(code) = super::site_root(&args.root) {
+        return code;
+    }
     let options = candour::serve::Options {
         root: args.root,
         port: args.port,
@@ -37,6 +43,7 @@ pub fn execute(args: Args) -> ExitCode {
         open: args.open,
         poll: args.poll,
         drafts: !args.no_drafts,
+        git: !args.no_git,
     };
     match candour::serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,

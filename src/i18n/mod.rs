@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::date::Date;
+use crate::model::date::{Date, Precision};
 use crate::model::period::Period;
 use crate::source::Source;
 use crate::source::yaml::Document;
@@ -46,12 +46,14 @@ enum Entry {
 pub const RUST_KEYS: &[&str] = &[
     "date.long",
     "date.month_year",
+    "names.and",
+    "names.separator",
+    "names.the",
+    "names.the_in_text",
     "period.span_within_year",
     "period.span",
     "chart.title",
     "chart.description",
-    "chart.period",
-    "chart.periods",
     "chart.unit",
     "chart.point",
     "s54.structure",
@@ -60,12 +62,19 @@ pub const RUST_KEYS: &[&str] = &[
     "s54.risk",
     "s54.effectiveness",
     "s54.training",
+    "chart.series",
+    "chart.years",
+    "chart.halves",
+    "chart.half",
+    "chart.target_value",
     "headline.stpo_granted",
     "headline.people_trained",
     "headline.partnership_activities",
     "headline.actions_achieved",
     "page.statements",
     "page.updates",
+    "page.updates_annual",
+    "page.updates_none",
     "page.performance",
     "page.orders",
     "page.training",
@@ -74,6 +83,7 @@ pub const RUST_KEYS: &[&str] = &[
     "page.commitments",
     "page.data",
     "page.accessibility",
+    "page.changes",
     "page.not_found",
     "page.feed",
     "page.sitemap",
@@ -133,10 +143,6 @@ pub const NAV_KEYS: &[&str] = &[
 
 /// The words the `label` filter shows for the data's fixed words (`in-progress`).
 pub const LABELS: &[&str] = &[
-    "force-capability",
-    "internal-capability",
-    "external-capability",
-    "business-engagement",
     "not-started",
     "in-progress",
     "achieved",
@@ -204,8 +210,58 @@ impl Words {
             .unwrap_or("")
     }
 
-    /// `30 September 2020`, by `date.long`.
+    /// Names joined as a list, "A", "A and B", "A, B and C" (`names.separator`,
+    /// `names.and`); `in_text` for the middle of a sentence, where each name's leading
+    /// article (`names.the`, "The ") becomes `names.the_in_text` ("the ").
+    pub fn names(&self, names: &[String], in_text: bool) -> String {
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| if in_text { self.in_text(n) } else { n.clone() })
+            .collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => self.format(
+                "names.and",
+                &[
+                    ("names", &rest.join(self.word("names.separator"))),
+                    ("last", last),
+                ],
+            ),
+        }
+    }
+
+    /// A name as it reads in the middle of a sentence: "The Police and Crime Commissioner"
+    /// becomes "the Police and Crime Commissioner" (`names.the` → `names.the_in_text`).
+    pub fn in_text(&self, name: &str) -> String {
+        let the = self.word("names.the");
+        match name.strip_prefix(the) {
+            Some(rest) if !the.is_empty() => format!("{}{rest}", self.word("names.the_in_text")),
+            _ => name.to_string(),
+        }
+    }
+
+    /// A name after "by", "of" or "under" where English puts "the" before it: "the
+    /// Strategic Priorities Assurance Board"; a name that begins with the article keeps one
+    /// ("The Police and Crime Commissioner" → "the Police and Crime Commissioner").
+    pub fn with_the(&self, name: &str) -> String {
+        let in_text = self.in_text(name);
+        let the = self.word("names.the_in_text");
+        if in_text.starts_with(the) {
+            in_text
+        } else {
+            format!("{the}{in_text}")
+        }
+    }
+
+    /// `30 September 2020`, by `date.long`; a date its source gives only to the month or the
+    /// year is shown at that precision (`September 2020` by `date.month_year`, `2020`).
     pub fn long_date(&self, date: Date) -> String {
+        match date.precision() {
+            Precision::Year => return date.year.to_string(),
+            Precision::Month => return self.month_year(date),
+            Precision::Day => {}
+        }
         self.format(
             "date.long",
             &[

@@ -40,4 +40,6 @@ pub struct Page {
     /// The Markdown file it comes from (`content/pages/about.md`).
     #[serde(skip)]
     pub source: String,
+    /// When it last changed, and how (`History::default()` without git).
+    pub history: super::History,
 }

@@ -17,8 +17,13 @@ pub struct Update {
     pub period_span: String,
     pub slug: String,
     pub url: String,
-    /// None only for a draft not yet given its date.
+    /// When it was published, at the precision its source gives; `None` when not given.
     pub published: Option<Date>,
+    /// True when the publication date is not from a published source.
+    pub published_illustrative: bool,
+    /// The day the Atom feed gives it: the first day its publication date can be or,
+    /// without one, the last day of its period.
+    pub feed_date: Date,
     pub statement_title: String,
     pub statement_url: String,
     pub summary: Option<String>,
@@ -27,6 +32,11 @@ pub struct Update {
     pub body_html: Arc<str>,
     pub toc: Arc<[Heading]>,
     pub figures: UpdateFigures,
+    /// When it last changed, and how (`History::default()` without git).
+    pub history: super::History,
+    /// The Markdown file it comes from (`content/statements/2019-20.md`).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// What an update page shows beside its narrative: this period against the one before.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct PageFile {
     /// The page's title, its only level-1 heading.
+    #[schemars(example = &"About this site")]
     pub title: String,
     /// One sentence shown under the title and in search results.
     #[serde(default)]
@@ -20,4 +21,9 @@ pub struct PageFile {
     /// `--drafts` is given.
     #[serde(default)]
     pub draft: bool,
+    /// Notes for the public history of this page, each for one day: on that day's
+    /// entry the note replaces the commit messages (`- date: 2021-03-12` /
+    /// `note: Corrected the number of people trained`).
+    #[serde(default)]
+    pub changes: Vec<super::ChangeNote>,
 }

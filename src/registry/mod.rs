@@ -76,20 +76,56 @@ pub fn word_keys() -> Vec<String> {
     .map(|k| (*k).to_string())
     .collect();
     keys.extend(AREA_ORDER.iter().map(|a| format!("registry.area.{a}")));
+    keys.extend(SECTORS.iter().map(|s| format!("registry.sector.{s}")));
+    keys.extend(BUDGETS.iter().map(|b| format!("registry.budget.{b}")));
     for (list, options) in crate::model::registry::option_keys() {
         keys.extend(options.iter().map(|o| format!("registry.{list}.{o}")));
     }
     keys
 }
 
+/// The sectors `site.yaml` may name (`sector:`), as written: each is `registry.sector.KEY`.
+const SECTORS: [&str; 7] = [
+    "police",
+    "local-government",
+    "health",
+    "education",
+    "fire",
+    "central-government",
+    "other",
+];
+/// The budget bands `site.yaml` may name (`budget:`), as written: each is
+/// `registry.budget.KEY`.
+const BUDGETS: [&str; 5] = ["under-36m", "36m-60m", "60m-100m", "100m-500m", "over-500m"];
+
+/// A sector or budget band as `site.yaml` writes it (`local-government`, `100m-500m`).
+fn written<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The body that makes a site's statements, as `site.yaml` says: the organisations (one, or
+/// each of a joint statement's), its sector and budget band.
+#[derive(Debug, Default, Clone)]
+pub struct Body {
+    pub organisations: Vec<String>,
+    pub sector: Option<crate::model::Sector>,
+    pub budget: Option<crate::model::Budget>,
+}
+
 /// What a statement's summary is made from besides its `registry:` answers.
 pub struct Known<'a> {
     /// The organisations the statement covers, the publishing one first.
     pub organisations: Vec<String>,
+    /// The body's sector and budget band, from `site.yaml` (`sector:`, `budget:`).
+    pub sector: Option<crate::model::Sector>,
+    pub budget: Option<crate::model::Budget>,
     /// The period's first and last days.
     pub period_start: crate::model::date::Date,
     pub period_end: crate::model::date::Date,
-    pub approval: Option<&'a Approval>,
+    pub approval: &'a Approval,
     pub areas: &'a [Area],
 }
 
@@ -182,7 +218,24 @@ pub fn summary(answers: Option<&RegistryAnswers>, known: &Known<'_>, words: &Wor
         ),
         section(
             "sectors",
-            vec![row("sectors", Vec::new()), row("turnover", Vec::new())],
+            vec![
+                row(
+                    "sectors",
+                    known
+                        .sector
+                        .map(|x| w(&format!("registry.sector.{}", written(x))))
+                        .into_iter()
+                        .collect(),
+                ),
+                row(
+                    "turnover",
+                    known
+                        .budget
+                        .map(|x| w(&format!("registry.budget.{}", written(x))))
+                        .into_iter()
+                        .collect(),
+                ),
+            ],
         ),
         section(
             "years",
@@ -359,20 +412,33 @@ fn risk_rows(risk: &Risk, words: &Words, n: &str, count: &str) -> Vec<SummaryRow
     rows
 }
 
-/// The registry's "approving person": the first signatory, `name (role)` or the role alone;
-/// none when there are no approval details yet or they are illustrative (the registry takes
-/// real ones only).
-pub fn approving_person(approval: Option<&Approval>) -> Option<String> {
-    let approval = approval.filter(|a| !a.illustrative)?;
-    approval.signed_by.first().map(|s| match &s.name {
-        Some(name) => format!("{name} ({})", s.role),
-        None => s.role.clone(),
-    })
+/// The registry's "approving person": the first signatory, `name (role)`, the name or the
+/// role alone; none when the statement names no signatory, or when the approval, the
+/// signature or the detail is illustrative (the registry takes real ones only).
+pub fn approving_person(approval: &Approval) -> Option<String> {
+    if approval.illustrative || approval.illustrative_fields.iter().any(|f| f == "signed_by") {
+        return None;
+    }
+    let s = approval.signed_by.first().filter(|s| !s.illustrative)?;
+    let real = |field: &str, value: &Option<String>| {
+        value
+            .clone()
+            .filter(|_| !s.illustrative_fields.iter().any(|f| f == field))
+    };
+    match (real("name", &s.name), real("role", &s.role)) {
+        (Some(name), Some(role)) => Some(format!("{name} ({role})")),
+        (Some(one), None) | (None, Some(one)) => Some(one),
+        (None, None) => None,
+    }
 }
 
-/// The registry's "date approved"; none when the approval details are illustrative.
-pub fn approved_on(approval: Option<&Approval>) -> Option<crate::model::date::Date> {
-    approval.filter(|a| !a.illustrative).map(|a| a.approved_on)
+/// The registry's "date approved"; none when the statement does not give it or it is
+/// illustrative.
+pub fn approved_on(approval: &Approval) -> Option<crate::model::date::Date> {
+    if approval.illustrative || approval.illustrative_fields.iter().any(|f| f == "approved_on") {
+        return None;
+    }
+    approval.approved_on
 }
 
 /// Whether the registry asks what was done about forced-labour indicators: only when the

@@ -140,7 +140,7 @@ pub fn records(entries: &[Entry<'_>], config: &Config) -> Vec<Map<String, Value>
     let mut out = Vec::new();
     for e in entries {
         let base = record(e);
-        let organisations = [config.organisation.clone()];
+        let organisations = &config.organisations;
         for (i, name) in organisations.iter().enumerate() {
             let mut r = base.clone();
             r.insert("OrganisationName".into(), json!(name));
@@ -171,10 +171,13 @@ fn record(e: &Entry<'_>) -> Map<String, Value> {
     set("StatementURL", json!(e.url));
     set("StatementStartDate", date(s.period_start));
     set("StatementEndDate", date(s.period_end));
-    if let Some(person) = super::approving_person(s.approval.as_ref()) {
+    if let Some(person) = super::approving_person(&s.approval) {
         set("ApprovingPerson", json!(person));
     }
-    if let Some(d) = super::approved_on(s.approval.as_ref()) {
+    // The registry takes a whole date: a month or a year alone is left out.
+    if let Some(d) = super::approved_on(&s.approval)
+        .filter(|d| d.precision() == crate::model::date::Precision::Day)
+    {
         set("DateApproved", date(d));
     }
     for (key, includes, reason) in AREA_COLUMNS {

@@ -110,6 +110,10 @@ pub(super) fn environment(
             .map(|d| w.long_date(d))
             .unwrap_or_else(|_| iso.to_string())
     });
+    // `name|the`: a name after "by", "of" or "under", with "the" before it once ("the
+    // Board", "the Police and Crime Commissioner" from "The Police and Crime Commissioner").
+    let w = Arc::clone(&words);
+    env.add_filter("the", move |name: &str| w.with_the(name));
     let w = Arc::clone(&words);
     env.add_filter("label", move |word: &str| {
         w.label(word)

@@ -94,6 +94,8 @@ fn parts(
         ("datasets", hash_json(&site.datasets)),
         ("home", hash_json(&site.home)),
         ("has_illustrative", hash_json(&site.has_illustrative)),
+        ("changes", hash_json(&site.changes)),
+        ("sections", hash_json(&site.sections)),
     ])
 }
 

@@ -35,6 +35,8 @@ pub struct Options {
     /// Show drafts, with their banner (the default: the person previewing is usually the
     /// one writing the draft).
     pub drafts: bool,
+    /// Show last-updated dates and change histories from git (`--no-git` turns it off).
+    pub git: bool,
 }
 
 /// Ports tried after the requested one when it is taken.
@@ -84,6 +86,7 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
             base_url: Some(url.clone()),
             drafts: options.drafts,
             deadlines: None,
+            git: options.git,
         },
     );
     let first = workspace.rebuild(&BTreeSet::new());

@@ -30,26 +30,42 @@ fn main() {
         "{:<28} {:>14} {:>14} {:>14} {:>14}",
         "site, edit", "event median", "event worst", "page median", "page worst"
     );
+    let bins = synthetic::binaries(BIN);
     let example = tempfile::tempdir_in(&scratch).unwrap();
     common::copy_dir(&repo.join("content"), &example.path().join("content"));
-    run(
-        "example",
-        example.path(),
-        &edits(
-            repo,
-            "content/pages/about.md",
-            "/about/",
-            "supply-chain-risk-assessment",
-        ),
-    );
+    for (name, bin) in &bins {
+        run(
+            bin,
+            &label("example", name, bins.len()),
+            example.path(),
+            &edits(
+                repo,
+                "content/pages/about.md",
+                "/about/",
+                "supply-chain-risk-assessment",
+            ),
+        );
+    }
     for n in sizes {
         let dir = tempfile::tempdir_in(&scratch).unwrap();
         synthetic::generate(dir.path(), n);
-        run(
-            &format!("synthetic {n}"),
-            dir.path(),
-            &edits(repo, "content/pages/page-7.md", "/page-7/", "kpi-7"),
-        );
+        for (name, bin) in &bins {
+            run(
+                bin,
+                &label(&format!("synthetic {n}"), name, bins.len()),
+                dir.path(),
+                &edits(repo, "content/pages/page-7.md", "/page-7/", "kpi-7"),
+            );
+        }
+    }
+}
+
+/// `example`, or `example (base)` when two binaries are compared.
+fn label(site: &str, bin: &str, bins: usize) -> String {
+    if bins > 1 {
+        format!("{site} ({bin})")
+    } else {
+        site.to_string()
     }
 }
 
@@ -101,8 +117,8 @@ fn edits(repo: &Path, page: &str, page_url: &str, kpi: &str) -> Vec<Edit> {
     ]
 }
 
-fn run(label: &str, root: &Path, edits: &[Edit]) {
-    let server = common::start_serve(BIN, root);
+fn run(bin: &str, label: &str, root: &Path, edits: &[Edit]) {
+    let server = common::start_serve(bin, root);
     let port = server.port;
     for edit in edits {
         let path = root.join(&edit.file);
@@ -142,6 +158,11 @@ fn run(label: &str, root: &Path, edits: &[Edit]) {
                 assert!(Instant::now() < deadline, "{label}: edit never served");
                 thread::sleep(Duration::from_micros(200));
             }
+        }
+        // Leave the site as it was, for the next edit and the next binary.
+        match &edit.original {
+            Some(_) => fs::remove_file(&path).unwrap(),
+            None => fs::write(&path, &original).unwrap(),
         }
         let (em, ew) = stats(&mut events);
         let (pm, pw) = stats(&mut pages);

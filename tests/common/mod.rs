@@ -25,10 +25,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of the example site in a temporary folder.
+/// A copy of the example site's `content/` in a temporary folder: with the theme's own
+/// words, not the demonstration's (`i18n/`), so tests read the sentences every site gets.
 pub fn example_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
+/// A copy of the whole example site, its own words (`i18n/`) included: the pages as the
+/// demonstration publishes them.
+pub fn example_site_copy() -> tempfile::TempDir {
+    let dir = example_copy();
+    copy_dir(&repo().join("i18n"), &dir.path().join("i18n"));
     dir
 }
 

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::check::data::{Data, status_word};
 use crate::i18n::Words;
+use crate::model::Data;
 use crate::model::{DataTable, Dataset};
 use crate::raw;
 use crate::routes::Routes;
@@ -116,14 +116,14 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             k.values.iter().map(move |v| KpiRow {
                 kpi_id: k.id.clone(),
                 kpi_title: text(&k.title),
-                aspect: word(&k.aspect),
+                aspect: k.aspect.clone(),
                 kind: word(&k.kind),
                 unit: text_opt(k.unit.as_ref()),
                 direction: k.direction.as_ref().map(word),
                 target: k.target.map(Figure),
                 period: v.period.to_string(),
                 value: v.value.map(Figure),
-                status: v.status.map(status_word),
+                status: v.status.map(raw::Status::word),
                 summary: text_opt(v.summary.as_ref()),
                 illustrative: v.illustrative,
                 note: text_opt(v.note.as_ref()),
@@ -162,7 +162,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             c.trained.iter().map(move |t| CourseRow {
                 course_id: c.id.clone(),
                 course_title: text(&c.title),
-                provider: text(&c.provider),
+                provider: text_opt(c.provider.as_ref()),
                 audience: text(&c.audience.join("; ")),
                 period: t.period.to_string(),
                 people: t.people,
@@ -226,11 +226,11 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.actions.iter().map(|a| ActionRow {
             id: a.id.clone(),
             title: text(&a.title),
-            aspect: word(&a.aspect),
-            owner: text(&a.owner),
-            due: a.due.to_string(),
-            status: status_word(a.status),
-            illustrative: a.illustrative,
+            aspect: a.aspect.clone(),
+            owner: text_opt(a.owner.as_ref()),
+            due: a.due.map(|d| d.to_string()),
+            status: a.status.map(raw::Status::word),
+            illustrative: marks_cell(a.illustrative, &a.illustrative_fields),
         });
         out.push(Table::of(
             "actions",
@@ -242,7 +242,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             a.progress.iter().map(move |p| ProgressRow {
                 action_id: a.id.clone(),
                 period: p.period.to_string(),
-                status: p.status.map(status_word),
+                status: p.status.map(raw::Status::word),
                 note: text(&p.note),
                 illustrative: p.illustrative,
             })
@@ -258,8 +258,8 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.commitments.iter().map(|c| CommitmentRow {
             id: c.id.clone(),
             text: text(&c.text),
-            status: status_word(c.status),
-            illustrative: c.illustrative,
+            status: c.status.map(raw::Status::word),
+            illustrative: marks_cell(c.illustrative, &c.illustrative_fields),
             evidence: text(
                 &c.evidence
                     .iter()
@@ -358,6 +358,18 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         _ => return None,
     };
     serde_json::to_value(schema).ok()
+}
+
+/// A record's illustrative mark as a CSV cell: `true`, `false`, or its illustrative fields'
+/// names joined by `; `.
+fn marks_cell(all: bool, fields: &[String]) -> String {
+    if all {
+        "true".into()
+    } else if fields.is_empty() {
+        "false".into()
+    } else {
+        fields.join("; ")
+    }
 }
 
 #[cfg(test)]
