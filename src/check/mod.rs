@@ -506,7 +506,13 @@ fn registry_download(
         .collect();
     let records = table::records(&entries, config);
     (
-        table::csv(&records, words.word("dataset.registry.table")),
+        crate::view::opendata::Table::of_cells(
+            "registry",
+            "registry",
+            words.word("dataset.registry.table"),
+            &table::column_names(),
+            table::rows(&records),
+        ),
         table::json(&records),
     )
 }

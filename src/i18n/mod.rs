@@ -110,6 +110,7 @@ pub const RUST_KEYS: &[&str] = &[
     "dataset.commitments.description",
     "dataset.commitments.table",
     "new.update_title",
+    "new.update_title_annual",
     "new.statement_title",
     "new.area.structure",
     "new.area.policies",
@@ -348,7 +349,7 @@ pub fn rust_keys() -> Vec<String> {
     keys.extend((1..=12).map(|n| format!("date.{}.{n}", MONTH_LISTS[0])));
     keys.extend(NAV_KEYS.iter().map(|k| format!("nav.{k}")));
     keys.extend(LABELS.iter().map(|w| format!("label.{w}")));
-    keys.extend(crate::registry::word_keys());
+    keys.extend(crate::model::registry::word_keys());
     keys
 }
 

@@ -305,3 +305,87 @@ pub struct SummaryRow {
     /// Empty when the statement does not answer it.
     pub answers: Vec<String>,
 }
+
+/// The six recommended areas in the registry's order, each as candour's s54(5) key: the
+/// registry asks for structure, policies, risk assessment, due diligence, training, then
+/// goals and KPIs (s54(5)(e), effectiveness).
+pub const AREA_ORDER: [&str; 6] = [
+    "structure",
+    "policies",
+    "risk",
+    "due-diligence",
+    "training",
+    "effectiveness",
+];
+
+/// The sectors `site.yaml` may name (`sector:`), as written: each is `registry.sector.KEY`.
+pub const SECTORS: [&str; 7] = [
+    "police",
+    "local-government",
+    "health",
+    "education",
+    "fire",
+    "central-government",
+    "other",
+];
+/// The budget bands `site.yaml` may name (`budget:`), as written: each is
+/// `registry.budget.KEY`.
+pub const BUDGETS: [&str; 5] = ["under-36m", "36m-60m", "60m-100m", "100m-500m", "over-500m"];
+
+/// The translation-table keys the registry summary uses from Rust.
+pub fn word_keys() -> Vec<String> {
+    let mut keys: Vec<String> = [
+        "registry.not_answered",
+        "registry.period_span",
+        "registry.covered",
+        "registry.not_covered",
+        "registry.no_risks",
+        "registry.risk_title",
+        "registry.section.organisations",
+        "registry.section.period",
+        "registry.section.areas",
+        "registry.section.sectors",
+        "registry.section.years",
+        "registry.section.policies",
+        "registry.section.training",
+        "registry.section.monitoring",
+        "registry.section.risks",
+        "registry.section.indicators",
+        "registry.section.progress",
+        "registry.question.organisations",
+        "registry.question.period",
+        "registry.question.approving_person",
+        "registry.question.approved_on",
+        "registry.question.sectors",
+        "registry.question.turnover",
+        "registry.question.years",
+        "registry.question.policies",
+        "registry.question.other_policies",
+        "registry.question.training",
+        "registry.question.other_training",
+        "registry.question.engagement",
+        "registry.question.social_audits",
+        "registry.question.grievance",
+        "registry.question.other_monitoring",
+        "registry.question.risks",
+        "registry.question.risk",
+        "registry.question.risk_area",
+        "registry.question.tiers",
+        "registry.question.groups",
+        "registry.question.locations",
+        "registry.question.mitigation",
+        "registry.question.ilo_indicators",
+        "registry.question.ilo_actions",
+        "registry.question.progress",
+    ]
+    .iter()
+    .map(|k| (*k).to_string())
+    .collect();
+    keys.extend(AREA_ORDER.iter().map(|a| format!("registry.area.{a}")));
+    keys.extend(SECTORS.iter().map(|s| format!("registry.sector.{s}")));
+    keys.extend(BUDGETS.iter().map(|b| format!("registry.budget.{b}")));
+    for (list, options) in option_keys() {
+        keys.extend(options.iter().map(|o| format!("registry.{list}.{o}")));
+    }
+    keys
+}

@@ -14,7 +14,6 @@ use crate::model::date::Date;
 use crate::model::registry::*;
 use crate::model::{Config, Statement};
 use crate::raw::RegistryAnswers;
-use crate::view::opendata::Table;
 
 /// What a column holds, for the JSON Schema and the CSV cell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -293,21 +292,20 @@ fn answer_list<T: Copy + PartialEq>(
     }
 }
 
-/// `registry.csv`: the header row and one row per record, CRLF line ends.
-pub fn csv(records: &[Map<String, Value>], title: &str) -> Table {
-    let rows = records.iter().map(|r| {
+/// The registry's column names, in its order: `registry.csv`'s header row.
+pub fn column_names() -> [&'static str; COLUMNS.len()] {
+    COLUMNS.map(|(c, _)| c)
+}
+
+/// `registry.csv`'s rows, one per record, each cell as the registry writes it (the header
+/// is [`column_names`]; `view::opendata::Table::of_cells` writes them, CRLF line ends).
+pub fn rows(records: &[Map<String, Value>]) -> impl Iterator<Item = Vec<String>> + '_ {
+    records.iter().map(|r| {
         COLUMNS
             .iter()
             .map(|(column, kind)| cell(r.get(*column).unwrap_or(&Value::Null), *kind))
             .collect::<Vec<_>>()
-    });
-    Table::of_cells(
-        "registry",
-        "registry",
-        title,
-        &COLUMNS.map(|(c, _)| c),
-        rows,
-    )
+    })
 }
 
 /// One cell as the registry writes it.
