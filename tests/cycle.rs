@@ -1,7 +1,8 @@
 //! The reporting cycle through the real binary, from the site's folder with a fixed
 //! `--today`: statements due soon and overdue (worded as the Home Office's recommendation
-//! for a voluntary statement), updates overdue, `--deadlines error`, an update with no
-//! figures, and the home page's headlines all of one period.
+//! for a voluntary statement), updates missing by the cadence (`reporting.updates`, with or
+//! without `update_due_months`), `--deadlines error`, an update with no figures, and the
+//! home page's headlines all of one period.
 
 mod common;
 use common::example_copy;
@@ -63,7 +64,9 @@ fn each_deadline_state_on_a_fixed_day() {
         "{err}"
     );
 
-    // Overdue: the statement, and the 2021/22 H1 update the six-monthly cadence promised.
+    // Overdue: the statement. The 2021/22 H1 update the six-monthly cadence promises is not
+    // yet judged: the example gives no update_due_months, so a missing update is reported
+    // only six months after its period ends.
     let (code, err) = check_on("2021-11-15", site.path());
     assert_eq!(
         code,
@@ -71,16 +74,56 @@ fn each_deadline_state_on_a_fixed_day() {
         "deadlines must not block an unrelated change by default"
     );
     let lines = deadline_lines(&err);
-    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(lines.len(), 1, "{err}");
     assert!(lines[0].starts_with("warning: NOT YET PUBLISHED: there is no 2020/21 statement yet; the Home Office recommends publishing within six months of the year's end, by 30 September 2021, 46 days ago"), "{err}");
-    assert!(
-        lines[1].starts_with("warning: there is no 2021/22 H1 update; it was due by"),
-        "{err}"
-    );
     assert!(
         !err.contains("late"),
         "a voluntary statement is never called late: {err}"
     );
+
+    // Six months after the half year ended, the missing update is said, as not yet
+    // published (the body set no date for it).
+    let (_, err) = check_on("2022-04-15", site.path());
+    let lines = deadline_lines(&err);
+    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(
+        lines[1],
+        "warning: there is no 2021/22 H1 update yet, more than six months after its period ended on 30 September 2021: site.yaml promises six-monthly updates (reporting.updates) but sets no date for them (reporting.update_due_months)",
+        "{err}"
+    );
+    assert!(err.contains("--> content/updates/2021-22-h1.md"), "{err}");
+
+    // Where the body gives a date for its updates (a month after the half year ends, as the home page counts it), an update
+    // is overdue from then.
+    let site_yaml = site.path().join("content/site.yaml");
+    let original = fs::read_to_string(&site_yaml).unwrap();
+    fs::write(
+        &site_yaml,
+        original.replace(
+            "  updates: six-monthly\n",
+            "  updates: six-monthly\n  update_due_months: 1\n",
+        ),
+    )
+    .unwrap();
+    let (_, err) = check_on("2021-11-15", site.path());
+    let lines = deadline_lines(&err);
+    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(
+        lines[1],
+        "warning: there is no 2021/22 H1 update yet; it was due by 30 October 2021, 16 days ago",
+        "{err}"
+    );
+
+    // A site that promises no updates (updates: none) is never told one is missing.
+    fs::write(
+        &site_yaml,
+        original.replace("  updates: six-monthly\n", "  updates: none\n"),
+    )
+    .unwrap();
+    let (_, err) = check_on("2022-04-15", site.path());
+    assert_eq!(deadline_lines(&err).len(), 1, "{err}");
+    assert!(!err.contains("update"), "{err}");
+    fs::write(&site_yaml, &original).unwrap();
 
     // --deadlines error makes them errors, for CI.
     let o = run(
@@ -107,17 +150,28 @@ fn each_deadline_state_on_a_fixed_day() {
     assert!(err.contains("content/statements/2020-21.md:4:8"), "{err}");
     fs::remove_file(site.path().join("content/statements/2020-21.md")).unwrap();
 
-    // Published late: said whatever the day, at its `published` date.
+    // Published late: said whatever the day, at its `published` date, for a statement made
+    // under the legal duty (basis: required) whose date is from its source.
     let path = site.path().join("content/statements/2019-20.md");
     let text = fs::read_to_string(&path).unwrap();
     fs::write(
         &path,
-        text.replace("published: 2020-09-30", "published: 2020-10-15"),
+        text.replace(
+            "published: 2020-09-30\n",
+            "basis: required\npublished: 2020-10-15\n",
+        )
+        .replace("illustrative: [published]\n", ""),
     )
     .unwrap();
     let (_, err) = check_on("2021-06-01", site.path());
     assert!(
         err.contains("published on 15 October 2020 after the deadline of 30 September 2020"),
+        "{err}"
+    );
+    // The next statement, due under the same duty, is overdue rather than recommended.
+    let (_, err) = check_on("2021-11-15", site.path());
+    assert!(
+        err.contains("warning: OVERDUE: there is no 2020/21 statement yet, and it was due by 30 September 2021, 46 days ago"),
         "{err}"
     );
 }
