@@ -44,8 +44,8 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
     assert!(text.starts_with(
         "---\ntitle: Six-month update, April to September 2021\nperiod: 2021/22 H1\nstatement: 2019/20\ndraft: true\n"
     ), "{text}");
-    // A heading per aspect the data uses, and no figure anywhere.
-    for heading in ["## Force capability\n", "## Business engagement\n"] {
+    // A heading per aspect site.yaml declares, and no figure anywhere.
+    for heading in ["## Force capability\n", "## Business engagement strategy\n"] {
         assert!(text.contains(heading), "{text}");
     }
     let body = text.splitn(3, "---\n").nth(2).unwrap();
@@ -147,14 +147,16 @@ fn new_statement_starts_the_next_year_as_a_draft() {
         assert!(text.contains(&format!("\n  {key}: {id}\n")), "{text}");
         assert!(text.contains(&format!("\n## {heading}\n")), "{text}");
     }
-    // Its approval is reported until it is filled in; the draft does not block the site.
+    // Its approval is reported until it is filled in (a warning, as for any statement that
+    // does not say it); the draft does not block the site.
     let o = run(&["check", "--today", "2021-06-01"], site.path());
     assert!(o.status.success(), "{}", err(&o));
-    assert!(
-        err(&o).contains("the statement has no `approval:` yet"),
-        "{}",
-        err(&o)
-    );
+    for gap in [
+        "the statement does not say who approved it",
+        "the statement does not say who signed it",
+    ] {
+        assert!(err(&o).contains(gap), "{}", err(&o));
+    }
     // Refused the second time; another year with --period.
     let o = run(&["new", "statement", "--period", "2020/21"], site.path());
     assert_eq!(o.status.code(), Some(1));
@@ -164,7 +166,7 @@ fn new_statement_starts_the_next_year_as_a_draft() {
         "{}",
         out(&o)
     );
-    // A published statement without approval is an error.
+    // Published without approval: still a warning at its own file, never a guess.
     let path = site.path().join("content/statements/2022-23.md");
     let text = fs::read_to_string(&path).unwrap();
     fs::write(
@@ -173,10 +175,60 @@ fn new_statement_starts_the_next_year_as_a_draft() {
     )
     .unwrap();
     let o = run(&["check", "--today", "2021-06-01"], site.path());
-    assert_eq!(o.status.code(), Some(1));
+    assert!(o.status.success(), "{}", err(&o));
     assert!(
-        err(&o).contains("error: the statement has no `approval:` yet"),
+        err(&o).contains("warning: the statement does not say who approved it\n  --> content/statements/2022-23.md"),
         "{}",
         err(&o)
     );
+}
+
+#[test]
+fn new_update_follows_the_sites_cadence() {
+    let site = example_copy();
+    let site_yaml = site.path().join("content/site.yaml");
+    let original = fs::read_to_string(&site_yaml).unwrap();
+    // updates: none promises no update: a clear refusal, and nothing written.
+    fs::write(
+        &site_yaml,
+        original.replace("  updates: six-monthly\n", "  updates: none\n"),
+    )
+    .unwrap();
+    let o = run(&["new", "update"], site.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("this site promises no updates between its statements (`reporting.updates: none` in site.yaml)"),
+        "{}",
+        err(&o)
+    );
+    assert!(!site.path().join("content/updates/2021-22-h1.md").exists());
+    // Annual updates cover a year: on a blank starter (its one statement, 2025/26) the next
+    // is the year after the statement, titled a progress update.
+    let parent = tempfile::tempdir().unwrap();
+    let starter = parent.path().join("council");
+    let o = run(
+        &["init", "council", "--name", "Example Council"],
+        parent.path(),
+    );
+    assert!(o.status.success(), "{}", err(&o));
+    let yaml = starter.join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("  updates: none "), "{text}");
+    fs::write(&yaml, text.replace("  updates: none ", "  updates: annual ")).unwrap();
+    let site = starter;
+    let o = run(&["new", "update"], &site);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        out(&o).starts_with("Wrote content/updates/2026-27.md (a draft for 2026/27).\n"),
+        "{}",
+        out(&o)
+    );
+    let text = fs::read_to_string(site.join("content/updates/2026-27.md")).unwrap();
+    assert!(
+        text.starts_with("---\ntitle: Progress update, April 2026 to March 2027\nperiod: 2026/27\nstatement: 2025/26\n"),
+        "{text}"
+    );
+    let o = run(&["new", "update", "--period", "2021/22 H1"], &site);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("this site's updates are annual"), "{}", err(&o));
 }
