@@ -58,15 +58,18 @@ fn every_page_says_how_to_report_modern_slavery() {
     assert!(main.contains(r#"<h2 id="report-heading">Report modern slavery</h2>"#));
     assert!(main.contains(r#"<a href="tel:999">999</a>"#));
 
-    // Without the police number, and with another helpline number, as a site may say.
+    // The police number comes with `sector: police`; another sector has none, and a site
+    // may give another helpline number.
     let yaml = site.path().join("content/site.yaml");
     let text = fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("\nsector: police\n"), "{text}");
     fs::write(
         &yaml,
-        text.replace(
-            "  non_emergency: \"101\"\n",
-            "  helpline: \"0800 0000 000\"\n",
-        ),
+        text.replace("\nsector: police\n", "\nsector: other\n")
+            .replace(
+                "\ncontact:\n",
+                "\nreport:\n  helpline: \"0800 0000 000\"\ncontact:\n",
+            ),
     )
     .unwrap();
     build(site.path());
@@ -74,4 +77,25 @@ fn every_page_says_how_to_report_modern_slavery() {
     assert!(!home.contains("tel:101"));
     assert!(home.contains(r#"<a href="tel:08000000000">0800 0000 000</a>"#));
     assert!(home.contains(r#"<a href="tel:999">999</a>"#));
+}
+
+#[test]
+fn a_site_may_give_its_own_non_emergency_number() {
+    // `report.non_emergency` replaces the police default, and gives one to any sector.
+    let site = example_copy();
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(
+        &yaml,
+        text.replace("\nsector: police\n", "\n")
+            .replace(
+                "\ncontact:\n",
+                "\nreport:\n  non_emergency: \"0300 122 8694\"\ncontact:\n",
+            ),
+    )
+    .unwrap();
+    build(site.path());
+    let home = fs::read_to_string(site.path().join("public/index.html")).unwrap();
+    assert!(!home.contains("tel:101"));
+    assert!(home.contains(r#"<a href="tel:03001228694">0300 122 8694</a>"#), "{home}");
 }
