@@ -214,7 +214,11 @@ fn new_update_follows_the_sites_cadence() {
     let yaml = starter.join("content/site.yaml");
     let text = fs::read_to_string(&yaml).unwrap();
     assert!(text.contains("  updates: none "), "{text}");
-    fs::write(&yaml, text.replace("  updates: none ", "  updates: annual ")).unwrap();
+    fs::write(
+        &yaml,
+        text.replace("  updates: none ", "  updates: annual "),
+    )
+    .unwrap();
     let site = starter;
     let o = run(&["new", "update"], &site);
     assert!(o.status.success(), "{}", err(&o));
@@ -230,5 +234,9 @@ fn new_update_follows_the_sites_cadence() {
     );
     let o = run(&["new", "update", "--period", "2021/22 H1"], &site);
     assert_eq!(o.status.code(), Some(1));
-    assert!(err(&o).contains("this site's updates are annual"), "{}", err(&o));
+    assert!(
+        err(&o).contains("this site's updates are annual"),
+        "{}",
+        err(&o)
+    );
 }

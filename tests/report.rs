@@ -87,15 +87,17 @@ fn a_site_may_give_its_own_non_emergency_number() {
     let text = fs::read_to_string(&yaml).unwrap();
     fs::write(
         &yaml,
-        text.replace("\nsector: police\n", "\n")
-            .replace(
-                "\ncontact:\n",
-                "\nreport:\n  non_emergency: \"0300 122 8694\"\ncontact:\n",
-            ),
+        text.replace("\nsector: police\n", "\n").replace(
+            "\ncontact:\n",
+            "\nreport:\n  non_emergency: \"0300 122 8694\"\ncontact:\n",
+        ),
     )
     .unwrap();
     build(site.path());
     let home = fs::read_to_string(site.path().join("public/index.html")).unwrap();
     assert!(!home.contains("tel:101"));
-    assert!(home.contains(r#"<a href="tel:03001228694">0300 122 8694</a>"#), "{home}");
+    assert!(
+        home.contains(r#"<a href="tel:03001228694">0300 122 8694</a>"#),
+        "{home}"
+    );
 }

@@ -19,8 +19,8 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::date::Date;
-use crate::model::{Basis, Cadence};
 use crate::model::period::Period;
+use crate::model::{Basis, Cadence};
 use crate::raw::{StatementFile, UpdateFile};
 
 use super::documents::Parsed;
@@ -155,13 +155,9 @@ pub fn check(
         },
         Cadence::Annual => first.year_period().next(),
     };
-    let months = calendar
-        .update_due_months
-        .unwrap_or(UNDATED_UPDATE_MONTHS);
+    let months = calendar.update_due_months.unwrap_or(UNDATED_UPDATE_MONTHS);
     loop {
-        let due = period
-            .end(calendar.year_starts)
-            .add_months(months as i32);
+        let due = period.end(calendar.year_starts).add_months(months as i32);
         if due >= today {
             break;
         }
@@ -189,9 +185,7 @@ pub fn check(
             };
             let d = match existing {
                 Some(u) => u.error_at("draft", message),
-                None => {
-                    Diagnostic::error(format!("content/updates/{}.md", period.slug()), message)
-                }
+                None => Diagnostic::error(format!("content/updates/{}.md", period.slug()), message),
             };
             let hint = match existing {
                 Some(_) => format!("publish it: remove `draft: true`; {hint_deadlines}"),

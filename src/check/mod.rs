@@ -136,14 +136,7 @@ pub fn validate(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        let mut model = statement::check(
-            s,
-            url,
-            year_starts,
-            &body,
-            &words,
-            &mut problems,
-        );
+        let mut model = statement::check(s, url, year_starts, &body, &words, &mut problems);
         model.history = history::of_document(
             sources.history.as_deref(),
             &s.source.path,

@@ -14,9 +14,6 @@ use crate::model::registry::{Summary, SummaryRow, SummarySection as Section};
 use crate::model::{Approval, Area};
 use crate::raw::{MAX_OTHER, MAX_PROGRESS, MAX_RISKS, MAX_SHORT, RegistryAnswers, Risk};
 
-
-
-
 /// A sector or budget band as `site.yaml` writes it (`local-government`, `100m-500m`).
 fn written<T: serde::Serialize>(value: T) -> String {
     serde_json::to_value(value)
@@ -335,7 +332,12 @@ fn risk_rows(risk: &Risk, words: &Words, n: &str, count: &str) -> Vec<SummaryRow
 /// role alone; none when the statement names no signatory, or when the approval, the
 /// signature or the detail is illustrative (the registry takes real ones only).
 pub fn approving_person(approval: &Approval) -> Option<String> {
-    if approval.illustrative || approval.illustrative_fields.iter().any(|f| f == "signed_by") {
+    if approval.illustrative
+        || approval
+            .illustrative_fields
+            .iter()
+            .any(|f| f == "signed_by")
+    {
         return None;
     }
     let s = approval.signed_by.first().filter(|s| !s.illustrative)?;
@@ -354,7 +356,12 @@ pub fn approving_person(approval: &Approval) -> Option<String> {
 /// The registry's "date approved"; none when the statement does not give it or it is
 /// illustrative.
 pub fn approved_on(approval: &Approval) -> Option<crate::model::date::Date> {
-    if approval.illustrative || approval.illustrative_fields.iter().any(|f| f == "approved_on") {
+    if approval.illustrative
+        || approval
+            .illustrative_fields
+            .iter()
+            .any(|f| f == "approved_on")
+    {
         return None;
     }
     approval.approved_on
