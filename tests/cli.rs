@@ -811,7 +811,9 @@ fn sentences_read_right_for_one_two_and_three_bodies_and_names_beginning_with_th
         (
             "organisations:\n  - name: The Mayor\n  - name: A Council\n  - name: The Trust\n",
             &[
-                "<p class=\"lead\">The Mayor, A Council and The Trust publish a joint statement",
+                // Only the sentence's first word keeps its capital.
+                "<p class=\"lead\">The Mayor, A Council and the Trust publish a joint statement",
+                "The Mayor, A Council and the Trust are committed to making their website accessible",
                 "the partnerships the Mayor, A Council and the Trust take part in",
                 "Published by the Mayor, A Council and the Trust.",
             ],
@@ -1087,4 +1089,32 @@ fn init_writes_a_blank_starter_with_the_six_areas_and_nothing_invented() {
     let o = run(&["check"], &unnamed);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("still the starter's placeholder"));
+}
+
+/// The feed's `<published>` is a fact or nothing: not an illustrative date, not a month or a
+/// year made into a day, not the period's end.
+#[test]
+fn the_feed_gives_only_real_whole_publication_dates() {
+    let published = |site: &Path| {
+        let feed = built(site).remove("feed.xml").unwrap();
+        feed.matches("<published>2020-09-30").count()
+    };
+    let site = example_copy();
+    // The example's date is illustrative.
+    assert_eq!(published(site.path()), 0);
+    edit(
+        site.path(),
+        "statements/2019-20.md",
+        "illustrative: [published]\n",
+        "",
+    );
+    assert_eq!(published(site.path()), 1);
+    edit(
+        site.path(),
+        "statements/2019-20.md",
+        "published: 2020-09-30",
+        "published: 2020-09",
+    );
+    let feed = built(site.path()).remove("feed.xml").unwrap();
+    assert!(!feed.contains("<published>2020-09-01"), "{feed}");
 }

@@ -212,6 +212,9 @@ pub fn check(
         feed_date: f
             .published
             .map_or(f.period.end(year_starts), Date::earliest),
+        feed_published: f.published.filter(|d| {
+            d.precision() == crate::model::date::Precision::Day && !published_illustrative
+        }),
         deadline,
         on_time,
         summary: f.summary.clone(),

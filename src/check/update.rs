@@ -118,6 +118,10 @@ pub fn model(
             .front
             .published
             .map_or(u.front.period.end(year_starts), |d| d.earliest()),
+        feed_published: u.front.published.filter(|d| {
+            d.precision() == crate::model::date::Precision::Day
+                && !u.front.illustrative.field("published")
+        }),
         statement_title: st.map(|s| s.title.clone()).unwrap_or_default(),
         statement_url: st.map(|s| s.url.clone()).unwrap_or_default(),
         summary: u.front.summary.clone(),

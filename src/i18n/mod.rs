@@ -213,11 +213,21 @@ impl Words {
 
     /// Names joined as a list, "A", "A and B", "A, B and C" (`names.separator`,
     /// `names.and`); `in_text` for the middle of a sentence, where each name's leading
-    /// article (`names.the`, "The ") becomes `names.the_in_text` ("the ").
+    /// article (`names.the`, "The ") becomes `names.the_in_text` ("the "); otherwise for a
+    /// sentence's start, where only the first name keeps its capital.
     pub fn names(&self, names: &[String], in_text: bool) -> String {
+        // Only a sentence's first word keeps its capital: "South Wales Police and the Police
+        // and Crime Commissioner".
         let names: Vec<String> = names
             .iter()
-            .map(|n| if in_text { self.in_text(n) } else { n.clone() })
+            .enumerate()
+            .map(|(i, n)| {
+                if in_text || i > 0 {
+                    self.in_text(n)
+                } else {
+                    n.clone()
+                }
+            })
             .collect();
         match names.as_slice() {
             [] => String::new(),

@@ -80,6 +80,13 @@ fn names_join_and_lose_their_capital_article_in_a_sentence() {
         "the Police and Crime Commissioner for South Wales and South Wales Police"
     );
     assert_eq!(w.names(&three, true), "the Mayor, A Council and the Trust");
+    // At a sentence's start only the first name keeps its capital.
+    assert_eq!(w.names(&three, false), "The Mayor, A Council and the Trust");
+    let police_first = vec![two[1].clone(), two[0].clone()];
+    assert_eq!(
+        w.names(&police_first, false),
+        "South Wales Police and the Police and Crime Commissioner for South Wales"
+    );
     assert_eq!(
         w.with_the("Strategic Priorities Assurance Board"),
         "the Strategic Priorities Assurance Board"

@@ -49,6 +49,9 @@ pub struct Statement {
     /// The day the Atom feed gives it (the feed needs a whole date): the first day its
     /// publication date can be or, without one, the last day of its period.
     pub feed_date: Date,
+    /// The feed's `<published>`: the publication date only when the source gives it to the
+    /// day (a month or a year is no instant, and an illustrative date is no fact).
+    pub feed_published: Option<Date>,
     /// Six months after the period ends.
     pub deadline: Date,
     /// Whether it was published within six months: only judged for a statement made under

@@ -24,6 +24,9 @@ pub struct Update {
     /// The day the Atom feed gives it: the first day its publication date can be or,
     /// without one, the last day of its period.
     pub feed_date: Date,
+    /// The feed's `<published>`: the publication date only when the source gives it to the
+    /// day (a month or a year is no instant, and an illustrative date is no fact).
+    pub feed_published: Option<Date>,
     pub statement_title: String,
     pub statement_url: String,
     pub summary: Option<String>,

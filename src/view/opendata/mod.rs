@@ -158,16 +158,27 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         ));
     }
     if present("training") {
+        // A course with no figures per period still has its row (period and people empty):
+        // it is on the training page, so it is in the data.
         let rows = data.courses.iter().flat_map(|c| {
-            c.trained.iter().map(move |t| CourseRow {
+            let row = move |period: Option<String>, people: Option<u64>, illustrative| CourseRow {
                 course_id: c.id.clone(),
                 course_title: text(&c.title),
                 provider: text_opt(c.provider.as_ref()),
                 audience: text(&c.audience.join("; ")),
-                period: t.period.to_string(),
-                people: t.people,
-                illustrative: t.illustrative,
-            })
+                period,
+                people,
+                illustrative,
+            };
+            let counted = c
+                .trained
+                .iter()
+                .map(move |t| row(Some(t.period.to_string()), Some(t.people), t.illustrative));
+            let uncounted = c
+                .trained
+                .is_empty()
+                .then(|| row(None, None, c.illustrative));
+            counted.chain(uncounted)
         });
         out.push(Table::of(
             "training",
@@ -275,6 +286,10 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             rows,
         ));
     }
+    // A table with no rows is no data: a site whose courses have no resources, or whose
+    // actions have no progress notes, publishes no empty file for them (the dataset's JSON
+    // still has everything).
+    out.retain(|t| t.rows > 0);
     out
 }
 

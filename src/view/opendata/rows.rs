@@ -100,8 +100,9 @@ pub struct CourseRow {
     pub course_title: Text,
     pub provider: Option<Text>,
     pub audience: Text,
-    pub period: String,
-    pub people: u64,
+    /// Empty for a course the site gives no figures for.
+    pub period: Option<String>,
+    pub people: Option<u64>,
     pub illustrative: bool,
 }
 
