@@ -227,3 +227,55 @@ fn home_headlines_are_all_of_the_latest_period_with_figures() {
     // Only the orders have a 2021/22 H1 figure; the others are not set beside it.
     assert_eq!(periods, ["in 2021/22 H1"], "{home}");
 }
+
+#[test]
+fn annual_updates_are_judged_a_year_at_a_time() {
+    // A blank starter (its one statement, 2025/26) whose body publishes annual updates.
+    let parent = tempfile::tempdir().unwrap();
+    let o = run(
+        &["init", "council", "--name", "Example Council"],
+        parent.path(),
+    );
+    assert!(o.status.success());
+    let site = parent.path().join("council");
+    let yaml = site.join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("  updates: none "), "{text}");
+    fs::write(
+        &yaml,
+        text.replace("  updates: none ", "  updates: annual "),
+    )
+    .unwrap();
+    // Six months after 2026/27 ended, with no date set: the year's update, not a half's.
+    let (_, err) = check_on("2027-10-15", &site);
+    let updates: Vec<&str> = deadline_lines(&err)
+        .into_iter()
+        .filter(|l| l.contains("update"))
+        .collect();
+    assert_eq!(
+        updates,
+        [
+            "warning: there is no 2026/27 update yet, more than six months after its period ended on 31 March 2027: site.yaml promises annual updates (reporting.updates) but sets no date for them (reporting.update_due_months)"
+        ],
+        "{err}"
+    );
+    // With a date set, three months after the year: overdue from then.
+    fs::write(
+        &yaml,
+        text.replace(
+            "  updates: none ",
+            "  update_due_months: 3\n  updates: annual ",
+        ),
+    )
+    .unwrap();
+    let (_, err) = check_on("2027-07-15", &site);
+    let updates: Vec<&str> = deadline_lines(&err)
+        .into_iter()
+        .filter(|l| l.contains("update"))
+        .collect();
+    assert_eq!(
+        updates,
+        ["warning: there is no 2026/27 update yet; it was due by 30 June 2027, 15 days ago"],
+        "{err}"
+    );
+}
