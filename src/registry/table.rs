@@ -167,6 +167,10 @@ fn record(e: &Entry<'_>) -> Map<String, Value> {
     };
     set("StatementYear", json!(s.deadline.year));
     set("SectorType", json!("Public"));
+    // OrganisationSectors and Turnover stay empty: the summary page shows site.yaml's
+    // `sector` and `budget` in candour's words, but the registry's own texts for a public
+    // body's sector and budget band are not yet confirmed from a source, and a guess would
+    // not match the registry's download.
     set("StatementURL", json!(e.url));
     set("StatementStartDate", date(s.period_start));
     set("StatementEndDate", date(s.period_end));
