@@ -24,6 +24,7 @@ enum Command {
     #[cfg(feature = "serve")]
     Serve(cmd::serve::Args),
     Init(cmd::init::Args),
+    New(cmd::new::Args),
     Diff(cmd::diff::Args),
 }
 
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => cmd::build::execute(args),
         Command::Check(args) => cmd::check::execute(args),
+        Command::New(args) => cmd::new::execute(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => cmd::serve::execute(args),
         Command::Init(args) => cmd::init::execute(args),

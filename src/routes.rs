@@ -262,6 +262,18 @@ pub fn anchor_starts(template: &str) -> &'static [&'static str] {
     }
 }
 
+/// A telephone number's address: `08000 121 700` → `tel:08000121700` (only digits and a
+/// leading `+` kept).
+pub fn tel(number: &str) -> String {
+    let digits: String = number
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    format!("tel:{digits}")
+}
+
 /// The output path of a URL: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`.
 pub fn file_for(url: &str) -> String {
     let trimmed = url.trim_start_matches('/');
@@ -299,5 +311,7 @@ mod tests {
         );
         assert_eq!(base_path("https://x.org/msa/"), "/msa");
         assert_eq!(base_path("/"), "");
+        assert_eq!(tel("08000 121 700"), "tel:08000121700");
+        assert_eq!(tel("+44 1632 960000"), "tel:+441632960000");
     }
 }

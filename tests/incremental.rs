@@ -54,6 +54,7 @@ impl Site {
     fn new() -> Site {
         Site::with(Overrides {
             base_url: Some("http://127.0.0.1:8000".into()),
+            drafts: true,
             ..Overrides::default()
         })
     }

@@ -291,8 +291,8 @@ fn a_branch_switch_ends_as_a_clean_build() {
     let files = until_clean(&server, root, &["page-0/index.html"], "a branch switch");
     assert_eq!(
         files.len(),
-        48 + 200 + 1,
-        "the switch is in the clean build (the example's 48 files, 200 pages, a.txt)"
+        51 + 200 + 1,
+        "the switch is in the clean build (the example's 51 files, the registry's CSV, JSON and schema among them; 200 pages, a.txt)"
     );
 }
 
@@ -301,6 +301,8 @@ fn a_branch_switch_ends_as_a_clean_build() {
 fn until_clean(server: &Server, root: &Path, gone: &[&str], after: &str) -> BTreeSet<String> {
     let overrides = Overrides {
         base_url: Some(format!("http://127.0.0.1:{}", server.port)),
+        // `serve` shows drafts by default.
+        drafts: true,
         ..Overrides::default()
     };
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -1286,6 +1288,7 @@ fn incremental_rebuilds_equal_a_clean_build() {
     let root = site.path();
     let overrides = Overrides {
         base_url: Some("http://127.0.0.1:8000".into()),
+        drafts: true,
         ..Overrides::default()
     };
     let mut workspace = Workspace::new(root, overrides.clone());

@@ -11,10 +11,14 @@ mod common;
 use std::fs;
 
 /// Each family (`binary__prefix`) and the test that owns it.
-const FAMILIES: [(&str, &str); 4] = [
+const FAMILIES: [(&str, &str); 5] = [
     (
         "cli__page_",
         "tests/cli.rs: main_of_every_page_kind_is_snapshotted",
+    ),
+    (
+        "registry__summary_",
+        "tests/registry.rs: statement_summary_section_is_snapshotted",
     ),
     (
         "invalid__invalid_",

@@ -6,7 +6,7 @@ use crate::contrast;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::anchors::Reserved;
 use crate::markdown::{self, Origin, Rendered, Settings};
-use crate::model::Config;
+use crate::model::{Config, Sector};
 use crate::raw::{Contact, Licence, SiteFile};
 use crate::source::Source;
 use crate::source::yaml::{Document, Spans};
@@ -15,6 +15,10 @@ use crate::source::yaml::{Document, Spans};
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {
     pub base_url: Option<String>,
+    /// Keep drafts (`draft: true`) in the site: `serve` by default, `build --drafts`.
+    pub drafts: bool,
+    /// Check deadlines against a day: `check` only, so a build never reads the clock.
+    pub deadlines: Option<super::deadlines::Options>,
     /// Read each file's history from git, when the site is in a repository: last-updated
     /// dates, change histories and the changes page. Off by default (and with `--no-git`).
     pub git: bool,
@@ -323,8 +327,32 @@ pub fn validate(
             updates: reporting.updates.unwrap_or_default(),
             accessibility: raw.accessibility,
             exemptions_html,
+            report: report(raw.report.unwrap_or_default(), raw.sector),
             update_due_months: reporting.update_due_months,
         },
         settings,
     ))
+}
+
+/// The emergency number, and the Modern Slavery & Exploitation Helpline's, unless the site
+/// gives others (the helpline: Unseen's, run for the Home Office; see its site).
+pub const EMERGENCY: &str = "999";
+pub const HELPLINE: &str = "08000 121 700";
+/// The police non-emergency number, given by default on a site whose `sector` is `police`.
+pub const POLICE_NON_EMERGENCY: &str = "101";
+
+/// The numbers for reporting modern slavery, defaults filled in.
+fn report(raw: crate::raw::ReportNumbers, sector: Option<Sector>) -> crate::model::Report {
+    let phone = |number: String| crate::model::Phone {
+        tel: crate::routes::tel(&number),
+        number,
+    };
+    crate::model::Report {
+        emergency: phone(raw.emergency.unwrap_or_else(|| EMERGENCY.into())),
+        helpline: phone(raw.helpline.unwrap_or_else(|| HELPLINE.into())),
+        non_emergency: raw
+            .non_emergency
+            .or_else(|| (sector == Some(Sector::Police)).then(|| POLICE_NON_EMERGENCY.into()))
+            .map(phone),
+    }
 }

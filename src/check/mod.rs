@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod data;
+pub mod deadlines;
 pub mod documents;
 pub mod history;
 
@@ -100,6 +101,16 @@ pub fn validate(
         }
     };
 
+    // Who makes the statements, as site.yaml says: the registry's organisations, sector and
+    // budget band.
+    let body = crate::registry::Body {
+        organisations: config
+            .as_ref()
+            .map(|c| c.organisations.clone())
+            .unwrap_or_default(),
+        sector: config.as_ref().and_then(|c| c.sector),
+        budget: config.as_ref().and_then(|c| c.budget),
+    };
     let mut statement_models = Vec::new();
     // Title → the first statement with it (its file and period).
     let mut titles: BTreeMap<&str, (&str, Period)> = BTreeMap::new();
@@ -125,7 +136,7 @@ pub fn validate(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        let mut model = statement::check(s, url, year_starts, &words, &mut problems);
+        let mut model = statement::check(s, url, year_starts, &body, &words, &mut problems);
         model.history = history::of_document(
             sources.history.as_deref(),
             &s.source.path,
@@ -162,7 +173,6 @@ pub fn validate(
             .cmp(&(b.footer_order.unwrap_or(u32::MAX), &b.title))
     });
 
-    let mut update_periods = Vec::new();
     for u in &updates {
         update::check(
             u,
@@ -178,7 +188,6 @@ pub fn validate(
             &mut problems,
             u.error_at("period", format!("a second update for {}", u.front.period)),
         );
-        update_periods.push(u.front.period);
     }
 
     // A page whose file has errors still has its address, from its file name: references
@@ -190,12 +199,30 @@ pub fn validate(
             known_pages.push(stem.to_string());
         }
     }
+    // Data may not point at a draft unless drafts are kept: the build leaves it out.
+    if !overrides.drafts {
+        let draft_pages: Vec<&str> = pages
+            .iter()
+            .filter(|p| p.front.draft)
+            .map(|p| p.stem())
+            .collect();
+        known_pages.retain(|p| !draft_pages.contains(&p.as_str()));
+    }
+    let published = |draft: bool| overrides.drafts || !draft;
     let known = Known {
         pages: known_pages,
-        statements: statement_periods.clone(),
+        statements: statements
+            .iter()
+            .filter(|s| published(s.front.draft))
+            .map(|s| s.front.period)
+            .collect(),
         statements_complete,
         updates_complete: updates.len() == sources.updates.len(),
-        updates: update_periods,
+        updates: updates
+            .iter()
+            .filter(|u| published(u.front.draft))
+            .map(|u| u.front.period)
+            .collect(),
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
         empty: Vec::new(),
         year_starts,
@@ -211,7 +238,31 @@ pub fn validate(
     let data = data::validate(&sources.data, &known, cache, &mut problems);
 
     static_files::check(&sources.static_files, &page_models, &mut problems);
+    for u in &updates {
+        // A whole year as an update's period is reported already.
+        if u.front.period.is_half() && !update::has_figures(u.front.period, &data) {
+            problems.push(Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                ..u.error_at(
+                    "period",
+                    format!("no dataset has a figure for {}, so this update shows none", u.front.period),
+                )
+            }
+            .with_hint(format!("add the period's figures to the data files (a KPI value, orders, people trained, an activity or a progress note for {})", u.front.period)));
+        }
+    }
 
+    // Deadlines only once every statement and update could be read: one that could not is
+    // reported already, and is not missing.
+    let all_read = statements_complete && updates.len() == sources.updates.len();
+    if let (Some(options), Some(c), true) = (overrides.deadlines, &config, all_read) {
+        let calendar = deadlines::Calendar {
+            year_starts,
+            updates: c.updates,
+            update_due_months: c.update_due_months,
+        };
+        problems.extend(deadlines::check(options, &calendar, &statements, &updates));
+    }
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
     }
@@ -238,6 +289,30 @@ pub fn validate(
         .collect();
     update_models.sort_by_key(|u| std::cmp::Reverse(u.period));
     statement_models.sort_by_key(|s| std::cmp::Reverse(s.period));
+    if !overrides.drafts {
+        // Drafts were checked like the rest; a build without `--drafts` leaves them out. A
+        // published update cannot follow a statement that is not published.
+        for u in &updates {
+            let follows_draft = statements
+                .iter()
+                .any(|s| s.front.period == u.front.statement && s.front.draft);
+            if follows_draft && !u.front.draft {
+                problems.push(
+                    u.error_at(
+                        "statement",
+                        format!("this update follows the {} statement, which is a draft", u.front.statement),
+                    )
+                    .with_hint("publish the statement first (remove its `draft: true`), or mark this update `draft: true` too"),
+                );
+            }
+        }
+        if problems.iter().any(Diagnostic::is_error) {
+            return (None, problems);
+        }
+        statement_models.retain(|s| !s.draft);
+        update_models.retain(|u| !u.draft);
+        page_models.retain(|p| !p.draft);
+    }
     for s in &mut statement_models {
         let mut follow: Vec<&Update> = update_models
             .iter()
@@ -264,8 +339,16 @@ pub fn validate(
         .into_iter()
         .filter(|(name, _)| has(name, &data))
         .collect();
-    let tables = crate::view::opendata::tables(&data, &words);
-    let datasets = crate::view::opendata::describe(&data, &tables, &routes, &words);
+    let mut tables = crate::view::opendata::tables(&data, &words);
+    let mut json = std::mem::take(&mut data.json);
+    // The registry's summary of every statement the site publishes (issue 11).
+    if !statement_models.is_empty() {
+        let (table, records) =
+            registry_download(&statements, &statement_models, &config, &routes, &words);
+        tables.push(table);
+        json.push(("registry".to_string(), records));
+    }
+    let datasets = crate::view::opendata::describe(&json, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
         || data
@@ -340,10 +423,7 @@ pub fn validate(
     let mut checked = Checked {
         site,
         markdown: settings,
-        downloads: Downloads {
-            json: data.json,
-            tables,
-        },
+        downloads: Downloads { json, tables },
         static_files: sources.static_files.clone(),
         links: links::Index::default(),
         routes: routes.clone(),
@@ -351,21 +431,23 @@ pub fn validate(
     // Links are checked once every page's address and ids are known.
     if let Some(theme) = theme {
         let mut docs = Vec::new();
-        for s in &statements {
+        // A draft's links are checked when drafts are kept (`check` does both).
+        let shown = |draft: bool| overrides.drafts || !draft;
+        for s in statements.iter().filter(|s| shown(s.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.statement(s.front.period)),
                 source: s.source,
                 body: &s.body,
             });
         }
-        for u in &updates {
+        for u in updates.iter().filter(|u| shown(u.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.update(u.front.period)),
                 source: u.source,
                 body: &u.body,
             });
         }
-        for p in &pages {
+        for p in pages.iter().filter(|p| shown(p.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.page(p.stem())),
                 source: p.source,
@@ -393,6 +475,39 @@ pub fn validate(
         checked.links = index;
     }
     (Some(checked), problems)
+}
+
+/// The registry's CSV table and JSON records: one statement after another, newest first.
+fn registry_download(
+    sources: &[Parsed<StatementFile>],
+    statements: &[crate::model::Statement],
+    config: &crate::model::Config,
+    routes: &Routes,
+    words: &crate::i18n::Words,
+) -> (crate::view::opendata::Table, serde_json::Value) {
+    use crate::registry::table;
+    let entries: Vec<table::Entry> = statements
+        .iter()
+        .map(|s| table::Entry {
+            statement: s,
+            answers: sources
+                .iter()
+                .find(|p| p.front.period == s.period)
+                .and_then(|p| p.front.registry.as_ref()),
+            url: format!("{}{}", config.base_url, routes.statement(s.period)),
+        })
+        .collect();
+    let records = table::records(&entries, config);
+    (
+        crate::view::opendata::Table::of_cells(
+            "registry",
+            "registry",
+            words.word("dataset.registry.table"),
+            &table::column_names(),
+            table::rows(&records),
+        ),
+        table::json(&records),
+    )
 }
 
 /// The hint for an `illustrative` list naming `name`, not one of `allowed`.

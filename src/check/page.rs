@@ -35,6 +35,7 @@ pub fn check(
         url,
         summary: p.front.summary.clone(),
         footer_order: p.front.footer_order,
+        draft: p.front.draft,
         body_html: p.body.html.clone(),
         source: p.source.path.clone(),
         toc: p.body.headings.clone(),

@@ -50,6 +50,7 @@ pub fn check(
     s: &Parsed<StatementFile>,
     url: String,
     year_starts: u32,
+    site: &crate::registry::Body,
     words: &Words,
     problems: &mut Vec<Diagnostic>,
 ) -> Statement {
@@ -159,10 +160,49 @@ pub fn check(
             .with_hint("a statement is due six months after its period ends"),
         );
     }
+    crate::registry::check(
+        f.registry.as_ref(),
+        &|path, message| s.error_at(path, message),
+        problems,
+    );
+    let approval = Approval {
+        approved_by: f.approval.approved_by.clone(),
+        approved_on: f.approval.approved_on,
+        signed_by: f
+            .approval
+            .signed_by
+            .iter()
+            .map(|s| Signature {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                signed_on: s.signed_on,
+                illustrative: s.illustrative.all(),
+                illustrative_fields: s.illustrative.fields(),
+            })
+            .collect(),
+        illustrative: f.approval.illustrative.all(),
+        illustrative_fields: f.approval.illustrative.fields(),
+    };
+    let period_span = words.span(f.period, year_starts);
+    let registry = crate::registry::summary(
+        f.registry.as_ref(),
+        &crate::registry::Known {
+            organisations: site.organisations.clone(),
+            sector: site.sector,
+            budget: site.budget,
+            period_start: f.period.start(year_starts),
+            period_end: f.period.end(year_starts),
+            approval: &approval,
+            areas: &areas,
+        },
+        words,
+    );
     Statement {
         title: f.title.clone(),
         period: f.period,
-        period_span: words.span(f.period, year_starts),
+        period_span,
+        period_start: f.period.start(year_starts),
+        period_end: f.period.end(year_starts),
         slug: f.period.slug(),
         url,
         basis: f.basis,
@@ -178,30 +218,15 @@ pub fn check(
         deadline,
         on_time,
         summary: f.summary.clone(),
-        approval: Approval {
-            approved_by: f.approval.approved_by.clone(),
-            approved_on: f.approval.approved_on,
-            signed_by: f
-                .approval
-                .signed_by
-                .iter()
-                .map(|s| Signature {
-                    name: s.name.clone(),
-                    role: s.role.clone(),
-                    signed_on: s.signed_on,
-                    illustrative: s.illustrative.all(),
-                    illustrative_fields: s.illustrative.fields(),
-                })
-                .collect(),
-            illustrative: f.approval.illustrative.all(),
-            illustrative_fields: f.approval.illustrative.fields(),
-        },
+        draft: f.draft,
+        approval,
         areas,
         body_html: s.body.html.clone(),
         intro_html: s.body.html[..first_heading(&s.body.html)].into(),
         sections_html: s.body.html[first_heading(&s.body.html)..].into(),
         toc: s.body.headings.clone(),
         update_urls: Vec::new(),
+        registry,
         history: crate::model::History::default(),
         source: s.source.path.clone(),
     }

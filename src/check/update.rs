@@ -82,6 +82,14 @@ pub fn check(
         ),
         _ => {}
     }
+    if u.front.published.is_none() && !u.front.draft {
+        problems.push(
+            u.error_at("title", "the update does not say when it was published")
+                .with_hint(
+                    "add `published: YYYY-MM-DD`, or `draft: true` while it is being written",
+                ),
+        );
+    }
     if statements_complete && !statement_periods.contains(&u.front.statement) {
         problems.push(
             u.error_at(
@@ -123,10 +131,29 @@ pub fn model(
         statement_title: st.map(|s| s.title.clone()).unwrap_or_default(),
         statement_url: st.map(|s| s.url.clone()).unwrap_or_default(),
         summary: u.front.summary.clone(),
+        draft: u.front.draft,
         body_html: u.body.html.clone(),
         toc: u.body.headings.clone(),
         figures: crate::view::figures::of(u.front.period, data),
         history: crate::model::History::default(),
         source: u.source.path.clone(),
     }
+}
+
+/// Whether any dataset has a figure, a training count, an activity or a progress note for
+/// `period`: an update without any has nothing to show beside its narrative.
+pub fn has_figures(period: Period, data: &Data) -> bool {
+    data.kpis
+        .iter()
+        .any(|k| k.values.iter().any(|v| v.period == period))
+        || data.orders.iter().any(|o| o.period == period)
+        || data
+            .courses
+            .iter()
+            .any(|c| c.trained.iter().any(|t| t.period == period))
+        || data.activities.iter().any(|a| a.period == period)
+        || data
+            .actions
+            .iter()
+            .any(|a| a.progress.iter().any(|p| p.period == period))
 }

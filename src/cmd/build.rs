@@ -22,6 +22,9 @@ pub struct Args {
     /// The address the site will be published at, e.g. https://example.org/msa/
     #[arg(long, value_parser = base_url)]
     base_url: Option<String>,
+    /// Publish drafts (`draft: true`) too, with their "Draft — not published" banner
+    #[arg(long)]
+    drafts: bool,
     /// Build without git: no last-updated dates, change histories or changes page
     #[arg(long)]
     no_git: bool,
@@ -46,6 +49,8 @@ pub fn execute(args: Args) -> ExitCode {
     };
     let overrides = Overrides {
         base_url: args.base_url,
+        drafts: args.drafts,
+        deadlines: None,
         git: !args.no_git,
     };
     let mut report = site::build(&root, &overrides, &staging);

@@ -6,6 +6,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod init;
+pub mod new;
 #[cfg(feature = "serve")]
 pub mod serve;
 

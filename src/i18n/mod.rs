@@ -109,6 +109,18 @@ pub const RUST_KEYS: &[&str] = &[
     "dataset.commitments.title",
     "dataset.commitments.description",
     "dataset.commitments.table",
+    "new.update_title",
+    "new.update_title_annual",
+    "new.statement_title",
+    "new.area.structure",
+    "new.area.policies",
+    "new.area.due-diligence",
+    "new.area.risk",
+    "new.area.effectiveness",
+    "new.area.training",
+    "dataset.registry.title",
+    "dataset.registry.description",
+    "dataset.registry.table",
 ];
 
 /// The lists of month names, `date.LIST.1` to `date.LIST.12`: `months`, which every table
@@ -347,6 +359,7 @@ pub fn rust_keys() -> Vec<String> {
     keys.extend((1..=12).map(|n| format!("date.{}.{n}", MONTH_LISTS[0])));
     keys.extend(NAV_KEYS.iter().map(|k| format!("nav.{k}")));
     keys.extend(LABELS.iter().map(|w| format!("label.{w}")));
+    keys.extend(crate::model::registry::word_keys());
     keys
 }
 

@@ -41,10 +41,28 @@ pub struct Config {
     pub updates: super::Cadence,
     pub accessibility: Accessibility,
     pub exemptions_html: Option<String>,
+    /// How to report modern slavery: the home page and every footer.
+    pub report: Report,
     /// Months after an update's period ends that it is due (`reporting.update_due_months`);
     /// `None` when the body has not said, and then no date is promised.
     #[serde(skip)]
     pub update_due_months: Option<u32>,
+}
+
+/// The numbers for reporting modern slavery, each as shown and as a `tel:` address.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub emergency: Phone,
+    pub helpline: Phone,
+    /// The police non-emergency number (101), on police sites.
+    pub non_emergency: Option<Phone>,
+}
+
+/// A telephone number as people write it and its `tel:` address (`routes::tel`).
+#[derive(Debug, Serialize)]
+pub struct Phone {
+    pub number: String,
+    pub tel: String,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]

@@ -154,6 +154,34 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Days since 1970-01-01 (negative before it), by Howard Hinnant's `days_from_civil`; a
+    /// date without a day or month counts from its first day.
+    pub fn days(self) -> i64 {
+        let d = self.earliest();
+        let y = i64::from(d.year) - i64::from(d.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(d.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (Hinnant's `civil_from_days`): the inverse of
+    /// [`Date::days`], for today's date from the system clock.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// The day before this one (a date without a day: the day before its first).
     #[must_use]
     pub fn previous_day(self) -> Date {
@@ -324,6 +352,18 @@ mod tests {
             Date::parse("2020-02").unwrap().latest().to_string(),
             "2020-02-29"
         );
+    }
+
+    #[test]
+    fn days_since_the_epoch_both_ways() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(d("1970-01-01").days(), 0);
+        assert_eq!(d("2021-11-15").days(), 18_946);
+        assert_eq!(d("2000-03-01").days() - d("2000-02-28").days(), 2);
+        for n in [-800_000, -1, 0, 59, 18_946, 1_000_000] {
+            assert_eq!(Date::from_days(n).days(), n);
+        }
+        assert_eq!(Date::from_days(18_946), d("2021-11-15"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod period;
+pub mod registry;
 pub mod scalar;
 
 mod action;

@@ -33,6 +33,9 @@ pub struct Statement {
     pub title: String,
     pub period: Period,
     pub period_span: String,
+    /// The period's first and last days.
+    pub period_start: Date,
+    pub period_end: Date,
     pub slug: String,
     pub url: String,
     pub basis: super::Basis,
@@ -56,6 +59,8 @@ pub struct Statement {
     /// otherwise.
     pub on_time: Option<bool>,
     pub summary: Option<String>,
+    /// A draft, shown only by `serve` and `build --drafts`, with a banner.
+    pub draft: bool,
     pub approval: Approval,
     pub areas: Vec<Area>,
     pub body_html: Arc<str>,
@@ -67,6 +72,8 @@ pub struct Statement {
     pub toc: Arc<[Heading]>,
     /// Updates that follow this statement up, oldest first.
     pub update_urls: Vec<String>,
+    /// The Home Office registry's summary of the statement, in the registry's order.
+    pub registry: super::registry::Summary,
     /// When it last changed, and how (`History::default()` without git).
     pub history: super::History,
     /// The Markdown file it comes from (`content/statements/2019-20.md`).

@@ -30,6 +30,8 @@ pub struct Update {
     pub statement_title: String,
     pub statement_url: String,
     pub summary: Option<String>,
+    /// A draft, shown only by `serve` and `build --drafts`, with a banner.
+    pub draft: bool,
     pub body_html: Arc<str>,
     pub toc: Arc<[Heading]>,
     pub figures: UpdateFigures,

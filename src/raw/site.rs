@@ -57,8 +57,27 @@ pub struct SiteFile {
     /// How readers reach the organisation about the site: shown in the footer and on the 404 page.
     #[serde(default)]
     pub contact: Option<Contact>,
+    /// How to report modern slavery, on the home page and in every page's footer.
+    #[serde(default)]
+    pub report: Option<ReportNumbers>,
     /// The accessibility statement's facts.
     pub accessibility: Accessibility,
+}
+
+/// The numbers the home page and every footer give for reporting modern slavery; each has a
+/// default a site can change.
+#[derive(Debug, Deserialize, Serialize, JsonSchema, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ReportNumbers {
+    /// The emergency number; default 999.
+    #[serde(default)]
+    pub emergency: Option<String>,
+    /// The Modern Slavery & Exploitation Helpline's number; default 08000 121 700.
+    #[serde(default)]
+    pub helpline: Option<String>,
+    /// The police non-emergency number; default 101 when `sector` is `police`, none otherwise.
+    #[serde(default)]
+    pub non_emergency: Option<String>,
 }
 
 /// One of the body's own headings for its work, such as Derbyshire Constabulary's four aspects.

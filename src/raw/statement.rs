@@ -22,7 +22,7 @@ pub struct StatementFile {
     /// `voluntary` (the default: made in accordance with section 54 by choice, as most public bodies do) or `required` (made under its legal duty). Only a required statement is judged against the six-month deadline.
     #[serde(default)]
     pub basis: crate::model::Basis,
-    /// When the statement was published (YYYY-MM-DD, or YYYY-MM or YYYY as the source gives it); compared with the six months after the period ends. Optional: without it no deadline is judged (a warning).
+    /// When the statement was published (YYYY-MM-DD, or YYYY-MM or YYYY as the source gives it); compared with the six months after the period ends. Optional: without it no deadline is judged (a warning); a draft leaves it out until it is published.
     #[serde(default)]
     pub published: Option<Date>,
     /// One paragraph shown in lists and the feed.
@@ -37,6 +37,14 @@ pub struct StatementFile {
     /// s54(5) area → why the statement does not cover it.
     #[serde(default)]
     pub not_covered: BTreeMap<String, String>,
+    /// The Home Office registry's statement summary: what it asks beyond what candour knows.
+    #[serde(default)]
+    pub registry: Option<super::RegistryAnswers>,
+    /// A draft: checked, shown by `candour serve` with a "Draft — not published" banner, and
+    /// left out of `candour build` (its page, lists, feed, sitemap and open data) unless
+    /// `--drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
     /// Notes for the public history of this page, each for one day: on that day's
     /// entry the note replaces the commit messages (`- date: 2021-03-12` /
     /// `note: Corrected the number of people trained`).

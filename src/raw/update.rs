@@ -17,7 +17,7 @@ pub struct UpdateFile {
     /// A half year, such as `2020/21 H1`.
     #[schemars(example = &"2020/21 H1")]
     pub period: Period,
-    /// When the update was published (YYYY-MM-DD, YYYY-MM or YYYY). Optional: without it no deadline is judged (a warning).
+    /// When the update was published (YYYY-MM-DD, YYYY-MM or YYYY). Optional: without it no deadline is judged (a warning); a draft leaves it out until it is published.
     #[serde(default)]
     pub published: Option<Date>,
     /// The statement this update follows up, by period.
@@ -26,6 +26,11 @@ pub struct UpdateFile {
     /// One paragraph shown in lists and the feed.
     #[serde(default)]
     pub summary: Option<String>,
+    /// A draft: checked, shown by `candour serve` with a "Draft — not published" banner, and
+    /// left out of `candour build` (its page, lists, feed, sitemap and open data) unless
+    /// `--drafts` is given.
+    #[serde(default)]
+    pub draft: bool,
     /// Notes for the public history of this page, each for one day: on that day's
     /// entry the note replaces the commit messages (`- date: 2021-03-12` /
     /// `note: Corrected the number of people trained`).

@@ -32,28 +32,55 @@ pub fn of(
             due: months.map(|m| period.end(config.year_starts).add_months(m as i32)),
         }
     });
+    // Every headline is of one period: the latest that any of them has a figure for, so
+    // the home page never sets one half year's figure beside another's.
+    let latest = data
+        .orders
+        .iter()
+        .filter(|o| o.stpo.granted.is_some())
+        .map(|o| o.period)
+        .chain(
+            data.courses
+                .iter()
+                .flat_map(|c| c.trained.iter().map(|t| t.period)),
+        )
+        .chain(data.activities.iter().map(|a| a.period))
+        .chain(
+            data.actions
+                .iter()
+                .flat_map(|a| a.progress.iter().map(|p| p.period)),
+        )
+        .max();
     let mut headlines = Vec::new();
-    if let Some(o) = data.orders.iter().rev().find(|o| o.stpo.granted.is_some()) {
+    if let Some(period) = latest {
+        headlines = headlines_of(period, routes, words, data);
+    }
+    Home { next, headlines }
+}
+
+/// The headline figures of one period: each dataset that has a figure for it.
+fn headlines_of(period: Period, routes: &Routes, words: &Words, data: &Data) -> Vec<Headline> {
+    let mut headlines = Vec::new();
+    if let Some(o) = data
+        .orders
+        .iter()
+        .find(|o| o.period == period && o.stpo.granted.is_some())
+    {
         headlines.push(Headline {
             label: words.word("headline.stpo_granted").to_string(),
             value: o.stpo.granted.unwrap_or(0).to_string(),
-            period: o.period,
+            period,
             url: routes.orders(),
             illustrative: o.illustrative,
         });
     }
-    if let Some(period) = data
+    let trained: Vec<_> = data
         .courses
         .iter()
-        .flat_map(|c| c.trained.iter().map(|t| t.period))
-        .max()
-    {
-        let trained: Vec<_> = data
-            .courses
-            .iter()
-            .flat_map(|c| c.trained.iter())
-            .filter(|t| t.period == period)
-            .collect();
+        .flat_map(|c| c.trained.iter())
+        .filter(|t| t.period == period)
+        .collect();
+    if !trained.is_empty() {
         headlines.push(Headline {
             label: words.word("headline.people_trained").to_string(),
             value: trained.iter().map(|t| t.people).sum::<u64>().to_string(),
@@ -62,12 +89,12 @@ pub fn of(
             illustrative: trained.iter().any(|t| t.illustrative),
         });
     }
-    if let Some(period) = data.activities.last().map(|a| a.period) {
-        let acts: Vec<_> = data
-            .activities
-            .iter()
-            .filter(|a| a.period == period)
-            .collect();
+    let acts: Vec<_> = data
+        .activities
+        .iter()
+        .filter(|a| a.period == period)
+        .collect();
+    if !acts.is_empty() {
         headlines.push(Headline {
             label: words.word("headline.partnership_activities").to_string(),
             value: acts.len().to_string(),
@@ -76,35 +103,32 @@ pub fn of(
             illustrative: acts.iter().any(|a| a.illustrative),
         });
     }
-    if !data.actions.is_empty() {
+    let reported = data
+        .actions
+        .iter()
+        .any(|a| a.progress.iter().any(|p| p.period == period));
+    if reported {
         let done = data
             .actions
             .iter()
             .filter(|a| a.status == Some(crate::raw::Status::Achieved))
             .count();
-        let latest = data
-            .actions
-            .iter()
-            .flat_map(|a| a.progress.iter().map(|p| p.period))
-            .max();
-        if let Some(period) = latest {
-            headlines.push(Headline {
-                label: words.format(
-                    "headline.actions_achieved",
-                    &[("total", &data.actions.len().to_string())],
-                ),
-                value: done.to_string(),
-                period,
-                url: routes.actions(),
-                // The count is of statuses: illustrative when any action's status is.
-                illustrative: data
-                    .actions
-                    .iter()
-                    .any(|a| a.illustrative || a.illustrative_fields.iter().any(|f| f == "status")),
-            });
-        }
+        headlines.push(Headline {
+            label: words.format(
+                "headline.actions_achieved",
+                &[("total", &data.actions.len().to_string())],
+            ),
+            value: done.to_string(),
+            period,
+            url: routes.actions(),
+            // The count is of statuses: illustrative when any action's status is.
+            illustrative: data
+                .actions
+                .iter()
+                .any(|a| a.illustrative || a.illustrative_fields.iter().any(|f| f == "status")),
+        });
     }
-    Home { next, headlines }
+    headlines
 }
 
 /// What the site's cadence says comes next: after the latest update (or the latest

@@ -17,13 +17,14 @@ use rows::{
 
 /// The datasets, in the order the open-data page lists them; each one's title and
 /// description are the words `dataset.NAME.title` and `dataset.NAME.description`.
-const DATASETS: [&str; 6] = [
+const DATASETS: [&str; 7] = [
     "kpis",
     "prevention-orders",
     "training",
     "partnerships",
     "actions",
     "commitments",
+    "registry",
 ];
 
 /// A CSV table of one dataset, built once and both described and written.
@@ -65,6 +66,37 @@ impl Table {
             file: file.to_string(),
             title: title.to_string(),
             columns,
+            rows: count,
+            text: String::from_utf8(bytes).unwrap_or_default(),
+        }
+    }
+
+    /// A table of rows already written as cells, under the header `columns`; each cell is
+    /// source text, defused as [`rows::Text`] is.
+    pub fn of_cells(
+        dataset: &'static str,
+        file: &str,
+        title: &str,
+        columns: &[&str],
+        rows: impl Iterator<Item = Vec<String>>,
+    ) -> Table {
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        // Writing into memory cannot fail.
+        let _ = writer.write_record(columns);
+        let mut count = 0;
+        for row in rows {
+            let _ = writer.serialize(row.into_iter().map(rows::Text).collect::<Vec<_>>());
+            count += 1;
+        }
+        let bytes = writer.into_inner().unwrap_or_default();
+        Table {
+            dataset,
+            file: file.to_string(),
+            title: title.to_string(),
+            columns: columns.iter().map(|c| (*c).to_string()).collect(),
             rows: count,
             text: String::from_utf8(bytes).unwrap_or_default(),
         }
@@ -261,11 +293,16 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
     out
 }
 
-/// The datasets for the open-data page.
-pub fn describe(data: &Data, tables: &[Table], routes: &Routes, words: &Words) -> Vec<Dataset> {
+/// The datasets for the open-data page: each one published as JSON (`json`, by name).
+pub fn describe(
+    json: &[(String, serde_json::Value)],
+    tables: &[Table],
+    routes: &Routes,
+    words: &Words,
+) -> Vec<Dataset> {
     DATASETS
         .iter()
-        .filter(|name| data.json.iter().any(|(n, _)| n == *name))
+        .filter(|name| json.iter().any(|(n, _)| n == *name))
         .map(|name| Dataset {
             name: (*name).to_string(),
             title: words.word(&format!("dataset.{name}.title")).to_string(),
@@ -298,6 +335,7 @@ fn page_of(name: &str, routes: &Routes) -> String {
         "training" => routes.training(),
         "partnerships" => routes.partnerships(),
         "actions" => routes.actions(),
+        "registry" => routes.statements(),
         _ => routes.commitments(),
     }
 }
@@ -308,6 +346,7 @@ pub fn schema_text(name: &str) -> Option<&'static [u8]> {
     let texts = TEXTS.get_or_init(|| {
         crate::source::load::DATA_FILES
             .iter()
+            .chain(std::iter::once(&"registry"))
             .filter_map(|n| {
                 let mut bytes = serde_json::to_vec_pretty(&schema(n)?).ok()?;
                 bytes.push(b'\n');
@@ -330,6 +369,7 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         "partnerships" => schemars::schema_for!(raw::PartnershipsFile),
         "actions" => schemars::schema_for!(raw::ActionsFile),
         "commitments" => schemars::schema_for!(raw::CommitmentsFile),
+        "registry" => return Some(crate::registry::table::schema()),
         _ => return None,
     };
     serde_json::to_value(schema).ok()
