@@ -765,3 +765,27 @@ fn init_writes_a_workflow_whose_candour_commands_run() {
     let o = repo.candour(&["diff", "--format", "markdwn"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// A change to what the registry would be told shows as a registry answer: changed, added
+/// and removed.
+#[test]
+fn diff_names_registry_answers_changed() {
+    let repo = Repo::example();
+    repo.edit(
+        "content/statements/2019-20.md",
+        "  years_producing: first-time\n",
+        "  years_producing: 1-to-5\n",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("registry answer, "), "{out}");
+    assert!(out.contains("This is the first time →"), "{out}");
+    repo.edit(
+        "content/statements/2019-20.md",
+        "  years_producing: 1-to-5\n",
+        "",
+    );
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(out.contains("registry answer removed, "), "{out}");
+}

@@ -14,6 +14,9 @@ pub(super) struct Doc {
     pub url: String,
     /// (name, value) pairs, in a fixed order.
     pub details: Vec<(&'static str, String)>,
+    /// A statement's answers for the Home Office registry, by "section: question" (as its
+    /// Statement summary shows them); empty for updates and pages.
+    pub registry: std::collections::BTreeMap<String, String>,
     pub body: String,
 }
 
@@ -46,8 +49,22 @@ pub(super) fn documents(site: &Site) -> Vec<Doc> {
                 _ => format!("{} not covered", a.letter),
             })
             .collect();
+        let registry = s
+            .registry
+            .sections
+            .iter()
+            .flat_map(|section| {
+                section.rows.iter().map(move |row| {
+                    (
+                        format!("{}: {}", section.title, row.question),
+                        row.answers.join("; "),
+                    )
+                })
+            })
+            .collect();
         docs.push(Doc {
             kind: "statement",
+            registry,
             title: s.title.clone(),
             url: s.url.clone(),
             details: vec![
@@ -66,6 +83,7 @@ pub(super) fn documents(site: &Site) -> Vec<Doc> {
     for u in &site.updates {
         docs.push(Doc {
             kind: "update",
+            registry: Default::default(),
             title: u.title.clone(),
             url: u.url.clone(),
             details: vec![
@@ -81,6 +99,7 @@ pub(super) fn documents(site: &Site) -> Vec<Doc> {
     for p in &site.pages {
         docs.push(Doc {
             kind: "page",
+            registry: Default::default(),
             title: p.title.clone(),
             url: p.url.clone(),
             details: vec![
@@ -102,6 +121,23 @@ pub(super) fn details(old: &Doc, new: &Doc) -> Vec<String> {
                 (true, _) => format!("{name} added: {after}"),
                 (_, true) => format!("{name} removed (was: {before})"),
                 _ => format!("{name}: {before} → {after}"),
+            });
+        }
+    }
+    // The registry's answers, by question: what the body would submit changes with them.
+    let questions: std::collections::BTreeSet<&String> =
+        old.registry.keys().chain(new.registry.keys()).collect();
+    for q in questions {
+        let (before, after) = (old.registry.get(q), new.registry.get(q));
+        if before != after {
+            let (before, after) = (
+                before.map_or("", String::as_str),
+                after.map_or("", String::as_str),
+            );
+            out.push(match (before.is_empty(), after.is_empty()) {
+                (true, _) => format!("registry answer added, {q}: {after}"),
+                (_, true) => format!("registry answer removed, {q} (was: {before})"),
+                _ => format!("registry answer, {q}: {before} → {after}"),
             });
         }
     }
