@@ -789,3 +789,30 @@ fn diff_names_registry_answers_changed() {
     let out = stdout(&repo.candour(&["diff"]));
     assert!(out.contains("registry answer removed, "), "{out}");
 }
+
+/// Each priority risk's answers are told apart: a change to the first risk is not hidden by
+/// the second's answers to the same questions.
+#[test]
+fn diff_tells_each_priority_risk_apart() {
+    let risks = "  years_producing: first-time\n  risks:\n    - description: Cleaning contracts\n      area: supply-chains\n      tiers: [tier-1, tier-2]\n      locations: [United Kingdom]\n      mitigation: Audits of the cleaning contractor.\n    - description: Uniform manufacture\n      area: supply-chains\n      tiers: [tier-1]\n      locations: [Bangladesh]\n      mitigation: Supplier questionnaires.\n";
+    let repo = Repo::example();
+    repo.edit(
+        "content/statements/2019-20.md",
+        "  years_producing: first-time\n",
+        risks,
+    );
+    repo.commit_all("2021-03-02", "Add two risks");
+    repo.edit(
+        "content/statements/2019-20.md",
+        "Audits of the cleaning contractor.",
+        "Unannounced audits of the cleaning contractor.",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Audits of the cleaning contractor. → Unannounced audits"),
+        "{out}"
+    );
+    assert!(!out.contains("Supplier questionnaires. →"), "{out}");
+}

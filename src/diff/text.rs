@@ -49,19 +49,21 @@ pub(super) fn documents(site: &Site) -> Vec<Doc> {
                 _ => format!("{} not covered", a.letter),
             })
             .collect();
-        let registry = s
-            .registry
-            .sections
-            .iter()
-            .flat_map(|section| {
-                section.rows.iter().map(move |row| {
-                    (
-                        format!("{}: {}", section.title, row.question),
-                        row.answers.join("; "),
-                    )
-                })
-            })
-            .collect();
+        // A question asked again in one section (each priority risk's tiers, groups...) is
+        // told apart by its place: "(risk 2)".
+        let mut registry = std::collections::BTreeMap::new();
+        for section in &s.registry.sections {
+            let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
+            for row in &section.rows {
+                let n = seen.entry(row.question.as_str()).or_default();
+                *n += 1;
+                let key = match *n {
+                    1 => format!("{}: {}", section.title, row.question),
+                    n => format!("{}: {} ({n})", section.title, row.question),
+                };
+                registry.insert(key, row.answers.join("; "));
+            }
+        }
         docs.push(Doc {
             kind: "statement",
             registry,
