@@ -1076,6 +1076,8 @@ fn init_writes_a_blank_starter_with_the_six_areas_and_nothing_invented() {
     let o = run(&["check"], &named);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("does not say who approved it"));
+    // Its six headings are empty: each area's claim of coverage is warned until written.
+    assert_eq!(stderr(&o).matches("has nothing under it").count(), 6);
     let pages = built(&named);
     assert!(!pages.contains_key("prevention-orders/index.html"));
     assert!(!pages.values().any(|p| p.contains("Illustrative")));

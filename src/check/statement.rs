@@ -90,7 +90,15 @@ pub fn check(
         let mut heading = None;
         match (anchor, reason) {
             (Some(id), _) => match s.body.headings.iter().find(|h| &h.id == id) {
-                Some(h) => heading = Some(h.text.clone()),
+                Some(h) => {
+                    if section_is_empty(&s.body.html, &h.id, h.level) {
+                        problems.push(
+                            s.warning_at(&format!("areas.{key}"), format!("the heading '{}', which covers area {letter}, has nothing under it, so the site would say an empty section covers {}", h.text, name.to_lowercase()))
+                                .with_hint("write what the statement says about this area under its heading, or list the area under `not_covered:` with the reason"),
+                        );
+                    }
+                    heading = Some(h.text.clone());
+                }
                 None => {
                     let hint = match did_you_mean(id, ids.iter().copied()) {
                         Some(best) => format!("did you mean '{best}'?"),
@@ -319,6 +327,24 @@ fn approval_gaps(s: &Parsed<StatementFile>, problems: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether the section under the heading `id` (of `level`) in rendered Markdown holds
+/// nothing before the next heading of its level or above: no text, list or table.
+fn section_is_empty(html: &str, id: &str, level: u8) -> bool {
+    let Some(at) = html.find(&format!("id=\"{id}\"")) else {
+        return false;
+    };
+    let close = format!("</h{level}>");
+    let Some(end) = html[at..].find(&close).map(|e| at + e + close.len()) else {
+        return false;
+    };
+    let rest = &html[end..];
+    let next = (1..=level)
+        .filter_map(|l| rest.find(&format!("<h{l}")))
+        .min()
+        .unwrap_or(rest.len());
+    rest[..next].trim().is_empty()
+}
+
 /// Where the first heading (`<h1>` to `<h6>`) of rendered Markdown starts, or its end when
 /// it has none: what comes before is the body's opening words. (Text `<h2` in the Markdown
 /// is escaped, so only a heading's tag matches.)
@@ -337,6 +363,16 @@ fn first_heading(html: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_section_is_empty_only_with_nothing_before_the_next_heading_of_its_level() {
+        let html = "<h2 id=\"a\">A</h2>\n<h2 id=\"b\">B</h2>\n<p>Text.</p>\n<h2 id=\"c\">C</h2>\n<h3 id=\"d\">D</h3>\n";
+        assert!(super::section_is_empty(html, "a", 2));
+        assert!(!super::section_is_empty(html, "b", 2));
+        // A subheading is something under it.
+        assert!(!super::section_is_empty(html, "c", 2));
+        assert!(super::section_is_empty(html, "d", 3));
+    }
+
     #[test]
     fn opening_words_end_at_the_first_heading() {
         let html = "<p>We are a council.</p>\n<hr />\n<h2 id=\"a\">A</h2>\n<p>x</p>";
