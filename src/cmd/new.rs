@@ -87,7 +87,7 @@ pub fn execute(args: Args) -> ExitCode {
     println!("Wrote {} (a draft for {}).", started.path, started.period);
     if started.checklist.is_empty() {
         println!(
-            "The data has an entry for {} in every dataset.",
+            "The site's data files ask for nothing more for {} (a site without data files asks for nothing).",
             started.period
         );
     } else {
