@@ -67,6 +67,15 @@ pub fn next(
                     ));
                 }
                 Some(p) => p,
+                // Run twice by mistake, `new` would start the period after an unfinished
+                // draft: the draft comes first.
+                None if site.updates.first().is_some_and(|u| u.draft) => {
+                    let u = &site.updates[0];
+                    return Err(format!(
+                        "the {} update ({}) is still a draft: finish and publish it first, or start another period with --period",
+                        u.period, u.source
+                    ));
+                }
                 None => match (site.updates.first(), site.statements.first()) {
                     (Some(u), _) if u.period.is_half() != annual => u.period.next(),
                     (_, Some(s)) if annual => s.period.year_period().next(),
@@ -120,6 +129,13 @@ pub fn next(
                     ));
                 }
                 Some(p) => p,
+                None if site.statements.first().is_some_and(|s| s.draft) => {
+                    let s = &site.statements[0];
+                    return Err(format!(
+                        "the {} statement ({}) is still a draft: finish and publish it first, or start another year with --period",
+                        s.period, s.source
+                    ));
+                }
                 None => match site.statements.first() {
                     Some(s) => s.period.next(),
                     None => {

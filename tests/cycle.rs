@@ -131,7 +131,14 @@ fn each_deadline_state_on_a_fixed_day() {
         site.path(),
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("error: NOT YET PUBLISHED"));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("error: NOT YET PUBLISHED"));
+    // Its hint says why it is an error, not to turn on what is already on.
+    assert!(
+        stderr.contains("it is an error because of `--deadlines error`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("makes this an error"), "{stderr}");
 
     // A draft statement is not published: it is still due, said at its `draft` key.
     let statement = fs::read_to_string(site.path().join("content/statements/2019-20.md"))

@@ -84,6 +84,14 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
             .exists()
     );
 
+    // A draft has no publication date yet, and is not warned for it.
+    let o = run(&["check", "--today", "2021-11-15"], site.path());
+    assert!(
+        !err(&o).contains("gives no publication date"),
+        "{}",
+        err(&o)
+    );
+
     // A second run refuses to replace it, and leaves it as it was.
     fs::write(&path, format!("{text}\nMy notes.\n")).unwrap();
     let o = run(&["new", "update", "--period", "2021/22 H1"], site.path());
@@ -96,8 +104,18 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
     );
     assert!(fs::read_to_string(&path).unwrap().ends_with("My notes.\n"));
 
-    // Without --period the next is the half after the draft.
+    // Without --period, run again by mistake, it does not start the half after an
+    // unfinished draft: it names the draft.
     let o = run(&["new", "update"], site.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err(&o).contains("the 2021/22 H1 update (content/updates/2021-22-h1.md) is still a draft"),
+        "{}",
+        err(&o)
+    );
+    assert!(!site.path().join("content/updates/2021-22-h2.md").exists());
+    // --period still starts another.
+    let o = run(&["new", "update", "--period", "2021/22 H2"], site.path());
     assert!(
         out(&o).starts_with("Wrote content/updates/2021-22-h2.md"),
         "{}",

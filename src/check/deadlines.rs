@@ -68,7 +68,11 @@ pub fn check(
     let Some(first) = statements.iter().map(|s| s.front.period).min() else {
         return problems;
     };
-    let hint_deadlines = "`candour check --deadlines error` makes this an error, for CI";
+    let hint_deadlines = if options.as_errors {
+        "it is an error because of `--deadlines error`"
+    } else {
+        "`candour check --deadlines error` makes this an error, for CI"
+    };
 
     // Statements: each year from the first, once its date is 30 days away; none after a
     // statement whose period the site inferred.

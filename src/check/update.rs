@@ -57,6 +57,8 @@ pub fn check(
             year_starts,
             problems,
         ),
+        // A draft is not published yet: its date comes when it is.
+        None if u.front.draft => {}
         None => problems.push(
             u.warning_at("period", "the update gives no publication date")
                 .with_hint("add `published:` with the date the update came out, as precisely as the source gives it (2020-10-30, 2020-10 or 2020)"),
