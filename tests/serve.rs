@@ -2,7 +2,7 @@
 //! the error overlay, saves by rename, deletions, and requests that must be refused.
 
 mod common;
-use common::{Server, copy_dir, example_copy, repo, start_serve, start_serve_in};
+use common::{Server, copy_dir, example_copy, repo, request, start_serve, start_serve_in};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -19,32 +19,6 @@ use candour::serve::workspace::Workspace;
 
 fn start(root: &Path) -> Server {
     start_serve(env!("CARGO_BIN_EXE_candour"), root)
-}
-
-/// One HTTP/1.1 request; returns the status and the body.
-fn request(port: u16, target: &str, host: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
 }
 
 fn get(server: &Server, path: &str) -> (u16, String) {
