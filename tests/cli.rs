@@ -1,7 +1,7 @@
 //! Integration tests: fixture sites built and checked by the real `candour` binary.
 
 mod common;
-use common::{example_copy, example_site_copy, repo};
+use common::{example_copy, example_site_copy, repo, run, stderr};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -9,19 +9,6 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_candour");
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("candour runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Every file under a folder with its bytes.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {

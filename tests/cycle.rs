@@ -5,22 +5,10 @@
 //! home page's headlines all of one period.
 
 mod common;
-use common::example_copy;
+use common::{example_copy, run};
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_candour");
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("candour runs")
-}
 
 fn check_on(day: &str, dir: &Path) -> (Option<i32>, String) {
     let o = run(&["check", "--today", day], dir);

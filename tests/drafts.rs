@@ -3,27 +3,13 @@
 //! shown by `serve` with a banner, and checked in full.
 
 mod common;
-use common::{example_copy, start_serve};
+use common::{example_copy, run, start_serve, stderr};
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_candour");
 const BANNER: &str = "Draft — not published.";
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("candour runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 const STATEMENT: &str = "---
 title: Modern Slavery Statement 2020/21

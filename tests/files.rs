@@ -4,7 +4,7 @@
 //! only what it made.
 
 mod common;
-use common::example_copy;
+use common::{example_copy, stderr};
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -40,10 +40,6 @@ fn run_within(args: &[&str], dir: &Path, limit: Duration) -> Output {
 
 fn run(args: &[&str], dir: &Path) -> Output {
     run_within(args, dir, Duration::from_secs(60))
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Every file under `dir`, relative, `/`-separated.

@@ -7,13 +7,10 @@
 //! home-page line; none promises an update it does not publish.
 
 mod common;
+use common::run;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_candour");
 
 /// A fixture: its folder under tests/browser/fixtures/, the sections (by URL) it has, and
 /// the open data it has (by dataset name).
@@ -59,15 +56,6 @@ const SECTIONS: &[(&str, Option<&str>)] = &[
     ("/action-plan/", Some("actions")),
     ("/commitments/", Some("commitments")),
 ];
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("candour runs")
-}
 
 fn fixture_dir(name: &str) -> std::path::PathBuf {
     common::repo().join("tests/browser/fixtures").join(name)

@@ -5,6 +5,7 @@
 //! so that what is built from it is the same on every run.
 
 mod common;
+use common::{stderr, stdout};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -116,14 +117,6 @@ fn run_in(dir: &Path, args: &[&str]) -> Output {
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .output()
         .expect("candour runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Every text file under a folder, by path.

@@ -3,37 +3,16 @@
 //! figure written), refusal to replace a file, and `--period`.
 
 mod common;
-use common::example_copy;
+use common::{example_copy, run, stderr, stdout};
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-const BIN: &str = env!("CARGO_BIN_EXE_candour");
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("candour runs")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
     let site = example_copy();
     let o = run(&["new", "update"], site.path());
-    assert!(o.status.success(), "{}", err(&o));
-    let said = out(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said = stdout(&o);
     // The next period after 2020/21 H2.
     assert!(
         said.starts_with("Wrote content/updates/2021-22-h1.md (a draft for 2021/22 H1).\n"),
@@ -75,7 +54,7 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
     );
     // The site still checks (the draft is checked in full), and builds without it.
     let o = run(&["check", "--today", "2021-06-01"], site.path());
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(run(&["build"], site.path()).status.success());
     assert!(
         !site
@@ -87,9 +66,9 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
     // A draft has no publication date yet, and is not warned for it.
     let o = run(&["check", "--today", "2021-11-15"], site.path());
     assert!(
-        !err(&o).contains("gives no publication date"),
+        !stderr(&o).contains("gives no publication date"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
 
     // A second run refuses to replace it, and leaves it as it was.
@@ -97,10 +76,10 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
     let o = run(&["new", "update", "--period", "2021/22 H1"], site.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        err(&o)
+        stderr(&o)
             .contains("content/updates/2021-22-h1.md already exists; candour does not replace it"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
     assert!(fs::read_to_string(&path).unwrap().ends_with("My notes.\n"));
 
@@ -109,25 +88,26 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
     let o = run(&["new", "update"], site.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        err(&o).contains("the 2021/22 H1 update (content/updates/2021-22-h1.md) is still a draft"),
+        stderr(&o)
+            .contains("the 2021/22 H1 update (content/updates/2021-22-h1.md) is still a draft"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
     assert!(!site.path().join("content/updates/2021-22-h2.md").exists());
     // --period still starts another.
     let o = run(&["new", "update", "--period", "2021/22 H2"], site.path());
     assert!(
-        out(&o).starts_with("Wrote content/updates/2021-22-h2.md"),
+        stdout(&o).starts_with("Wrote content/updates/2021-22-h2.md"),
         "{}",
-        out(&o)
+        stdout(&o)
     );
     // A whole year is not an update's period.
     let o = run(&["new", "update", "--period", "2022/23"], site.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        err(&o).contains("an update covers a half year"),
+        stderr(&o).contains("an update covers a half year"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
 }
 
@@ -135,11 +115,11 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
 fn new_statement_starts_the_next_year_as_a_draft() {
     let site = example_copy();
     let o = run(&["new", "statement"], site.path());
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        out(&o).starts_with("Wrote content/statements/2020-21.md (a draft for 2020/21).\n"),
+        stdout(&o).starts_with("Wrote content/statements/2020-21.md (a draft for 2020/21).\n"),
         "{}",
-        out(&o)
+        stdout(&o)
     );
     let text = fs::read_to_string(site.path().join("content/statements/2020-21.md")).unwrap();
     assert!(
@@ -168,21 +148,21 @@ fn new_statement_starts_the_next_year_as_a_draft() {
     // Its approval is reported until it is filled in (a warning, as for any statement that
     // does not say it); the draft does not block the site.
     let o = run(&["check", "--today", "2021-06-01"], site.path());
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     for gap in [
         "the statement does not say who approved it",
         "the statement does not say who signed it",
     ] {
-        assert!(err(&o).contains(gap), "{}", err(&o));
+        assert!(stderr(&o).contains(gap), "{}", stderr(&o));
     }
     // Refused the second time; another year with --period.
     let o = run(&["new", "statement", "--period", "2020/21"], site.path());
     assert_eq!(o.status.code(), Some(1));
     let o = run(&["new", "statement", "--period", "2022/23"], site.path());
     assert!(
-        out(&o).starts_with("Wrote content/statements/2022-23.md"),
+        stdout(&o).starts_with("Wrote content/statements/2022-23.md"),
         "{}",
-        out(&o)
+        stdout(&o)
     );
     // Published without approval: still a warning at its own file, never a guess.
     let path = site.path().join("content/statements/2022-23.md");
@@ -193,11 +173,11 @@ fn new_statement_starts_the_next_year_as_a_draft() {
     )
     .unwrap();
     let o = run(&["check", "--today", "2021-06-01"], site.path());
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        err(&o).contains("warning: the statement does not say who approved it\n  --> content/statements/2022-23.md"),
+        stderr(&o).contains("warning: the statement does not say who approved it\n  --> content/statements/2022-23.md"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
 }
 
@@ -215,9 +195,9 @@ fn new_update_follows_the_sites_cadence() {
     let o = run(&["new", "update"], site.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        err(&o).contains("this site promises no updates between its statements (`reporting.updates: none` in site.yaml)"),
+        stderr(&o).contains("this site promises no updates between its statements (`reporting.updates: none` in site.yaml)"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
     assert!(!site.path().join("content/updates/2021-22-h1.md").exists());
     // Annual updates cover a year: on a blank starter (its one statement, 2025/26) the next
@@ -228,7 +208,7 @@ fn new_update_follows_the_sites_cadence() {
         &["init", "council", "--name", "Example Council"],
         parent.path(),
     );
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     let yaml = starter.join("content/site.yaml");
     let text = fs::read_to_string(&yaml).unwrap();
     assert!(text.contains("  updates: none "), "{text}");
@@ -239,11 +219,11 @@ fn new_update_follows_the_sites_cadence() {
     .unwrap();
     let site = starter;
     let o = run(&["new", "update"], &site);
-    assert!(o.status.success(), "{}", err(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        out(&o).starts_with("Wrote content/updates/2026-27.md (a draft for 2026/27).\n"),
+        stdout(&o).starts_with("Wrote content/updates/2026-27.md (a draft for 2026/27).\n"),
         "{}",
-        out(&o)
+        stdout(&o)
     );
     let text = fs::read_to_string(site.join("content/updates/2026-27.md")).unwrap();
     assert!(
@@ -253,8 +233,8 @@ fn new_update_follows_the_sites_cadence() {
     let o = run(&["new", "update", "--period", "2021/22 H1"], &site);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        err(&o).contains("this site's updates are annual"),
+        stderr(&o).contains("this site's updates are annual"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
 }

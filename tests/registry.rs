@@ -4,28 +4,13 @@
 //! the site's folder as the README says.
 
 mod common;
-use common::{example_copy, repo};
+use common::{example_copy, repo, run, stderr};
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_candour");
 /// A day before any of the example's deadlines: `check` then says nothing of them.
 const TODAY: &str = "2021-06-01";
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("candour runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// A second statement with every registry answer given: "other" texts, a "none", risks in
 /// the supply chains and elsewhere, an area not covered. Test data, not the example's.
