@@ -1,6 +1,6 @@
 //! The minijinja environment: strict undefined values, HTML escaping by file extension,
 //! the theme's templates, and the functions and filters templates use (`url`, `abs_url`,
-//! `t`, `long_date`, `label`, `slug`); and template errors as diagnostics.
+//! `t`, `long_date`, `label`, `slug`; the test `whole_day`); and template errors as diagnostics.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -110,6 +110,10 @@ pub(super) fn environment(
     env.add_function("abs_url", move |path: &str| format!("{base_url}{path}"));
     let words = theme.words(&site.config.language);
     let w = Arc::clone(&words);
+    // `iso is whole_day`: a date given to the day (not a month or a year), as Date reads it.
+    env.add_test("whole_day", |iso: &str| {
+        Date::parse(iso).is_ok_and(|d| d.precision() == crate::model::date::Precision::Day)
+    });
     env.add_filter("long_date", move |iso: &str| {
         Date::parse(iso)
             .map(|d| w.long_date(d))
