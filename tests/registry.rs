@@ -133,13 +133,27 @@ fn registry_text(key: &str) -> &'static str {
 }
 
 fn ddmmyyyy(iso: &str) -> String {
+    if iso.is_empty() {
+        return String::new();
+    }
     let p: Vec<&str> = iso.split('-').collect();
     format!("{}/{}/{}", p[2], p[1], p[0])
 }
 
+/// The organisation a registry row is for, and what `site.yaml` says of the body.
+struct Row<'a> {
+    organisation: &'a str,
+    /// The publishing organisation, on a group statement's other rows.
+    parent: Option<&'a str>,
+    group: bool,
+    /// `site.yaml`'s `sector:` and `budget:` in the registry's words, written out here.
+    sectors: &'a str,
+    turnover: &'a str,
+}
+
 /// What the registry CSV's row should hold for a statement, column by column, from its
-/// front matter alone.
-fn expected(fm: &serde_json::Value, organisation: &str, url: &str) -> Vec<(String, String)> {
+/// front matter and `site.yaml` alone.
+fn expected(fm: &serde_json::Value, body: &Row<'_>, url: &str) -> Vec<(String, String)> {
     let reg = &fm["registry"];
     let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
     let yes = |b: bool| if b { "Yes" } else { "No" }.to_string();
@@ -178,13 +192,13 @@ fn expected(fm: &serde_json::Value, organisation: &str, url: &str) -> Vec<(Strin
     };
     let mut cols: Vec<(String, String)> = vec![
         ("StatementYear".into(), (first + 1).to_string()),
-        ("OrganisationName".into(), organisation.into()),
+        ("OrganisationName".into(), body.organisation.into()),
         ("Address".into(), String::new()),
         ("SectorType".into(), "Public".into()),
         ("CompanyNumber".into(), String::new()),
         ("LastUpdated".into(), String::new()),
-        ("GroupSubmission".into(), "No".into()),
-        ("ParentName".into(), String::new()),
+        ("GroupSubmission".into(), yes(body.group)),
+        ("ParentName".into(), body.parent.unwrap_or("").into()),
         ("StatementURL".into(), url.into()),
         ("EmailAddressNoURL".into(), String::new()),
         ("StatementSummaryURL".into(), String::new()),
@@ -227,9 +241,9 @@ fn expected(fm: &serde_json::Value, organisation: &str, url: &str) -> Vec<(Strin
         cols.push((includes.into(), yes(covered)));
         cols.push((reason.into(), s(&fm["not_covered"][key])));
     }
-    cols.push(("OrganisationSectors".into(), String::new()));
+    cols.push(("OrganisationSectors".into(), body.sectors.into()));
     cols.push(("OtherOrganisationSector".into(), String::new()));
-    cols.push(("Turnover".into(), String::new()));
+    cols.push(("Turnover".into(), body.turnover.into()));
     cols.push((
         "YearsProducingStatements".into(),
         reg["years_producing"]
@@ -316,6 +330,10 @@ fn expected(fm: &serde_json::Value, organisation: &str, url: &str) -> Vec<(Strin
 fn registry_csv_matches_each_statements_front_matter_column_by_column() {
     let site = example_copy();
     fs::write(site.path().join("content/statements/2020-21.md"), FULL).unwrap();
+    // The example gives no budget (the seeds have none); this copy gives one.
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, format!("{text}budget: 100m-500m\n")).unwrap();
     let o = run(&["build"], site.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let bytes = fs::read(site.path().join("public/data/registry.csv")).unwrap();
@@ -329,9 +347,16 @@ fn registry_csv_matches_each_statements_front_matter_column_by_column() {
     let base = "https://modern-slavery.example.org";
     for (row, file) in rows[1..].iter().zip(["2020-21", "2019-20"]) {
         let path = site.path().join(format!("content/statements/{file}.md"));
+        let body = Row {
+            organisation: "Derbyshire Constabulary",
+            parent: None,
+            group: false,
+            sectors: "Public sector",
+            turnover: "£100 million to £500 million",
+        };
         let want = expected(
             &front_matter(&path),
-            "Derbyshire Constabulary",
+            &body,
             &format!("{base}/statements/{file}/"),
         );
         assert_eq!(want.len(), 71);
@@ -377,6 +402,48 @@ fn registry_csv_matches_each_statements_front_matter_column_by_column() {
     let data = fs::read_to_string(site.path().join("public/data/index.html")).unwrap();
     assert!(data.contains("href=\"/data/registry.csv\""), "{data}");
     assert!(data.contains("Home Office modern slavery statement registry"));
+}
+
+/// A group (joint) statement: the registry has a row per organisation, the publishing one
+/// first, the others naming it as their parent; each compared column by column.
+#[test]
+fn a_group_statements_registry_rows_name_each_organisation_and_its_parent() {
+    let site = tempfile::tempdir().unwrap();
+    common::copy_dir(
+        &repo().join("tests/browser/fixtures/joint-south-wales"),
+        site.path(),
+    );
+    // The fixture's statement gives no budget; this copy gives one, to compare `Turnover`.
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, format!("{text}budget: under-36m\n")).unwrap();
+    // --no-git: the copy is in no repository of its own.
+    let o = run(&["build", "--no-git"], site.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = fs::read_to_string(site.path().join("public/data/registry.csv")).unwrap();
+    let rows = parse_csv(&text);
+    assert_eq!(rows.len(), 3, "a row for each of the two organisations");
+    let fm = front_matter(&site.path().join("content/statements/2022-23.md"));
+    let url = "https://joint-south-wales.example.org/statements/2022-23/";
+    let first = "The Police and Crime Commissioner for South Wales";
+    for (row, (organisation, parent)) in rows[1..]
+        .iter()
+        .zip([(first, None), ("South Wales Police", Some(first))])
+    {
+        let body = Row {
+            organisation,
+            parent,
+            group: true,
+            sectors: "Public sector",
+            turnover: "Under £36 million",
+        };
+        let want = expected(&fm, &body, url);
+        assert_eq!(want.len(), 71);
+        for (i, (column, value)) in want.iter().enumerate() {
+            assert_eq!(&rows[0][i], column, "column {i}");
+            assert_eq!(&row[i], value, "{organisation}: {column}");
+        }
+    }
 }
 
 #[test]

@@ -52,6 +52,17 @@ pub enum Sector {
     Other,
 }
 
+impl Sector {
+    /// The registry's answer to "Which sectors does your organisation operate in?" for this
+    /// body: `Public sector`, the registry's one entry for a public body (its sector list,
+    /// `StatementSectorTypes` id 1; `research/registry.md` §2.1). candour's finer sectors are
+    /// all public bodies, so each gives that entry; the registry's other entries (such as
+    /// "Education and research") are the body's own choice and are not guessed from it.
+    pub fn registry_text(self) -> &'static str {
+        "Public sector"
+    }
+}
+
 /// The Home Office registry's turnover band, for a public body its budget.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]
 pub enum Budget {
@@ -70,6 +81,20 @@ pub enum Budget {
     /// Over £500 million.
     #[serde(rename = "over-500m")]
     Over500m,
+}
+
+impl Budget {
+    /// The registry's own wording for the band, as its CSV's `Turnover` column writes it
+    /// (`Statement.StatementTurnoverRanges`; `research/registry.md` §2.2).
+    pub fn registry_text(self) -> &'static str {
+        match self {
+            Budget::Under36m => "Under £36 million",
+            Budget::From36mTo60m => "£36 million to £60 million",
+            Budget::From60mTo100m => "£60 million to £100 million",
+            Budget::From100mTo500m => "£100 million to £500 million",
+            Budget::Over500m => "Over £500 million",
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone, Copy, PartialEq, Eq)]

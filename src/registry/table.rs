@@ -138,7 +138,16 @@ pub struct Entry<'a> {
 pub fn records(entries: &[Entry<'_>], config: &Config) -> Vec<Map<String, Value>> {
     let mut out = Vec::new();
     for e in entries {
-        let base = record(e);
+        let mut base = record(e);
+        if let Some(sector) = config.sector {
+            base.insert(
+                "OrganisationSectors".into(),
+                json!([sector.registry_text()]),
+            );
+        }
+        if let Some(budget) = config.budget {
+            base.insert("Turnover".into(), json!(budget.registry_text()));
+        }
         let organisations = &config.organisations;
         for (i, name) in organisations.iter().enumerate() {
             let mut r = base.clone();
@@ -167,10 +176,7 @@ fn record(e: &Entry<'_>) -> Map<String, Value> {
     };
     set("StatementYear", json!(s.deadline.year));
     set("SectorType", json!("Public"));
-    // OrganisationSectors and Turnover stay empty: the summary page shows site.yaml's
-    // `sector` and `budget` in candour's words, but the registry's own texts for a public
-    // body's sector and budget band are not yet confirmed from a source, and a guess would
-    // not match the registry's download.
+    // OrganisationSectors and Turnover come from site.yaml (`records`).
     set("StatementURL", json!(e.url));
     set("StatementStartDate", date(s.period_start));
     set("StatementEndDate", date(s.period_end));
