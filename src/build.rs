@@ -1,4 +1,5 @@
-//! Build script: embeds the default theme and the example site in the binary as tables of files.
+//! Build script: embeds the default theme and the example site (its `content/` and `i18n/`)
+//! in the binary as tables of files.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -17,6 +18,12 @@ fn main() {
         "EXAMPLE",
         "Every file of the example site's content folder",
         &base.join("content"),
+    );
+    table(
+        &mut code,
+        "EXAMPLE_WORDS",
+        "Every file of the example site's i18n folder (its own words for the theme's keys)",
+        &base.join("i18n"),
     );
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");

@@ -24,6 +24,8 @@ enum Command {
     #[cfg(feature = "serve")]
     Serve(cmd::serve::Args),
     Init(cmd::init::Args),
+    New(cmd::new::Args),
+    Diff(cmd::diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,8 +39,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => cmd::build::execute(args),
         Command::Check(args) => cmd::check::execute(args),
+        Command::New(args) => cmd::new::execute(args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => cmd::serve::execute(args),
         Command::Init(args) => cmd::init::execute(args),
+        Command::Diff(args) => cmd::diff::execute(args),
     }
 }

@@ -13,7 +13,7 @@ use crate::model::period::Period;
 
 /// The first path segments candour's own pages and files take; a content page or a static
 /// file may not take one.
-pub const RESERVED: [&str; 12] = [
+pub const RESERVED: [&str; 13] = [
     "statements",
     "updates",
     "performance",
@@ -24,6 +24,7 @@ pub const RESERVED: [&str; 12] = [
     "commitments",
     "data",
     "accessibility",
+    "changes",
     "static",
     "theme",
 ];
@@ -104,6 +105,10 @@ impl Routes {
     pub fn accessibility(&self) -> String {
         self.at("/accessibility/")
     }
+    /// The site's list of what was published or corrected, when: `/changes/`.
+    pub fn changes(&self) -> String {
+        self.at("/changes/")
+    }
     pub fn feed(&self) -> String {
         self.at("/feed.xml")
     }
@@ -182,6 +187,7 @@ impl Routes {
             commitments: self.commitments(),
             data: self.data(),
             accessibility: self.accessibility(),
+            changes: self.changes(),
             feed: self.feed(),
             sitemap: self.sitemap(),
             stylesheet: self.theme_file("style.css"),
@@ -203,6 +209,7 @@ pub struct Fixed {
     pub commitments: String,
     pub data: String,
     pub accessibility: String,
+    pub changes: String,
     pub feed: String,
     pub sitemap: String,
     pub stylesheet: String,
@@ -238,6 +245,13 @@ pub fn orders_anchor(period: Period) -> String {
     format!("{ORDERS}{}", period.slug())
 }
 
+/// The id of a change on the changes page (`change-2021-03-12-1`): the `n`th change listed
+/// for its day.
+pub fn change_anchor(date: crate::model::date::Date, n: usize) -> String {
+    format!("{CHANGE}{date}-{n}")
+}
+
+const CHANGE: &str = "change-";
 const COURSE: &str = "course-";
 const RESOURCE: &str = "resource-";
 const PARTNERSHIP: &str = "partnership-";
@@ -256,8 +270,29 @@ pub fn anchor_starts(template: &str) -> &'static [&'static str] {
         "actions.html" => &[ACTION],
         "commitments.html" => &[COMMITMENT],
         "orders.html" => &[ORDERS],
-        _ => &[COURSE, RESOURCE, PARTNERSHIP, ACTION, COMMITMENT, ORDERS],
+        "changes.html" => &[CHANGE],
+        _ => &[
+            COURSE,
+            RESOURCE,
+            PARTNERSHIP,
+            ACTION,
+            COMMITMENT,
+            ORDERS,
+            CHANGE,
+        ],
     }
+}
+
+/// A telephone number's address: `08000 121 700` → `tel:08000121700` (only digits and a
+/// leading `+` kept).
+pub fn tel(number: &str) -> String {
+    let digits: String = number
+        .chars()
+        .enumerate()
+        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
+        .map(|(_, c)| c)
+        .collect();
+    format!("tel:{digits}")
 }
 
 /// The output path of a URL: `/a/b/` → `a/b/index.html`, `/feed.xml` → `feed.xml`.
@@ -297,6 +332,8 @@ mod tests {
         );
         assert_eq!(base_path("https://x.org/msa/"), "/msa");
         assert_eq!(base_path("/"), "");
+        assert_eq!(tel("08000 121 700"), "tel:08000121700");
+        assert_eq!(tel("+44 1632 960000"), "tel:+441632960000");
     }
 
     #[test]

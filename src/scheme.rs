@@ -28,6 +28,33 @@ pub fn check_url(url: &str) -> Result<(), String> {
     }
 }
 
+/// Whether `text` can be the address a site is published at (`site.yaml`'s `base_url`, or
+/// `candour build --base-url`): a path from the root (`/msa/`) or an `https://` or
+/// `http://` address with a host and no spaces. Every page's absolute address, the feed's
+/// and the sitemap's are made from it.
+///
+/// # Errors
+/// Says what is wrong, for the author: `'not-a-url' is not a web address`.
+pub fn web_address(text: &str) -> Result<(), String> {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    let ok = match rest {
+        Some(rest) => {
+            let host = rest.split('/').next().unwrap_or("");
+            !host.is_empty()
+        }
+        None => text.starts_with('/') && !text.starts_with("//"),
+    } && !text.chars().any(|c| c.is_whitespace() || c.is_control());
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "'{text}' is not a web address: write it as https://example.org/ (or a path such as /msa/)"
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,10 +72,65 @@ impl Steps {
 }
 
 /// Loads and checks a site: every check, nothing rendered.
+///
+/// Unless `overrides.drafts` is set, a site with drafts is checked twice: as `build`
+/// publishes it (drafts left out, so a published page's link to a draft is found) and as
+/// `serve` shows it (drafts kept, so every draft is checked whole, its links too). The
+/// problems of both are reported once each.
 pub fn check(root: &Path, overrides: &Overrides) -> Report {
     let mut steps = Steps::default();
-    let (sources, diagnostics) = steps.time("load", || load::load(root, None));
-    check_loaded(root, overrides, None, &sources, diagnostics, steps)
+    let (mut sources, mut diagnostics) = steps.time("load", || load::load(root, None));
+    if overrides.git {
+        steps.time("history", || history(root, &mut sources, &mut diagnostics));
+    }
+    let has_drafts = !overrides.drafts
+        && sources
+            .statements
+            .iter()
+            .chain(&sources.updates)
+            .chain(&sources.pages)
+            .any(|s| {
+                crate::source::split_front_matter(s)
+                    .is_ok_and(|fm| fm.yaml.lines().any(|l| l.trim_end() == "draft: true"))
+            });
+    let mut report = check_loaded(root, overrides, None, &sources, diagnostics.clone(), steps);
+    if has_drafts {
+        let with_drafts = Overrides {
+            drafts: true,
+            ..overrides.clone()
+        };
+        let more = check_loaded(
+            root,
+            &with_drafts,
+            None,
+            &sources,
+            diagnostics,
+            Steps::default(),
+        );
+        for d in more.diagnostics {
+            if !report.diagnostics.contains(&d) {
+                report.diagnostics.push(d);
+            }
+        }
+        diagnostic::sort(&mut report.diagnostics);
+    }
+    report
+}
+
+/// Reads what git knows of each source's past into `sources`, when the site is in a git
+/// repository; outside one, nothing (the site is built without history). A repository git
+/// cannot read is a warning, and the build goes on without history.
+pub fn history(root: &Path, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(repo) = crate::git::Repo::discover(root) else {
+        return;
+    };
+    match repo.history() {
+        Ok(h) => sources.history = Some(std::sync::Arc::new(h)),
+        Err(e) => diagnostics.push(
+            Diagnostic::warning("content", format!("cannot read the history of the site's files from git: {e}"))
+                .with_hint("the site is built without last-updated dates and change histories; `--no-git` says so on purpose"),
+        ),
+    }
 }
 
 /// The steps of `check` after `load`, on sources already read with the problems met reading

@@ -54,6 +54,8 @@ impl Site {
     fn new() -> Site {
         Site::with(Overrides {
             base_url: Some("http://127.0.0.1:8000".into()),
+            drafts: true,
+            ..Overrides::default()
         })
     }
 
@@ -490,7 +492,11 @@ fn site_settings() {
     let mut s = Site::new();
     s.edit(SITE, "colour: \"#1d3c6e\"", "colour: \"#2d3c6e\"");
     s.step(&[SITE], "colour");
-    s.edit(SITE, "update_due_months: 1", "update_due_months: 2");
+    s.edit(
+        SITE,
+        "updates: six-monthly",
+        "updates: six-monthly\n  update_due_months: 2",
+    );
     s.step(&[SITE], "update_due_months");
     s.edit(SITE, "year_starts: 4", "year_starts: 1");
     s.step(&[SITE], "year_starts");

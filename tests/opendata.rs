@@ -53,8 +53,17 @@ fn s(v: &Value) -> String {
     }
 }
 
+/// An `illustrative` mark as the CSV gives it: `true` or `false` for a whole record, the
+/// marked fields joined by "; " for a list (`[owner, due]` → `owner; due`).
 fn flag(v: &Value) -> String {
-    v.as_bool().unwrap_or(false).to_string()
+    match v.as_array() {
+        Some(fields) => fields
+            .iter()
+            .map(|f| f.as_str().unwrap())
+            .collect::<Vec<_>>()
+            .join("; "),
+        None => v.as_bool().unwrap_or(false).to_string(),
+    }
 }
 
 /// Checks that the table has exactly `columns`, one row per expected row, each row equal
@@ -376,4 +385,43 @@ fn json_downloads_write_whole_figures_as_integers() {
         .find(|k| k["id"] == "prevention-orders")
         .unwrap();
     assert!(orders["values"][0]["value"].is_u64(), "{orders}");
+}
+
+/// A course the page lists without figures per period is in the CSV too (period and people
+/// empty), and a table with no rows is not published as an empty file.
+#[test]
+fn a_course_without_counts_has_its_row_and_empty_tables_are_not_published() {
+    let site = common::example_copy();
+    let training = site.path().join("content/data/training.yaml");
+    let text = fs::read_to_string(&training).unwrap();
+    let course = "courses:\n  - id: uncounted\n    title: A course with no counts\n    audience:\n      - Everyone\n    aspect: force-capability\n";
+    fs::write(&training, text.replacen("courses:\n", course, 1)).unwrap();
+    let actions = site.path().join("content/data/actions.yaml");
+    let text = fs::read_to_string(&actions).unwrap();
+    // Every action without its progress notes.
+    let kept: Vec<&str> = text.split("\n    progress:\n").collect();
+    let mut without = kept[0].to_string();
+    for part in &kept[1..] {
+        // Drop the indented progress block up to the next action.
+        let rest = part.find("\n  - id:").map_or("", |i| &part[i..]);
+        without.push_str(rest);
+    }
+    fs::write(&actions, without).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_candour"))
+        .args(["build", "--out", out.path().to_str().unwrap()])
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, rows) = read_csv(out.path(), "training-courses");
+    let row = rows
+        .iter()
+        .find(|r| r["course_id"] == "uncounted")
+        .expect("the course's row");
+    assert_eq!((row["period"].as_str(), row["people"].as_str()), ("", ""));
+    assert!(!out.path().join("data/action-progress.csv").exists());
+    assert!(out.path().join("data/actions.csv").exists());
+    let page = fs::read_to_string(out.path().join("data/index.html")).unwrap();
+    assert!(!page.contains("action-progress.csv"));
 }

@@ -11,14 +11,26 @@ mod common;
 use std::fs;
 
 /// Each family (`binary__prefix`) and the test that owns it.
-const FAMILIES: [(&str, &str); 2] = [
+const FAMILIES: [(&str, &str); 5] = [
     (
         "cli__page_",
         "tests/cli.rs: main_of_every_page_kind_is_snapshotted",
     ),
     (
+        "registry__summary_",
+        "tests/registry.rs: statement_summary_section_is_snapshotted",
+    ),
+    (
         "invalid__invalid_",
         "tests/invalid.rs: invalid_sites_report_located_diagnostics",
+    ),
+    (
+        "git__diff_",
+        "tests/git.rs: diff_of_a_realistic_change_for_people_and_as_markdown",
+    ),
+    (
+        "fixtures__fixture_",
+        "tests/fixtures.rs: each_fixture_builds_and_its_pages_are_snapshotted",
     ),
 ];
 

@@ -6,15 +6,23 @@ use crate::contrast;
 use crate::diagnostic::Diagnostic;
 use crate::markdown::anchors::Reserved;
 use crate::markdown::{self, Origin, Rendered, Settings};
-use crate::model::Config;
+use crate::model::{Config, Sector};
 use crate::raw::{Contact, Licence, SiteFile};
 use crate::source::Source;
+use crate::source::classify::is_language_tag;
 use crate::source::yaml::{Document, Spans};
 
 /// Command-line settings that override site.yaml.
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {
     pub base_url: Option<String>,
+    /// Keep drafts (`draft: true`) in the site: `serve` by default, `build --drafts`.
+    pub drafts: bool,
+    /// Check deadlines against a day: `check` only, so a build never reads the clock.
+    pub deadlines: Option<super::deadlines::Options>,
+    /// Read each file's history from git, when the site is in a repository: last-updated
+    /// dates, change histories and the changes page. Off by default (and with `--no-git`).
+    pub git: bool,
 }
 
 /// The theme `site.yaml` names, read before anything else is checked (the theme's ids shape
@@ -64,19 +72,6 @@ pub fn languages(source: &Source) -> Vec<String> {
         }) => vec![tag],
         _ => vec!["en-GB".into()],
     }
-}
-
-/// Whether `tag` is a language tag candour can publish a version of the site under: a
-/// language (two or three lowercase letters, BCP 47) and optionally a region (`en-GB`).
-/// The language alone is its folder (`/cy/`).
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let language = parts.next().unwrap_or("");
-    let region = parts.next();
-    (2..=3).contains(&language.len())
-        && language.bytes().all(|b| b.is_ascii_lowercase())
-        && region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
-        && parts.next().is_none()
 }
 
 /// Markdown `site.yaml` holds, rendered: the notice (on every page) and the accessibility
@@ -166,10 +161,8 @@ pub fn validate(
         .clone()
         .or(raw.base_url.clone())
         .unwrap_or_else(|| "/".into());
-    let base_ok = base_url.starts_with('/')
-        || base_url.starts_with("https://")
-        || base_url.starts_with("http://");
-    if !base_ok && overrides.base_url.is_none() {
+    // `--base-url` was checked when the arguments were read (`scheme::web_address`).
+    if crate::scheme::web_address(&base_url).is_err() && overrides.base_url.is_none() {
         problems.push(
             doc.error_at(
                 &spans,
@@ -184,6 +177,92 @@ pub fn validate(
             Diagnostic::warning(&source.path, "no `base_url`: the feed and sitemap.xml need the site's full web address")
                 .at(&source.text, 1, 1)
                 .with_hint("add `base_url: https://...` with the address the site is published at, or pass --base-url"),
+        );
+    }
+    let organisations: Vec<String> = match (&raw.organisation, raw.organisations.as_slice()) {
+        (Some(one), []) => vec![one.clone()],
+        (None, several) if !several.is_empty() => several.iter().map(|o| o.name.clone()).collect(),
+        (Some(_), _) => {
+            problems.push(
+                doc.error_at(&spans, "organisations", "both `organisation` and `organisations` are given")
+                    .with_hint("give `organisation:` for one body, or list every body of a joint statement under `organisations:`"),
+            );
+            Vec::new()
+        }
+        (None, _) => {
+            problems.push(
+                Diagnostic::error(&source.path, "site.yaml does not say who publishes the site")
+                    .at(&source.text, 1, 1)
+                    .with_hint("add `organisation: NAME` for one body, or `organisations:` with a `- name:` line for each body of a joint statement"),
+            );
+            Vec::new()
+        }
+    };
+    for (i, name) in organisations.iter().enumerate() {
+        if name.trim().is_empty() {
+            let path = if raw.organisation.is_some() {
+                "organisation".to_string()
+            } else {
+                format!("organisations[{i}].name")
+            };
+            problems.push(
+                doc.error_at(&spans, &path, "the organisation's name is empty")
+                    .with_hint("write the body's name as it writes it"),
+            );
+        }
+    }
+    let mut aspect_ids: Vec<&str> = Vec::new();
+    for (i, a) in raw.aspects.iter().enumerate() {
+        if a.id.is_empty()
+            || !a
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            problems.push(
+                doc.error_at(
+                    &spans,
+                    &format!("aspects[{i}].id"),
+                    format!("'{}' is not a usable id", a.id),
+                )
+                .with_hint("ids use letters, digits, '-' and '_' only, such as force-capability"),
+            );
+        } else if aspect_ids.contains(&a.id.as_str()) {
+            problems.push(
+                doc.error_at(
+                    &spans,
+                    &format!("aspects[{i}].id"),
+                    format!("a second aspect with the id '{}'", a.id),
+                )
+                .with_hint("give each aspect its own id"),
+            );
+        }
+        aspect_ids.push(&a.id);
+    }
+    if organisations
+        .iter()
+        .any(|n| n.trim() == crate::init::PLACEHOLDER_NAME)
+    {
+        problems.push(
+            doc.error_at(
+                &spans,
+                "organisation",
+                "the organisation's name is still the starter's placeholder",
+            )
+            .with_hint("write the body's name as it writes it, such as Derbyshire Constabulary"),
+        );
+    }
+    let a = &raw.accessibility;
+    if a.prepared_on.is_none() {
+        problems.push(
+            Diagnostic { severity: crate::diagnostic::Severity::Warning, ..doc.error_at(&spans, "accessibility", "the accessibility statement does not say when it was prepared") }
+                .with_hint("the accessibility regulations' model statement gives the date it was prepared: add `prepared_on:` under `accessibility:`"),
+        );
+    }
+    if a.tested_on.is_none() || a.tested_by.is_none() {
+        problems.push(
+            Diagnostic { severity: crate::diagnostic::Severity::Warning, ..doc.error_at(&spans, "accessibility", "the accessibility statement does not say when and how the site was last tested") }
+                .with_hint("test the site against WCAG 2.2 AA, then add `tested_on:` and `tested_by:` under `accessibility:`; the model statement asks for both"),
         );
     }
     let colour = raw.colour.clone().unwrap_or_else(|| "#1d3c6e".into());
@@ -229,6 +308,21 @@ pub fn validate(
                 "give the month the reporting year starts in as a number from 1 to 12; 4 is April",
             ),
         );
+    }
+    match (reporting.update_due_months, reporting.updates.unwrap_or_default()) {
+        (Some(0), _) => problems.push(
+            doc.error_at(&spans, "reporting.update_due_months", "an update cannot be due the day its period ends")
+                .with_hint("give the number of months after the period's end that the body says its update is due, such as 1"),
+        ),
+        (Some(m), _) if m > 12 => problems.push(
+            doc.error_at(&spans, "reporting.update_due_months", format!("{m} months is more than a year after the period"))
+                .with_hint("give the number of months after the period's end that the body says its update is due, from 1 to 12"),
+        ),
+        (Some(_), crate::model::Cadence::None) => problems.push(
+            doc.warning_at(&spans, "reporting.update_due_months", "the site publishes no updates (`reporting.updates` is none or not given), so no update is due")
+                .with_hint("set `reporting.updates: six-monthly` or `annual`, or remove `update_due_months`"),
+        ),
+        _ => {}
     }
     let mut settings = markdown::Settings {
         unsafe_html: raw.markdown.is_some_and(|m| m.unsafe_html),
@@ -288,7 +382,21 @@ pub fn validate(
     Some((
         Config {
             title: raw.title,
-            organisation: raw.organisation,
+            organisation: organisations.join(" and "),
+            organisation_in_text: organisations.join(" and "),
+            joint: organisations.len() > 1,
+            organisations,
+            aspects: raw
+                .aspects
+                .iter()
+                .map(|a| crate::model::Aspect {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    description: a.description.clone(),
+                })
+                .collect(),
+            sector: raw.sector,
+            budget: raw.budget,
             description: raw.description.unwrap_or_default(),
             base_url: base_url.trim_end_matches('/').to_string(),
             language,
@@ -304,10 +412,35 @@ pub fn validate(
             }),
             contact: raw.contact.unwrap_or_else(Contact::default),
             year_starts,
+            updates: reporting.updates.unwrap_or_default(),
             accessibility: raw.accessibility,
             exemptions_html,
-            update_due_months: reporting.update_due_months.unwrap_or(1),
+            report: report(raw.report.unwrap_or_default(), raw.sector),
+            update_due_months: reporting.update_due_months,
         },
         settings,
     ))
+}
+
+/// The emergency number, and the Modern Slavery & Exploitation Helpline's, unless the site
+/// gives others (the helpline: Unseen's, run for the Home Office; see its site).
+pub const EMERGENCY: &str = "999";
+pub const HELPLINE: &str = "08000 121 700";
+/// The police non-emergency number, given by default on a site whose `sector` is `police`.
+pub const POLICE_NON_EMERGENCY: &str = "101";
+
+/// The numbers for reporting modern slavery, defaults filled in.
+fn report(raw: crate::raw::ReportNumbers, sector: Option<Sector>) -> crate::model::Report {
+    let phone = |number: String| crate::model::Phone {
+        tel: crate::routes::tel(&number),
+        number,
+    };
+    crate::model::Report {
+        emergency: phone(raw.emergency.unwrap_or_else(|| EMERGENCY.into())),
+        helpline: phone(raw.helpline.unwrap_or_else(|| HELPLINE.into())),
+        non_emergency: raw
+            .non_emergency
+            .or_else(|| (sector == Some(Sector::Police)).then(|| POLICE_NON_EMERGENCY.into()))
+            .map(phone),
+    }
 }

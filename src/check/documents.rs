@@ -44,6 +44,43 @@ impl<T> Parsed<'_, T> {
         doc.error_at(&self.spans, path, message)
     }
 
+    /// A warning at the front matter's `path`.
+    pub fn warning_at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: crate::diagnostic::Severity::Warning,
+            ..self.error_at(path, message)
+        }
+    }
+
+    /// Errors for each name in the `illustrative` list at `path` that is not one of `allowed`,
+    /// with the closest as a hint.
+    pub fn marks(
+        &self,
+        path: &str,
+        mark: &crate::model::Illustrative,
+        allowed: &[&str],
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        for (i, name) in mark.unknown(allowed) {
+            problems.push(
+                self.error_at(
+                    &format!("{path}[{i}]"),
+                    format!("'{name}' is not a field that can be marked illustrative here"),
+                )
+                .with_hint(super::marks_hint(name, allowed)),
+            );
+        }
+        for (i, name) in mark.repeated() {
+            problems.push(
+                self.error_at(
+                    &format!("{path}[{i}]"),
+                    format!("'{name}' is already in this list"),
+                )
+                .with_hint("name each field once"),
+            );
+        }
+    }
+
     /// The file name without `.md`.
     pub fn stem(&self) -> &str {
         stem_of(&self.source.path)

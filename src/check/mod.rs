@@ -2,7 +2,9 @@
 
 pub mod config;
 pub mod data;
+pub mod deadlines;
 pub mod documents;
+pub mod history;
 
 pub mod links;
 pub mod page;
@@ -205,7 +207,19 @@ fn version(
         ),
         None => Vec::new(),
     };
+    // Who makes the statements, as site.yaml says: the registry's organisations, sector and
+    // budget band.
+    let body = crate::registry::Body {
+        organisations: config
+            .as_ref()
+            .map(|c| c.organisations.clone())
+            .unwrap_or_default(),
+        sector: config.as_ref().and_then(|c| c.sector),
+        budget: config.as_ref().and_then(|c| c.budget),
+    };
     let mut statement_models = Vec::new();
+    // Title → the first statement with it (its file and period).
+    let mut titles: BTreeMap<&str, (&str, Period)> = BTreeMap::new();
     for s in &statements {
         let mut anchors = BTreeMap::new();
         let original = translated
@@ -225,6 +239,17 @@ fn version(
                 }
             }
         }
+        match titles.get(s.front.title.trim()) {
+            // The same period again is reported as a second statement for it.
+            Some((first, period)) if *period != s.front.period => problems.push(
+                s.warning_at("title", format!("another statement, {first}, has the title '{}'", s.front.title.trim()))
+                    .with_hint(format!("readers tell statements apart by their titles in lists, the feed and search results: give each its period, such as Modern Slavery Statement {}", s.front.period)),
+            ),
+            Some(_) => {}
+            None => {
+                titles.insert(s.front.title.trim(), (&s.source.path, s.front.period));
+            }
+        }
         let url = routes.statement(s.front.period);
         claim(
             url.clone(),
@@ -235,8 +260,10 @@ fn version(
                 format!("a second statement for {}", s.front.period),
             ),
         );
-        let mut model = statement::check(s, url, year_starts, &words, &anchors, &mut problems);
+        let mut model =
+            statement::check(s, url, year_starts, &body, &words, &anchors, &mut problems);
         model.body_html = body_html(&s.source.path, &model.body_html);
+        model.history = history_of(sources, translated, &s.source.path, &[], &s.front.changes);
         statement_models.push(model);
     }
     let statement_periods: Vec<Period> = statements.iter().map(|s| s.front.period).collect();
@@ -249,6 +276,7 @@ fn version(
             continue;
         };
         page.body_html = body_html(&p.source.path, &page.body_html);
+        page.history = history_of(sources, translated, &p.source.path, &[], &p.front.changes);
         claim(
             page.url.clone(),
             &p.source.path,
@@ -262,16 +290,21 @@ fn version(
             .cmp(&(b.footer_order.unwrap_or(u32::MAX), &b.title))
     });
 
-    let mut update_periods = Vec::new();
     for u in &updates {
-        update::check(u, &statement_periods, statements_complete, &mut problems);
+        update::check(
+            u,
+            &statement_periods,
+            statements_complete,
+            year_starts,
+            config.as_ref().map(|c| c.updates),
+            &mut problems,
+        );
         claim(
             routes.update(u.front.period),
             &u.source.path,
             &mut problems,
             u.error_at("period", format!("a second update for {}", u.front.period)),
         );
-        update_periods.push(u.front.period);
     }
 
     // A page whose file has errors still has its address, from its file name: references
@@ -283,39 +316,125 @@ fn version(
             known_pages.push(stem.to_string());
         }
     }
+    // Data may not point at a draft unless drafts are kept: the build leaves it out.
+    if !overrides.drafts {
+        let draft_pages: Vec<&str> = pages
+            .iter()
+            .filter(|p| p.front.draft)
+            .map(|p| p.stem())
+            .collect();
+        known_pages.retain(|p| !draft_pages.contains(&p.as_str()));
+    }
+    let published = |draft: bool| overrides.drafts || !draft;
     let known = Known {
         pages: known_pages,
-        statements: statement_periods.clone(),
+        statements: statements
+            .iter()
+            .filter(|s| published(s.front.draft))
+            .map(|s| s.front.period)
+            .collect(),
         statements_complete,
         updates_complete: updates.len() == update_sources.len(),
-        updates: update_periods,
+        updates: updates
+            .iter()
+            .filter(|u| published(u.front.draft))
+            .map(|u| u.front.period)
+            .collect(),
         datasets: data_sources.iter().map(|(name, _)| name.clone()).collect(),
+        empty: Vec::new(),
         year_starts,
+        aspects: config.as_ref().map(|c| {
+            c.aspects
+                .iter()
+                .map(|a| (a.id.clone(), a.title.clone()))
+                .collect()
+        }),
         routes: routes.clone(),
         words: words.clone(),
     };
     let data = data::validate(data_sources, &known, cache, &mut problems);
 
     static_files::check(&sources.static_files, &page_models, &mut problems);
+    for u in &updates {
+        // A whole year as an update's period is reported already.
+        if u.front.period.is_half() && !update::has_figures(u.front.period, &data) {
+            problems.push(Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                ..u.error_at(
+                    "period",
+                    format!("no dataset has a figure for {}, so this update shows none", u.front.period),
+                )
+            }
+            .with_hint(format!("add the period's figures to the data files (a KPI value, orders, people trained, an activity or a progress note for {})", u.front.period)));
+        }
+    }
 
+    // Deadlines only once every statement and update could be read: one that could not is
+    // reported already, and is not missing.
+    // A translation's deadlines are its original's, said once, by the default language.
+    let all_read = statements_complete && updates.len() == update_sources.len();
+    if let (Some(options), Some(c), true, None) =
+        (overrides.deadlines, &config, all_read, translated)
+    {
+        let calendar = deadlines::Calendar {
+            year_starts,
+            updates: c.updates,
+            update_due_months: c.update_due_months,
+        };
+        problems.extend(deadlines::check(options, &calendar, &statements, &updates));
+    }
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
     }
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         return (None, problems);
     };
+    config.organisation = words.names(&config.organisations, false);
+    config.organisation_in_text = words.names(&config.organisations, true);
 
+    let data_paths = history::data_paths(&sources.data);
     let mut update_models: Vec<Update> = updates
         .iter()
         .map(|u| {
             let mut model =
                 update::model(u, &statement_models, &routes, &words, year_starts, &data);
             model.body_html = body_html(&u.source.path, &model.body_html);
+            model.history = history_of(
+                sources,
+                translated,
+                &u.source.path,
+                &data_paths,
+                &u.front.changes,
+            );
             model
         })
         .collect();
     update_models.sort_by_key(|u| std::cmp::Reverse(u.period));
     statement_models.sort_by_key(|s| std::cmp::Reverse(s.period));
+    if !overrides.drafts {
+        // Drafts were checked like the rest; a build without `--drafts` leaves them out. A
+        // published update cannot follow a statement that is not published.
+        for u in &updates {
+            let follows_draft = statements
+                .iter()
+                .any(|s| s.front.period == u.front.statement && s.front.draft);
+            if follows_draft && !u.front.draft {
+                problems.push(
+                    u.error_at(
+                        "statement",
+                        format!("this update follows the {} statement, which is a draft", u.front.statement),
+                    )
+                    .with_hint("publish the statement first (remove its `draft: true`), or mark this update `draft: true` too"),
+                );
+            }
+        }
+        if problems.iter().any(Diagnostic::is_error) {
+            return (None, problems);
+        }
+        statement_models.retain(|s| !s.draft);
+        update_models.retain(|u| !u.draft);
+        page_models.retain(|p| !p.draft);
+    }
     for s in &mut statement_models {
         let mut follow: Vec<&Update> = update_models
             .iter()
@@ -333,14 +452,63 @@ fn version(
         &update_models,
         &data,
     );
-    let tables = crate::view::opendata::tables(&data, &words);
-    let datasets = crate::view::opendata::describe(&data, &tables, &routes, &words);
+    // A dataset is published only when its section has content (a file with no records
+    // makes no page, no CSV and no JSON).
+    let mut data = data;
+    let has = |name: &str, data: &crate::model::Data| data::has_records(data, name);
+    let json = std::mem::take(&mut data.json);
+    data.json = json
+        .into_iter()
+        .filter(|(name, _)| has(name, &data))
+        .collect();
+    let mut tables = crate::view::opendata::tables(&data, &words);
+    let mut json = std::mem::take(&mut data.json);
+    // The registry's summary of every statement the site publishes (issue 11).
+    if !statement_models.is_empty() {
+        let (table, records) =
+            registry_download(&statements, &statement_models, &config, &routes, &words);
+        tables.push(table);
+        json.push(("registry".to_string(), records));
+    }
+    let datasets = crate::view::opendata::describe(&json, &tables, &routes, &words);
     let has_illustrative = data.kpis.iter().any(|k| k.any_illustrative)
         || data.orders.iter().any(|o| o.illustrative)
-        || data.actions.iter().any(|a| a.illustrative)
-        || data.commitments.iter().any(|c| c.illustrative)
-        || statement_models.iter().any(|s| s.approval.illustrative);
-    let site = Site {
+        || data
+            .actions
+            .iter()
+            .any(|a| a.illustrative || !a.illustrative_fields.is_empty())
+        || data
+            .commitments
+            .iter()
+            .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
+        || data
+            .courses
+            .iter()
+            .any(|c| c.illustrative || !c.illustrative_fields.is_empty())
+        || statement_models.iter().any(|s| {
+            s.published_illustrative
+                || s.period_illustrative
+                || s.approval.illustrative
+                || !s.approval.illustrative_fields.is_empty()
+        });
+    let sections = crate::i18n::NAV_KEYS
+        .iter()
+        .filter(|key| match **key {
+            "statements" => !statement_models.is_empty(),
+            "updates" => !update_models.is_empty(),
+            "performance" => has("kpis", &data),
+            "orders" => has("prevention-orders", &data),
+            "training" => has("training", &data),
+            "partnerships" => has("partnerships", &data),
+            "actions" => has("actions", &data),
+            "commitments" => has("commitments", &data),
+            "data" => !datasets.is_empty(),
+            _ => true,
+        })
+        .map(|key| (*key).to_string())
+        .collect();
+    let mut site = Site {
+        sections,
         config,
         statements: statement_models,
         updates: update_models,
@@ -365,14 +533,19 @@ fn version(
         datasets,
         home,
         has_illustrative,
+        changes: crate::model::Changes::default(),
     };
+    site.changes = history::changes(
+        sources.history.as_deref(),
+        &site,
+        &sources.data,
+        &routes,
+        &words,
+    );
     let mut checked = Checked {
         site,
         markdown: settings,
-        downloads: Downloads {
-            json: data.json,
-            tables,
-        },
+        downloads: Downloads { json, tables },
         static_files: sources.static_files.clone(),
         links: links::Index::default(),
         routes: routes.clone(),
@@ -380,31 +553,33 @@ fn version(
         elsewhere: Vec::new(),
     };
     // The same pages in the other languages: Markdown may link to them too.
-    let own = crate::render::page_templates(&checked);
+    let own = crate::built::pages(&checked.site, &routes, &crate::i18n::Words::default());
     for other in all.iter().filter(|r| **r != routes) {
         checked.elsewhere.extend(
             own.iter()
-                .filter_map(|(url, _)| routes.same_page_in(url, other)),
+                .filter_map(|j| routes.same_page_in(&j.url, other)),
         );
     }
     // Links are checked once every page's address and ids are known.
     if let Some(theme) = theme {
         let mut docs = Vec::new();
-        for s in &statements {
+        // A draft's links are checked when drafts are kept (`check` does both).
+        let shown = |draft: bool| overrides.drafts || !draft;
+        for s in statements.iter().filter(|s| shown(s.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.statement(s.front.period)),
                 source: s.source,
                 body: &s.body,
             });
         }
-        for u in &updates {
+        for u in updates.iter().filter(|u| shown(u.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.update(u.front.period)),
                 source: u.source,
                 body: &u.body,
             });
         }
-        for p in &pages {
+        for p in pages.iter().filter(|p| shown(p.front.draft)) {
             docs.push(Doc {
                 page: Some(routes.page(p.stem())),
                 source: p.source,
@@ -434,6 +609,77 @@ fn version(
     (Some(checked), problems)
 }
 
+/// The change history of a statement, update or page at `path` (with the files in `also`
+/// that its page shows too). A translation's is its original's, whose facts it shows, with
+/// the translation's own commits counted for its last-updated date; its notes, written in
+/// the default language, are marked as such.
+fn history_of(
+    sources: &Sources,
+    translated: Option<&translate::Version>,
+    path: &str,
+    also: &[String],
+    notes: &[crate::raw::ChangeNote],
+) -> crate::model::History {
+    let history = sources.history.as_deref();
+    let Some(t) = translated else {
+        return history::of_document(history, path, also, notes);
+    };
+    let original = t.originals.get(path).map_or(path, String::as_str);
+    let mut also = also.to_vec();
+    if original != path {
+        also.push(path.to_string());
+    }
+    let mut h = history::of_document(history, original, &also, notes);
+    for entry in &mut h.entries {
+        entry.note = crate::i18n::mark_inline(&entry.note);
+    }
+    h
+}
+
+/// The registry's CSV table and JSON records: one statement after another, newest first.
+fn registry_download(
+    sources: &[Parsed<StatementFile>],
+    statements: &[crate::model::Statement],
+    config: &crate::model::Config,
+    routes: &Routes,
+    words: &crate::i18n::Words,
+) -> (crate::view::opendata::Table, serde_json::Value) {
+    use crate::registry::table;
+    let entries: Vec<table::Entry> = statements
+        .iter()
+        .map(|s| table::Entry {
+            statement: s,
+            answers: sources
+                .iter()
+                .find(|p| p.front.period == s.period)
+                .and_then(|p| p.front.registry.as_ref()),
+            url: format!("{}{}", config.base_url, routes.statement(s.period)),
+        })
+        .collect();
+    let records = table::records(&entries, config);
+    (
+        crate::view::opendata::Table::of_cells(
+            "registry",
+            "registry",
+            words.word("dataset.registry.table"),
+            &table::column_names(),
+            table::rows(&records),
+        ),
+        table::json(&records),
+    )
+}
+
+/// The hint for an `illustrative` list naming `name`, not one of `allowed`.
+pub fn marks_hint(name: &str, allowed: &[&str]) -> String {
+    match crate::diagnostic::did_you_mean(name, allowed.iter().copied()) {
+        Some(best) => format!("did you mean '{best}'?"),
+        None => format!(
+            "the fields that can be marked are: {}; `illustrative: true` marks the whole record",
+            allowed.join(", ")
+        ),
+    }
+}
+
 /// A site that passed every check: the model templates see, and what the build writes
 /// beside its pages.
 pub struct Checked {
@@ -460,6 +706,19 @@ impl Checked {
     /// `config.language` says which) and its addresses (`routes`).
     pub fn versions(&self) -> impl Iterator<Item = &Checked> {
         std::iter::once(self).chain(&self.others)
+    }
+}
+
+impl Checked {
+    /// The parts of the site that files other than pages are made from, with `theme`.
+    pub fn files<'a>(&'a self, theme: &'a Theme) -> crate::built::Files<'a> {
+        crate::built::Files {
+            routes: &self.routes,
+            theme,
+            static_files: &self.static_files,
+            json: &self.downloads.json,
+            tables: &self.downloads.tables,
+        }
     }
 }
 

@@ -25,7 +25,7 @@ pub fn check(
     if routes::RESERVED.contains(&slug.as_str()) {
         problems.push(
             Diagnostic::error(&p.source.path, format!("the page {url} is one candour makes itself"))
-                .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/ and /accessibility/"),
+                .with_hint("rename the file; the built-in pages are /statements/, /updates/, /performance/, /prevention-orders/, /training/, /partnerships/, /action-plan/, /commitments/, /data/, /accessibility/ and /changes/"),
         );
         return None;
     }
@@ -35,8 +35,10 @@ pub fn check(
         url,
         summary: p.front.summary.clone(),
         footer_order: p.front.footer_order,
+        draft: p.front.draft,
         body_html: p.body.html.clone(),
         source: p.source.path.clone(),
         toc: p.body.headings.clone(),
+        history: crate::model::History::default(),
     })
 }

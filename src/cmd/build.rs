@@ -20,17 +20,20 @@ pub struct Args {
     #[arg(long, default_value = "public")]
     out: PathBuf,
     /// The address the site will be published at, e.g. https://example.org/msa/
-    #[arg(long)]
+    #[arg(long, value_parser = base_url)]
     base_url: Option<String>,
+    /// Publish drafts (`draft: true`) too, with their "Draft — not published" banner
+    #[arg(long)]
+    drafts: bool,
+    /// Build without git: no last-updated dates, change histories or changes page
+    #[arg(long)]
+    no_git: bool,
 }
 
 pub fn execute(args: Args) -> ExitCode {
     let root = args.root;
-    if !root.is_dir() {
-        return fail(&format!(
-            "the site folder {} does not exist",
-            root.display()
-        ));
+    if let Err(code) = super::site_root(&root) {
+        return code;
     }
     let out = if args.out.is_relative() {
         root.join(&args.out)
@@ -46,6 +49,9 @@ pub fn execute(args: Args) -> ExitCode {
     };
     let overrides = Overrides {
         base_url: args.base_url,
+        drafts: args.drafts,
+        deadlines: None,
+        git: !args.no_git,
     };
     let mut report = site::build(&root, &overrides, &staging);
     // Errors and warnings; notes (files passed over on purpose, such as editors' swap
@@ -86,4 +92,9 @@ pub fn execute(args: Args) -> ExitCode {
         }
         Err(e) => fail(&e),
     }
+}
+
+/// `--base-url`, refused before anything is built unless it is a web address.
+fn base_url(text: &str) -> Result<String, String> {
+    candour::scheme::web_address(text).map(|()| text.to_string())
 }

@@ -4,7 +4,9 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod init;
+pub mod new;
 #[cfg(feature = "serve")]
 pub mod serve;
 
@@ -17,6 +19,44 @@ use candour::diagnostic::Diagnostic;
 pub fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(2)
+}
+
+/// Checks that `root` is a site's folder before anything is read: it exists, is a folder and
+/// holds `content/`. Otherwise prints what is wrong, with a hint, and gives exit code 2 (a
+/// usage error, as for every command: the content itself has not been looked at).
+pub fn site_root(root: &std::path::Path) -> Result<(), ExitCode> {
+    let shown = root.display();
+    let (message, hint) = if !root.exists() {
+        (
+            format!("the site folder {shown} does not exist"),
+            "pass the folder that holds content/ with --root, or run candour in it",
+        )
+    } else if !root.is_dir() {
+        (
+            format!("{shown} is not a folder"),
+            "pass the folder that holds content/ with --root, or run candour in it",
+        )
+    } else if root.join("content").is_dir() {
+        return Ok(());
+    } else if root.join("site.yaml").is_file()
+        || root
+            .canonicalize()
+            .is_ok_and(|r| r.file_name().is_some_and(|n| n == "content"))
+    {
+        (
+            format!("{shown} looks like the content/ folder itself"),
+            "run candour in the folder above it, which holds content/",
+        )
+    } else {
+        let d = candour::source::load::no_content(root);
+        eprintln!("error: {}", d.message);
+        if let Some(hint) = &d.hint {
+            eprintln!("  = hint: {hint}");
+        }
+        return Err(ExitCode::from(2));
+    };
+    eprintln!("error: {message}\n  = hint: {hint}");
+    Err(ExitCode::from(2))
 }
 
 /// Prints diagnostics for people, on standard error.

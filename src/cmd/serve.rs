@@ -23,15 +23,27 @@ pub struct Args {
     /// Poll for changes instead of using the system's file events (network drives, containers)
     #[arg(long)]
     poll: bool,
+    /// Leave drafts out, as `candour build` does; by default they are shown with a
+    /// "Draft — not published" banner
+    #[arg(long)]
+    no_drafts: bool,
+    /// Build without git: no last-updated dates, change histories or changes page
+    #[arg(long)]
+    no_git: bool,
 }
 
 pub fn execute(args: Args) -> ExitCode {
+    if let Err(code) = super::site_root(&args.root) {
+        return code;
+    }
     let options = candour::serve::Options {
         root: args.root,
         port: args.port,
         bind: args.bind,
         open: args.open,
         poll: args.poll,
+        drafts: !args.no_drafts,
+        git: !args.no_git,
     };
     match candour::serve::run(&options) {
         Ok(()) => ExitCode::SUCCESS,

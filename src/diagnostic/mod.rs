@@ -318,5 +318,21 @@ mod place;
 pub use place::Text;
 use place::window;
 
+/// Plain words for an I/O failure, without Rust's debug form.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "it does not exist".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

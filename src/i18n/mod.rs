@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::date::Date;
+use crate::model::date::{Date, Precision};
 use crate::model::period::Period;
 use crate::source::Source;
 use crate::source::yaml::Document;
@@ -48,12 +48,14 @@ pub const RUST_KEYS: &[&str] = &[
     "untranslated.note",
     "date.long",
     "date.month_year",
+    "names.and",
+    "names.separator",
+    "names.the",
+    "names.the_in_text",
     "period.span_within_year",
     "period.span",
     "chart.title",
     "chart.description",
-    "chart.period",
-    "chart.periods",
     "chart.unit",
     "chart.point",
     "s54.structure",
@@ -62,12 +64,19 @@ pub const RUST_KEYS: &[&str] = &[
     "s54.risk",
     "s54.effectiveness",
     "s54.training",
+    "chart.series",
+    "chart.years",
+    "chart.halves",
+    "chart.half",
+    "chart.target_value",
     "headline.stpo_granted",
     "headline.people_trained",
     "headline.partnership_activities",
     "headline.actions_achieved",
     "page.statements",
     "page.updates",
+    "page.updates_annual",
+    "page.updates_none",
     "page.performance",
     "page.orders",
     "page.training",
@@ -76,6 +85,7 @@ pub const RUST_KEYS: &[&str] = &[
     "page.commitments",
     "page.data",
     "page.accessibility",
+    "page.changes",
     "page.not_found",
     "page.feed",
     "page.sitemap",
@@ -101,6 +111,18 @@ pub const RUST_KEYS: &[&str] = &[
     "dataset.commitments.title",
     "dataset.commitments.description",
     "dataset.commitments.table",
+    "new.update_title",
+    "new.update_title_annual",
+    "new.statement_title",
+    "new.area.structure",
+    "new.area.policies",
+    "new.area.due-diligence",
+    "new.area.risk",
+    "new.area.effectiveness",
+    "new.area.training",
+    "dataset.registry.title",
+    "dataset.registry.description",
+    "dataset.registry.table",
 ];
 
 /// The lists of month names, `date.LIST.1` to `date.LIST.12`: `months`, which every table
@@ -124,10 +146,6 @@ pub const NAV_KEYS: &[&str] = &[
 
 /// The words the `label` filter shows for the data's fixed words (`in-progress`).
 pub const LABELS: &[&str] = &[
-    "force-capability",
-    "internal-capability",
-    "external-capability",
-    "business-engagement",
     "not-started",
     "in-progress",
     "achieved",
@@ -195,8 +213,68 @@ impl Words {
             .unwrap_or("")
     }
 
-    /// `30 September 2020`, by `date.long`.
+    /// Names joined as a list, "A", "A and B", "A, B and C" (`names.separator`,
+    /// `names.and`); `in_text` for the middle of a sentence, where each name's leading
+    /// article (`names.the`, "The ") becomes `names.the_in_text` ("the "); otherwise for a
+    /// sentence's start, where only the first name keeps its capital.
+    pub fn names(&self, names: &[String], in_text: bool) -> String {
+        // Only a sentence's first word keeps its capital: "South Wales Police and the Police
+        // and Crime Commissioner".
+        let names: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                if in_text || i > 0 {
+                    self.in_text(n)
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        match names.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => self.format(
+                "names.and",
+                &[
+                    ("names", &rest.join(self.word("names.separator"))),
+                    ("last", last),
+                ],
+            ),
+        }
+    }
+
+    /// A name as it reads in the middle of a sentence: "The Police and Crime Commissioner"
+    /// becomes "the Police and Crime Commissioner" (`names.the` → `names.the_in_text`).
+    pub fn in_text(&self, name: &str) -> String {
+        let the = self.word("names.the");
+        match name.strip_prefix(the) {
+            Some(rest) if !the.is_empty() => format!("{}{rest}", self.word("names.the_in_text")),
+            _ => name.to_string(),
+        }
+    }
+
+    /// A name after "by", "of" or "under" where English puts "the" before it: "the
+    /// Strategic Priorities Assurance Board"; a name that begins with the article keeps one
+    /// ("The Police and Crime Commissioner" → "the Police and Crime Commissioner").
+    pub fn with_the(&self, name: &str) -> String {
+        let in_text = self.in_text(name);
+        let the = self.word("names.the_in_text");
+        if in_text.starts_with(the) {
+            in_text
+        } else {
+            format!("{the}{in_text}")
+        }
+    }
+
+    /// `30 September 2020`, by `date.long`; a date its source gives only to the month or the
+    /// year is shown at that precision (`September 2020` by `date.month_year`, `2020`).
     pub fn long_date(&self, date: Date) -> String {
+        match date.precision() {
+            Precision::Year => return date.year.to_string(),
+            Precision::Month => return self.month_year(date),
+            Precision::Day => {}
+        }
         self.format(
             "date.long",
             &[
@@ -283,6 +361,7 @@ pub fn rust_keys() -> Vec<String> {
     keys.extend((1..=12).map(|n| format!("date.{}.{n}", MONTH_LISTS[0])));
     keys.extend(NAV_KEYS.iter().map(|k| format!("nav.{k}")));
     keys.extend(LABELS.iter().map(|w| format!("label.{w}")));
+    keys.extend(crate::model::registry::word_keys());
     keys
 }
 

@@ -17,6 +17,8 @@ fn nested_keys_lists_and_placeholders() {
     assert_eq!(w.word("date.months.9"), "September");
     let d = Date::parse("2020-09-30").unwrap();
     assert_eq!(w.long_date(d), "30 September 2020");
+    assert_eq!(w.long_date(Date::parse("2017-06").unwrap()), "June 2017");
+    assert_eq!(w.long_date(Date::parse("2017").unwrap()), "2017");
     let p = Period::parse("2020/21 H1").unwrap();
     assert_eq!(w.span(p, 4), "April to September 2020");
     assert_eq!(
@@ -51,4 +53,48 @@ fn template_keys_are_found() {
         keys,
         vec![("nav.home".to_string(), 1), ("a.b".to_string(), 2)]
     );
+}
+
+#[test]
+fn names_join_and_lose_their_capital_article_in_a_sentence() {
+    let w = words(
+        "names:\n  and: \"{names} and {last}\"\n  separator: \", \"\n  the: \"The \"\n  the_in_text: \"the \"\n",
+    );
+    let one = vec!["Derbyshire Constabulary".to_string()];
+    let two = vec![
+        "The Police and Crime Commissioner for South Wales".to_string(),
+        "South Wales Police".to_string(),
+    ];
+    let three = vec![
+        "The Mayor".to_string(),
+        "A Council".to_string(),
+        "The Trust".to_string(),
+    ];
+    assert_eq!(w.names(&one, true), "Derbyshire Constabulary");
+    assert_eq!(
+        w.names(&two, false),
+        "The Police and Crime Commissioner for South Wales and South Wales Police"
+    );
+    assert_eq!(
+        w.names(&two, true),
+        "the Police and Crime Commissioner for South Wales and South Wales Police"
+    );
+    assert_eq!(w.names(&three, true), "the Mayor, A Council and the Trust");
+    // At a sentence's start only the first name keeps its capital.
+    assert_eq!(w.names(&three, false), "The Mayor, A Council and the Trust");
+    let police_first = vec![two[1].clone(), two[0].clone()];
+    assert_eq!(
+        w.names(&police_first, false),
+        "South Wales Police and the Police and Crime Commissioner for South Wales"
+    );
+    assert_eq!(
+        w.with_the("Strategic Priorities Assurance Board"),
+        "the Strategic Priorities Assurance Board"
+    );
+    assert_eq!(
+        w.with_the("The Police and Crime Commissioner"),
+        "the Police and Crime Commissioner"
+    );
+    // "Theatre" does not begin with the article.
+    assert_eq!(w.with_the("Theatre Board"), "the Theatre Board");
 }

@@ -161,6 +161,11 @@ impl<'r> Anchors<'r> {
     }
 }
 
+/// A heading's id before any is taken: GitHub's slug (`Due diligence` → `due-diligence`).
+pub fn slug(text: &str) -> String {
+    comrak::Anchorizer::new().anchorize(text)
+}
+
 /// The ids the Markdown gives elements other than headings: each footnote's (`fn-1`) and its
 /// reference's (`fnref-1`), and, when raw HTML is let through, those its tags write.
 pub fn other_ids<'a>(root: &'a AstNode<'a>, unsafe_html: bool) -> Vec<String> {

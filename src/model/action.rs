@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use super::Status;
 use super::date::Date;
 use super::period::Period;
-use super::{Aspect, Status};
 
 #[derive(Debug, Serialize)]
 pub struct Action {
@@ -12,12 +12,19 @@ pub struct Action {
     /// The id of its section on the action plan, which links to it name (`routes::action_anchor`).
     pub anchor: String,
     pub title: String,
-    pub aspect: Aspect,
-    pub owner: String,
-    pub due: Date,
-    pub status: Status,
+    /// The id of its aspect, if the site declares aspects.
+    pub aspect: Option<String>,
+    /// Its aspect's title.
+    pub aspect_title: Option<String>,
+    /// Who is responsible, by role, where the source says.
+    pub owner: Option<String>,
+    pub due: Option<Date>,
+    pub status: Option<Status>,
     pub progress: Vec<Progress>,
+    /// True when the whole action is not from a published source.
     pub illustrative: bool,
+    /// Its fields that are not, when only some are (`due`).
+    pub illustrative_fields: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -11,9 +11,12 @@ pub struct Commitment {
     /// The id of its section on the commitments page, which links to it name (`routes::commitment_anchor`).
     pub anchor: String,
     pub text: String,
-    pub status: Status,
+    pub status: Option<Status>,
     pub evidence: Vec<Evidence>,
+    /// True when the whole commitment is not from a published source.
     pub illustrative: bool,
+    /// Its fields that are not, when only some are (`status`).
+    pub illustrative_fields: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -26,9 +29,14 @@ pub struct Evidence {
 #[derive(Debug, Serialize, Clone)]
 pub struct Charter {
     pub title: String,
-    /// Who signed it, by role.
-    pub signed_by: String,
-    pub signed_on: Date,
+    /// Who signed it, by role, where the source says.
+    pub signed_by: Option<String>,
+    /// At the precision the source gives.
+    pub signed_on: Option<Date>,
     pub description: Option<String>,
     pub url: Option<String>,
+    /// True when all these details are not from a published source.
+    pub illustrative: bool,
+    /// The details that are not, when only some are (`signed_on`).
+    pub illustrative_fields: Vec<String>,
 }

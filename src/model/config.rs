@@ -4,13 +4,26 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Compliance;
 use super::date::Date;
+use super::{Aspect, Budget, Compliance, Sector};
 
 #[derive(Debug, Serialize)]
 pub struct Config {
     pub title: String,
+    /// The publishing body, or the bodies of a joint statement joined as a list ("A and
+    /// B", "A, B and C"), as written: for the start of a sentence and headers.
     pub organisation: String,
+    /// The same in the middle of a sentence: each name's leading "The" in lower case
+    /// ("the Police and Crime Commissioner for South Wales and South Wales Police").
+    pub organisation_in_text: String,
+    /// Each body's name as written, in order; one for a single body.
+    pub organisations: Vec<String>,
+    /// True when several bodies publish together: sentences take plural verbs.
+    pub joint: bool,
+    /// The body's own headings for its work, in the order declared; none when it declares none.
+    pub aspects: Vec<Aspect>,
+    pub sector: Option<Sector>,
+    pub budget: Option<Budget>,
     pub description: String,
     /// Absolute, without a trailing slash: `https://example.org/msa`.
     pub base_url: String,
@@ -27,10 +40,32 @@ pub struct Config {
     pub licence: Licence,
     pub contact: Contact,
     pub year_starts: u32,
+    /// How often updates are published: `six-monthly`, `annual` or `none`.
+    pub updates: super::Cadence,
     pub accessibility: Accessibility,
     pub exemptions_html: Option<String>,
+    /// How to report modern slavery: the home page and every footer.
+    pub report: Report,
+    /// Months after an update's period ends that it is due (`reporting.update_due_months`);
+    /// `None` when the body has not said, and then no date is promised.
     #[serde(skip)]
-    pub update_due_months: u32,
+    pub update_due_months: Option<u32>,
+}
+
+/// The numbers for reporting modern slavery, each as shown and as a `tel:` address.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub emergency: Phone,
+    pub helpline: Phone,
+    /// The police non-emergency number (101), on police sites.
+    pub non_emergency: Option<Phone>,
+}
+
+/// A telephone number as people write it and its `tel:` address (`routes::tel`).
+#[derive(Debug, Serialize)]
+pub struct Phone {
+    pub number: String,
+    pub tel: String,
 }
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
@@ -73,12 +108,15 @@ pub struct Accessibility {
     /// Content claimed as a disproportionate burden, or out of scope (Markdown).
     #[serde(default)]
     pub exemptions: Option<String>,
-    /// How the site was tested.
-    pub tested_by: String,
-    /// When the site was last tested for accessibility (YYYY-MM-DD).
-    pub tested_on: Date,
-    /// When the accessibility statement was first prepared (YYYY-MM-DD).
-    pub prepared_on: Date,
+    /// How the site was tested; with `tested_on`, once it has been.
+    #[serde(default)]
+    pub tested_by: Option<String>,
+    /// When the site was last tested for accessibility (YYYY-MM-DD); absent until it has been (a warning).
+    #[serde(default)]
+    pub tested_on: Option<Date>,
+    /// When the accessibility statement was first prepared (YYYY-MM-DD); the model statement asks for it (a warning when absent).
+    #[serde(default)]
+    pub prepared_on: Option<Date>,
     /// When the accessibility statement was last reviewed (YYYY-MM-DD).
     #[serde(default)]
     pub reviewed_on: Option<Date>,

@@ -1,4 +1,5 @@
-//! Calendar dates: ISO 8601 `YYYY-MM-DD`, checked, ordered, and shown as people read them.
+//! Calendar dates at the precision their source gives: ISO 8601 `YYYY`, `YYYY-MM` or
+//! `YYYY-MM-DD`, checked, ordered, and shown as people read them at that precision.
 
 use std::fmt;
 
@@ -17,47 +18,74 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A checked calendar date. Ordering is chronological.
+/// A checked calendar date, to the year, the month or the day. `month` and `day` are 0 when
+/// the source does not give them (`2017` has neither, `2017-06` no day). Ordering is
+/// chronological, a year before its months and a month before its days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
+    /// 1 to 12, or 0 when only the year is known.
     pub month: u32,
+    /// 1 to 31, or 0 when only the year or the month is known.
     pub day: u32,
 }
 
+/// How much of a date its source gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
 impl Date {
-    /// Parses `YYYY-MM-DD`, refusing impossible days such as 2021-02-29.
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, refusing impossible days such as 2021-02-29.
     pub fn parse(text: &str) -> Result<Date, String> {
         let text = text.trim();
         let b = text.as_bytes();
-        let shape_ok = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+        let shape_ok = match b.len() {
+            4 => digits(0..4),
+            7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+            10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+            _ => false,
+        };
         if !shape_ok {
             let why = crate::lookalike::explain(text)
                 .map(|odd| format!(": {odd}"))
                 .unwrap_or_default();
             return Err(match suggest(text) {
                 Some(d) if d.to_string() != text => format!(
-                    "'{text}' is not a date{why}; did you mean {d} ({})? Dates are written YYYY-MM-DD",
+                    "'{text}' is not a date{why}; did you mean {d} ({})? Dates are written YYYY-MM-DD, or YYYY-MM or YYYY where the source gives no day",
                     d.long()
                 ),
                 _ => format!(
-                    "'{text}' is not a date{why}; write dates as YYYY-MM-DD, for example 2020-09-30"
+                    "'{text}' is not a date{why}; write dates as YYYY-MM-DD, for example 2020-09-30, or as YYYY-MM or YYYY where the source gives no day or month"
                 ),
             });
         }
         let year: i32 = text[0..4].parse().unwrap_or(0);
+        if b.len() == 4 {
+            return Ok(Date {
+                year,
+                month: 0,
+                day: 0,
+            });
+        }
         let month: u32 = text[5..7].parse().unwrap_or(0);
-        let day: u32 = text[8..10].parse().unwrap_or(0);
         if !(1..=12).contains(&month) {
             return Err(format!(
                 "'{text}' has no month {month}; months run from 01 to 12"
             ));
         }
+        if b.len() == 7 {
+            return Ok(Date {
+                year,
+                month,
+                day: 0,
+            });
+        }
+        let day: u32 = text[8..10].parse().unwrap_or(0);
         let last = days_in_month(year, month);
         if day == 0 || day > last {
             return Err(format!(
@@ -66,6 +94,43 @@ impl Date {
             ));
         }
         Ok(Date { year, month, day })
+    }
+
+    /// How much of the date is known.
+    pub fn precision(self) -> Precision {
+        match (self.month, self.day) {
+            (0, _) => Precision::Year,
+            (_, 0) => Precision::Month,
+            _ => Precision::Day,
+        }
+    }
+
+    /// The first day the date can be: itself when it gives the day, else the first day of
+    /// its month or year.
+    #[must_use]
+    pub fn earliest(self) -> Date {
+        Date {
+            year: self.year,
+            month: self.month.max(1),
+            day: self.day.max(1),
+        }
+    }
+
+    /// The last day the date can be: itself when it gives the day, else the last day of its
+    /// month or year.
+    #[must_use]
+    pub fn latest(self) -> Date {
+        let month = if self.month == 0 { 12 } else { self.month };
+        let day = if self.day == 0 {
+            days_in_month(self.year, month)
+        } else {
+            self.day
+        };
+        Date {
+            year: self.year,
+            month,
+            day,
+        }
     }
 
     /// The first day of a month.
@@ -77,44 +142,83 @@ impl Date {
         }
     }
 
-    /// This date moved by whole months, the day clamped to the month's length.
+    /// This date moved by whole months, the day clamped to the month's length. A date
+    /// without a day or month is taken at its first day.
     #[must_use]
     pub fn add_months(self, months: i32) -> Date {
-        let index = self.year * 12 + self.month as i32 - 1 + months;
+        let this = self.earliest();
+        let index = this.year * 12 + this.month as i32 - 1 + months;
         let year = index.div_euclid(12);
         let month = index.rem_euclid(12) as u32 + 1;
-        let day = self.day.min(days_in_month(year, month));
+        let day = this.day.min(days_in_month(year, month));
         Date { year, month, day }
     }
 
-    /// The day before this one.
+    /// Days since 1970-01-01 (negative before it), by Howard Hinnant's `days_from_civil`; a
+    /// date without a day or month counts from its first day.
+    pub fn days(self) -> i64 {
+        let d = self.earliest();
+        let y = i64::from(d.year) - i64::from(d.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(d.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (Hinnant's `civil_from_days`): the inverse of
+    /// [`Date::days`], for today's date from the system clock.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The day before this one (a date without a day: the day before its first).
     #[must_use]
     pub fn previous_day(self) -> Date {
-        if self.day > 1 {
+        let this = self.earliest();
+        if this.day > 1 {
             return Date {
-                day: self.day - 1,
-                ..self
+                day: this.day - 1,
+                ..this
             };
         }
-        let prev = Date { day: 1, ..self }.add_months(-1);
+        let prev = Date { day: 1, ..this }.add_months(-1);
         Date {
             day: days_in_month(prev.year, prev.month),
             ..prev
         }
     }
 
-    /// `30 September 2020`.
+    /// `30 September 2020`, `September 2020` or `2020`: the date at its precision, in
+    /// English (for authors' messages; readers' words come from the translation table).
     pub fn long(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[self.month as usize - 1],
-            self.year
-        )
+        match self.precision() {
+            Precision::Day => format!(
+                "{} {} {}",
+                self.day,
+                MONTHS[self.month as usize - 1],
+                self.year
+            ),
+            Precision::Month => self.month_year(),
+            Precision::Year => self.year.to_string(),
+        }
     }
 
-    /// `September 2020`.
+    /// `September 2020` (`2020` for a date without a month).
     pub fn month_year(self) -> String {
+        if self.month == 0 {
+            return self.year.to_string();
+        }
         format!("{} {}", MONTHS[self.month as usize - 1], self.year)
     }
 
@@ -147,6 +251,11 @@ fn suggest(text: &str) -> Option<Date> {
             return None;
         }
     }
+    if let ([y], Some(m)) = (numbers.as_slice(), month_word)
+        && *y > 31
+    {
+        return Date::parse(&format!("{y:04}-{m:02}")).ok();
+    }
     let (year, month, day) = match (numbers.as_slice(), month_word) {
         ([y, m, d], None) if *y > 31 => (*y, *m, *d),
         ([d, m, y], None) if *y > 31 => (*y, *m, *d),
@@ -169,7 +278,11 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        match self.precision() {
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+            Precision::Month => write!(f, "{:04}-{:02}", self.year, self.month),
+            Precision::Year => write!(f, "{:04}", self.year),
+        }
     }
 }
 
@@ -193,8 +306,8 @@ impl schemars::JsonSchema for Date {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "format": "date",
-            "description": "An ISO 8601 calendar date, YYYY-MM-DD."
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "An ISO 8601 date at the precision the source gives: YYYY-MM-DD, YYYY-MM or YYYY."
         })
     }
 }
@@ -213,6 +326,44 @@ mod tests {
         assert!(Date::parse("2021-13-01").is_err());
         assert!(Date::parse("30/09/2020").is_err());
         assert!(Date::parse("2020-9-30").is_err());
+        assert!(Date::parse("2020-13").is_err());
+        assert!(Date::parse("20201").is_err());
+    }
+
+    #[test]
+    fn partial_dates_keep_their_precision() {
+        let year = Date::parse("2017").unwrap();
+        let month = Date::parse("2017-06").unwrap();
+        let day = Date::parse("2017-06-30").unwrap();
+        assert_eq!(
+            (year.to_string(), month.to_string(), day.to_string()),
+            ("2017".into(), "2017-06".into(), "2017-06-30".into())
+        );
+        assert_eq!(
+            (year.long(), month.long(), day.long()),
+            ("2017".into(), "June 2017".into(), "30 June 2017".into())
+        );
+        assert_eq!(year.precision(), Precision::Year);
+        assert!(year < month && month < day);
+        assert_eq!(year.latest().to_string(), "2017-12-31");
+        assert_eq!(month.latest().to_string(), "2017-06-30");
+        assert_eq!(month.earliest().to_string(), "2017-06-01");
+        assert_eq!(
+            Date::parse("2020-02").unwrap().latest().to_string(),
+            "2020-02-29"
+        );
+    }
+
+    #[test]
+    fn days_since_the_epoch_both_ways() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(d("1970-01-01").days(), 0);
+        assert_eq!(d("2021-11-15").days(), 18_946);
+        assert_eq!(d("2000-03-01").days() - d("2000-02-28").days(), 2);
+        for n in [-800_000, -1, 0, 59, 18_946, 1_000_000] {
+            assert_eq!(Date::from_days(n).days(), n);
+        }
+        assert_eq!(Date::from_days(18_946), d("2021-11-15"));
     }
 
     #[test]

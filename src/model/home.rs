@@ -7,15 +7,25 @@ use super::period::Period;
 
 #[derive(Debug, Serialize)]
 pub struct Home {
-    pub next_update: Option<NextUpdate>,
+    /// The next report the site's cadence says is due, if any.
+    pub next: Option<NextReport>,
     pub headlines: Vec<Headline>,
 }
 
+/// The next report due: a six-monthly or annual update, or (with no updates) the next
+/// statement.
 #[derive(Debug, Serialize)]
-pub struct NextUpdate {
+pub struct NextReport {
+    /// `six-monthly`, `annual` or `statement`.
+    pub kind: &'static str,
+    /// For a statement: true when the latest is made under the legal duty, so the six
+    /// months are a deadline, not a recommendation.
+    pub required: bool,
     pub period: Period,
     pub period_span: String,
-    pub due: Date,
+    /// When it is due: always for a statement, for an update only with
+    /// `reporting.update_due_months`.
+    pub due: Option<Date>,
 }
 
 #[derive(Debug, Serialize)]

@@ -8,13 +8,16 @@
 
 pub mod date;
 pub mod period;
+pub mod registry;
 pub mod scalar;
 
 mod action;
 mod commitment;
 mod config;
 mod dataset;
+mod history;
 mod home;
+mod illustrative;
 mod kpi;
 mod orders;
 mod page;
@@ -28,7 +31,9 @@ pub use action::*;
 pub use commitment::*;
 pub use config::*;
 pub use dataset::*;
+pub use history::*;
 pub use home::*;
+pub use illustrative::*;
 pub use kpi::*;
 pub use orders::*;
 pub use page::*;
@@ -42,7 +47,7 @@ use serde::Serialize;
 
 /// The parts of the model, as templates see it (`model.<part>`): the fields of `Site`
 /// (`render` builds the model by part; the dev server hashes each).
-pub const PARTS: [&str; 17] = [
+pub const PARTS: [&str; 19] = [
     "config",
     "statements",
     "updates",
@@ -60,6 +65,8 @@ pub const PARTS: [&str; 17] = [
     "datasets",
     "home",
     "has_illustrative",
+    "changes",
+    "sections",
 ];
 
 /// Everything templates see of a site: `site` is its `config`, `model` the whole.
@@ -89,37 +96,27 @@ pub struct Site {
     pub home: Home,
     /// True when any figure on the site is marked illustrative.
     pub has_illustrative: bool,
+    /// What was published or corrected, newest first (`/changes/`); empty without git.
+    pub changes: Changes,
+    /// The sections the site has content for, in navigation order (keys of
+    /// `i18n::NAV_KEYS`, each `routes.KEY`): only these have a page, a navigation link, a
+    /// home-page line and a sitemap entry.
+    pub sections: Vec<String>,
 }
 
-#[cfg(test)]
-mod tests {
-    /// The model imports nothing of the crate but its own files: no rendering, checking,
-    /// reading or open-data type can creep into what templates see.
-    #[test]
-    fn model_is_a_leaf() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model");
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            // Tests may use the crate; what the model is made of may not.
-            let code = text.split("#[cfg(test)]").next().unwrap_or("");
-            for (n, line) in code.lines().enumerate() {
-                let mut rest = line;
-                while let Some(at) = rest.find("crate::") {
-                    let after = &rest[at + "crate::".len()..];
-                    assert!(
-                        after.starts_with("model") || after.starts_with("lookalike"),
-                        "{}:{}: the model uses {}",
-                        path.display(),
-                        n + 1,
-                        after
-                            .split(|c: char| !c.is_alphanumeric() && c != '_' && c != ':')
-                            .next()
-                            .unwrap_or("")
-                    );
-                    rest = after;
-                }
-            }
-        }
-    }
+/// The data of a site, as checked from its data files (`content/data/*.yaml`); a file
+/// absent or invalid contributes nothing (`None`/empty).
+#[derive(Default)]
+pub struct Data {
+    pub kpis: Vec<Kpi>,
+    pub orders: Vec<Orders>,
+    pub courses: Vec<Course>,
+    pub resources: Vec<Resource>,
+    pub partnerships: Vec<Partnership>,
+    pub activities: Vec<Activity>,
+    pub actions: Vec<Action>,
+    pub charter: Option<Charter>,
+    pub commitments: Vec<Commitment>,
+    /// Each valid data file as JSON, in the shape of its YAML, for the open-data downloads.
+    pub json: Vec<(String, serde_json::Value)>,
 }

@@ -28,6 +28,8 @@ pub struct Page {
     pub url: String,
     pub summary: Option<String>,
     pub footer_order: Option<u32>,
+    /// A draft, shown only by `serve` and `build --drafts`, with a banner.
+    pub draft: bool,
     /// Left out of the shared model (a large site's pages would be copied into every
     /// template's view of it); `page.html` gets it through `PageContext`.
     #[serde(skip)]
@@ -38,4 +40,6 @@ pub struct Page {
     /// The Markdown file it comes from (`content/pages/about.md`).
     #[serde(skip)]
     pub source: String,
+    /// When it last changed, and how (`History::default()` without git).
+    pub history: super::History,
 }

@@ -1,19 +1,23 @@
-//! Reporting periods as people write them (`2019/20`, `2020/21 H1`), their dates and slugs.
+//! Reporting periods as people write them (`2019/20`, `2020/21 H1`; with calendar years
+//! `2023`, `2023 H1`), their dates and slugs.
 
 use std::fmt;
 
 use crate::model::date::Date;
 
 /// What an author may write for a period; used in every period error.
-pub const ACCEPTED_FORMS: &str = "write a reporting year as 2019/20, or a half year as 2020/21 H1 (first six months) or 2020/21 H2 (last six months)";
+pub const ACCEPTED_FORMS: &str = "write a reporting year as 2019/20, or a half year as 2020/21 H1 (first six months) or 2020/21 H2 (last six months); where the reporting year is the calendar year, 2023, 2023 H1 or 2023 H2";
 
-/// A financial year, or one half of it. Ordered by start, a year before its halves.
+/// A reporting year, or one half of it. Ordered by start, a year before its halves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Period {
     /// Calendar year in which the reporting year starts.
     pub year: i32,
     /// 0 for a whole year, 1 or 2 for a half.
     pub half: u8,
+    /// Written as a calendar year (`2023`, `2023 H1`), for a site whose reporting year
+    /// starts in January; else as a year across two (`2019/20`).
+    pub calendar: bool,
 }
 
 impl Period {
@@ -44,9 +48,13 @@ impl Period {
         Err(format!("{message}; {hint}"))
     }
 
-    /// The URL form: `2019-20`, `2020-21-h1`.
+    /// The URL form: `2019-20`, `2020-21-h1`; `2023`, `2023-h1`.
     pub fn slug(self) -> String {
-        let base = format!("{}-{:02}", self.year, (self.year + 1) % 100);
+        let base = if self.calendar {
+            self.year.to_string()
+        } else {
+            format!("{}-{:02}", self.year, (self.year + 1) % 100)
+        };
         match self.half {
             0 => base,
             h => format!("{base}-h{h}"),
@@ -59,10 +67,35 @@ impl Period {
 
     /// The whole year this period belongs to.
     pub fn year_period(self) -> Period {
-        Period {
-            year: self.year,
-            half: 0,
+        Period { half: 0, ..self }
+    }
+
+    /// Why this period is not written the way the site's reporting year asks (calendar
+    /// years when `year_starts` is 1, years across two otherwise), with the form to write.
+    pub fn wrong_form(self, year_starts: u32) -> Option<(String, String)> {
+        let calendar = year_starts == 1;
+        if self.calendar == calendar {
+            return None;
         }
+        let other = Period { calendar, ..self };
+        Some(if calendar {
+            (
+                format!(
+                    "'{self}' is written as a year across two, but this site's reporting years are calendar years"
+                ),
+                format!("write {other} (reporting.year_starts is 1 in site.yaml)"),
+            )
+        } else {
+            (
+                format!(
+                    "'{self}' is a calendar year, but this site's reporting year starts in {}",
+                    crate::model::date::Date::month_name(year_starts)
+                ),
+                format!(
+                    "write {other}, or set `reporting.year_starts: 1` in site.yaml for calendar years"
+                ),
+            )
+        })
     }
 
     /// The period of the same length just before this one.
@@ -70,16 +103,14 @@ impl Period {
         match self.half {
             0 => Period {
                 year: self.year - 1,
-                half: 0,
+                ..self
             },
             1 => Period {
                 year: self.year - 1,
                 half: 2,
+                ..self
             },
-            _ => Period {
-                year: self.year,
-                half: 1,
-            },
+            _ => Period { half: 1, ..self },
         }
     }
 
@@ -88,15 +119,13 @@ impl Period {
         match self.half {
             0 => Period {
                 year: self.year + 1,
-                half: 0,
+                ..self
             },
-            1 => Period {
-                year: self.year,
-                half: 2,
-            },
+            1 => Period { half: 2, ..self },
             _ => Period {
                 year: self.year + 1,
                 half: 1,
+                ..self
             },
         }
     }
@@ -147,7 +176,17 @@ fn strict(text: &str) -> Result<Period, Option<String>> {
         }
         None => (text, 0),
     };
-    let (first, second) = year_part.split_once('/').ok_or(None)?;
+    let Some((first, second)) = year_part.split_once('/') else {
+        if year_part.len() == 4 && year_part.bytes().all(|b| b.is_ascii_digit()) {
+            let year: i32 = year_part.parse().map_err(|_| None)?;
+            return Ok(Period {
+                year,
+                half,
+                calendar: true,
+            });
+        }
+        return Err(None);
+    };
     if first.len() != 4 || second.len() != 2 {
         return Err(None);
     }
@@ -159,7 +198,11 @@ fn strict(text: &str) -> Result<Period, Option<String>> {
             (year + 1) % 100
         )));
     }
-    Ok(Period { year, half })
+    Ok(Period {
+        year,
+        half,
+        calendar: false,
+    })
 }
 
 const MONTH_WORDS: [&str; 12] = [
@@ -190,7 +233,11 @@ pub fn suggest(text: &str) -> Option<Period> {
             [y, next] if y.len() == 4 && (next.len() == 2 || next.len() == 4) => {
                 let year: i32 = y.parse().ok()?;
                 let next: i32 = next.parse().ok()?;
-                ((next % 100) == (year + 1) % 100).then_some(Period { year, half })
+                ((next % 100) == (year + 1) % 100).then_some(Period {
+                    year,
+                    half,
+                    calendar: false,
+                })
             }
             _ => None,
         };
@@ -215,16 +262,32 @@ pub fn suggest(text: &str) -> Option<Period> {
     };
     let length = (y2 * 12 + m2) - (y1 * 12 + m1) + 1;
     match (m1, length) {
-        (4, 12) => Some(Period { year: y1, half: 0 }),
-        (4, 6) => Some(Period { year: y1, half: 1 }),
-        (10, 6) => Some(Period { year: y1, half: 2 }),
+        (4, 12) => Some(Period {
+            year: y1,
+            half: 0,
+            calendar: false,
+        }),
+        (4, 6) => Some(Period {
+            year: y1,
+            half: 1,
+            calendar: false,
+        }),
+        (10, 6) => Some(Period {
+            year: y1,
+            half: 2,
+            calendar: false,
+        }),
         _ => None,
     }
 }
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{:02}", self.year, (self.year + 1) % 100)?;
+        if self.calendar {
+            write!(f, "{}", self.year)?;
+        } else {
+            write!(f, "{}/{:02}", self.year, (self.year + 1) % 100)?;
+        }
         if self.half != 0 {
             write!(f, " H{}", self.half)?;
         }
@@ -252,8 +315,8 @@ impl schemars::JsonSchema for Period {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": "^[0-9]{4}/[0-9]{2}( H[12])?$",
-            "description": "A reporting year (2019/20) or half year (2020/21 H1, 2020/21 H2)."
+            "pattern": "^[0-9]{4}(/[0-9]{2})?( H[12])?$",
+            "description": "A reporting year (2019/20) or half year (2020/21 H1, 2020/21 H2); with calendar years (reporting.year_starts: 1) 2023, 2023 H1 or 2023 H2."
         })
     }
 }
@@ -270,8 +333,20 @@ mod tests {
         assert_eq!(h.to_string(), "2020/21 H2");
         assert_eq!(h.slug(), "2020-21-h2");
         assert_eq!(Period::parse("1999/00").unwrap().to_string(), "1999/00");
+        let c = Period::parse("2023 H1").unwrap();
+        assert_eq!((c.year, c.half, c.calendar), (2023, 1, true));
+        assert_eq!(
+            (c.to_string(), c.slug()),
+            ("2023 H1".into(), "2023-h1".into())
+        );
+        assert_eq!(Period::parse("2023").unwrap().slug(), "2023");
+        assert_eq!(c.start(1).to_string(), "2023-01-01");
+        assert_eq!(c.end(1).to_string(), "2023-06-30");
+        assert_eq!(c.next().to_string(), "2023 H2");
+        assert_eq!(c.next().next().to_string(), "2024 H1");
+        assert!(c.wrong_form(1).is_none() && c.wrong_form(4).is_some());
+        assert!(Period::parse("2019/20").unwrap().wrong_form(1).is_some());
         for bad in [
-            "2019",
             "2019/21",
             "2019-20",
             "2020/21 H3",

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use super::Aspect;
 use super::period::Period;
 
 #[derive(Debug, Serialize)]
@@ -11,12 +10,20 @@ pub struct Course {
     /// The id of its section on the training page, which links to it name (`routes::course_anchor`).
     pub anchor: String,
     pub title: String,
-    pub provider: String,
+    /// Who provides it, where the source says.
+    pub provider: Option<String>,
     pub audience: Vec<String>,
-    pub aspect: Option<Aspect>,
+    /// The id of its aspect, if the site declares aspects.
+    pub aspect: Option<String>,
+    /// Its aspect's title.
+    pub aspect_title: Option<String>,
     pub description: Option<String>,
     pub trained: Vec<Trained>,
     pub total: u64,
+    /// True when the whole course is not from a published source.
+    pub illustrative: bool,
+    /// Its fields that are not, when only some are (`provider`).
+    pub illustrative_fields: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]

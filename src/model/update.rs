@@ -17,13 +17,29 @@ pub struct Update {
     pub period_span: String,
     pub slug: String,
     pub url: String,
-    pub published: Date,
+    /// When it was published, at the precision its source gives; `None` when not given.
+    pub published: Option<Date>,
+    /// True when the publication date is not from a published source.
+    pub published_illustrative: bool,
+    /// The day the Atom feed gives it: the first day its publication date can be or,
+    /// without one, the last day of its period.
+    pub feed_date: Date,
+    /// The feed's `<published>`: the publication date only when the source gives it to the
+    /// day (a month or a year is no instant, and an illustrative date is no fact).
+    pub feed_published: Option<Date>,
     pub statement_title: String,
     pub statement_url: String,
     pub summary: Option<String>,
+    /// A draft, shown only by `serve` and `build --drafts`, with a banner.
+    pub draft: bool,
     pub body_html: Arc<str>,
     pub toc: Arc<[Heading]>,
     pub figures: UpdateFigures,
+    /// When it last changed, and how (`History::default()` without git).
+    pub history: super::History,
+    /// The Markdown file it comes from (`content/statements/2019-20.md`).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// What an update page shows beside its narrative: this period against the one before.

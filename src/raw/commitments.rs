@@ -6,14 +6,15 @@ use serde::{Deserialize, Serialize};
 use crate::model::date::Date;
 use crate::model::period::Period;
 
-use crate::model::Status;
+use crate::model::{Illustrative, Status};
 
 /// `content/data/commitments.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct CommitmentsFile {
-    /// The charter the commitments come from.
-    pub charter: Charter,
+    /// The charter the commitments come from, if any.
+    #[serde(default)]
+    pub charter: Option<Charter>,
     /// The commitments, in the charter's order.
     pub commitments: Vec<RawCommitment>,
 }
@@ -22,34 +23,48 @@ pub struct CommitmentsFile {
 #[serde(deny_unknown_fields)]
 pub struct Charter {
     /// The charter's name.
+    #[schemars(example = &"Modern Slavery Charter")]
     pub title: String,
-    /// Who signed it, by role.
-    pub signed_by: String,
-    /// When it was signed (YYYY-MM-DD).
-    pub signed_on: Date,
+    /// Who signed it, by role, where the source says.
+    #[serde(default)]
+    pub signed_by: Option<String>,
+    /// When it was signed (YYYY-MM-DD, YYYY-MM or YYYY), at the precision the source gives.
+    #[serde(default)]
+    pub signed_on: Option<Date>,
     /// What the charter is and what signing it means.
     #[serde(default)]
     pub description: Option<String>,
     /// Where the charter can be read (an https:// address).
     #[serde(default)]
     pub url: Option<String>,
+    /// true when these details are not from a published source, or a list of the fields that are not, such as [signed_on].
+    #[serde(default)]
+    pub illustrative: Illustrative,
 }
+
+/// The fields of a charter `illustrative` may name.
+pub const CHARTER_MARKS: &[&str] = &["signed_by", "signed_on", "description"];
+/// The fields of a commitment `illustrative` may name.
+pub const COMMITMENT_MARKS: &[&str] = &["text", "status", "evidence"];
 
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawCommitment {
     /// A unique id: letters, digits, '-' and '_'.
+    #[schemars(example = &"supply-chain-review")]
     pub id: String,
     /// The commitment, worded as in the charter.
+    #[schemars(example = &"Review our supply chains for modern slavery risks")]
     pub text: String,
-    /// not-started, in-progress or achieved.
-    pub status: Status,
+    /// not-started, in-progress or achieved; optional, shown only where the source says.
+    #[serde(default)]
+    pub status: Option<Status>,
     /// Links to evidence that the commitment is being met.
     #[serde(default)]
     pub evidence: Vec<RawEvidence>,
-    /// True when the status is not from a published source.
+    /// true when the commitment is not from a published source, or a list of its fields that are not, such as [status].
     #[serde(default)]
-    pub illustrative: bool,
+    pub illustrative: Illustrative,
 }
 
 /// A link to evidence: exactly one of `page`, `dataset`, `statement`, `update` or `url`.
@@ -57,6 +72,7 @@ pub struct RawCommitment {
 #[serde(deny_unknown_fields)]
 pub struct RawEvidence {
     /// The link's text: what the evidence is.
+    #[schemars(example = &"Modern Slavery Statement 2019/20")]
     pub title: String,
     /// Slug of a page in `content/pages/`.
     #[serde(default)]

@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::model::period::Period;
-use crate::model::{Aspect, Direction, KpiKind, Status};
+use crate::model::{Direction, KpiKind, Status};
 
 /// `content/data/kpis.yaml`.
 #[derive(Debug, Deserialize, Serialize, JsonSchema, Clone)]
@@ -18,14 +18,19 @@ pub struct KpisFile {
 #[serde(deny_unknown_fields)]
 pub struct RawKpi {
     /// A unique id: letters, digits, '-' and '_'; the indicator's web address is /performance/ID/.
+    #[schemars(example = &"supplier-responses")]
     pub id: String,
     /// The indicator's name.
+    #[schemars(example = &"Suppliers who responded on modern slavery")]
     pub title: String,
     /// What the indicator measures, in a sentence or two.
+    #[schemars(example = &"The share of suppliers written to who replied.")]
     pub description: String,
-    /// Which aspect of the response the indicator belongs to.
-    pub aspect: Aspect,
+    /// The id of the aspect (declared under `aspects:` in site.yaml) the indicator belongs to; none when the site declares none.
+    #[serde(default)]
+    pub aspect: Option<String>,
     /// count (whole numbers), percent (0 to 100) or qualitative (a status and a summary).
+    #[schemars(example = &"percent")]
     pub kind: KpiKind,
     /// What is counted, such as `orders` or `% of staff`.
     #[serde(default)]
@@ -45,6 +50,7 @@ pub struct RawKpi {
 #[serde(deny_unknown_fields)]
 pub struct RawKpiValue {
     /// The period the value is for: a year (2019/20) or a half year (2020/21 H1).
+    #[schemars(example = &"2020/21 H1")]
     pub period: Period,
     /// The figure, for `count` (whole, >= 0) and `percent` (0 to 100) KPIs.
     #[serde(default, serialize_with = "crate::model::scalar::figure")]

@@ -10,6 +10,7 @@ mod kpis;
 mod orders;
 mod page;
 mod partnerships;
+mod registry;
 mod site;
 mod statement;
 mod training;
@@ -21,6 +22,7 @@ pub use kpis::*;
 pub use orders::*;
 pub use page::*;
 pub use partnerships::*;
+pub use registry::*;
 pub use site::*;
 pub use statement::*;
 pub use training::*;
@@ -28,9 +30,22 @@ pub use update::*;
 
 // Plain values the model shares: authors write them as the model holds them.
 pub use crate::model::{
-    Accessibility, ActivityKind, Aspect, Compliance, Contact, Direction, KnownIssue, KpiKind,
-    Licence, OrderCounts, Status,
+    Accessibility, ActivityKind, Basis, Budget, Cadence, Compliance, Contact, Direction,
+    Illustrative, KnownIssue, KpiKind, Licence, OrderCounts, Sector, Status,
 };
+
+/// A note for the public history of a statement, update or page (`changes:` in its
+/// front matter): what changed on a day, in the author's words.
+#[derive(Debug, serde::Deserialize, serde::Serialize, schemars::JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeNote {
+    /// The day of the change, `YYYY-MM-DD`.
+    #[schemars(example = &"2021-03-12")]
+    pub date: crate::model::date::Date,
+    /// What changed, in a sentence.
+    #[schemars(example = &"Corrected the number of people trained")]
+    pub note: String,
+}
 
 #[cfg(test)]
 mod tests {

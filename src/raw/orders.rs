@@ -19,6 +19,7 @@ pub struct OrdersFile {
 #[serde(deny_unknown_fields)]
 pub struct RawOrders {
     /// The period the counts are for: a year (2019/20) or a half year (2020/21 H1).
+    #[schemars(example = &"2020/21 H1")]
     pub period: Period,
     /// Prevention Orders (after conviction).
     #[serde(default)]

@@ -21,10 +21,13 @@ pub struct PartnershipsFile {
 #[serde(deny_unknown_fields)]
 pub struct RawPartnership {
     /// A unique id: letters, digits, '-' and '_'; activities name it.
+    #[schemars(example = &"regional-group")]
     pub id: String,
     /// The partnership's name.
+    #[schemars(example = &"Regional Modern Slavery Group")]
     pub name: String,
     /// What the partnership does, in a sentence or two.
+    #[schemars(example = &"Forces of the region working together against modern slavery.")]
     pub description: String,
     /// The force's part in it, such as `member` or `lead force`.
     #[serde(default)]
@@ -38,14 +41,19 @@ pub struct RawPartnership {
 #[serde(deny_unknown_fields)]
 pub struct RawActivity {
     /// A unique id: letters, digits, '-' and '_'.
+    #[schemars(example = &"regional-meeting-2020-10")]
     pub id: String,
     /// Id of the partnership it belongs to.
+    #[schemars(example = &"regional-group")]
     pub partnership: String,
     /// When it happened (YYYY-MM-DD); its half year follows from it.
+    #[schemars(example = &"2020-10-14")]
     pub date: Date,
     /// meeting, operation, awareness or training.
+    #[schemars(example = &"meeting")]
     pub kind: ActivityKind,
     /// The activity's name.
+    #[schemars(example = &"Regional group meeting")]
     pub title: String,
     /// What happened, in a sentence or two.
     #[serde(default)]

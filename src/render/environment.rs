@@ -1,8 +1,9 @@
 //! The minijinja environment: strict undefined values, HTML escaping by file extension,
 //! the theme's templates, and the functions and filters templates use (`url`, `abs_url`,
-//! `t`, `long_date`, `label`, `slug`); and template errors as diagnostics.
+//! `t`, `long_date`, `label`, `slug`; the tests `whole_day` and `whole_month`); and template errors as diagnostics.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 use std::sync::Arc;
 
 use minijinja::syntax::SyntaxConfig;
@@ -86,18 +87,22 @@ pub(super) fn environment(
             .unwrap_or_default(),
     );
     // minijinja's HTML escaping also writes `/` as `&#x2f;`; URLs read better, and built-site
-    // diffs stay clean, when only the five characters that matter are escaped.
+    // diffs stay clean, when only the five characters that matter are escaped. Text is
+    // escaped straight into the output, with no copy of it on the way.
     env.set_formatter(|out, state, value| {
-        let plain = value
-            .as_str()
-            .map(str::to_string)
-            .or_else(|| value.is_number().then(|| value.to_string()));
-        match (state.auto_escape(), plain) {
-            (AutoEscape::Html, Some(text)) if !value.is_safe() => out
-                .write_str(&escape_html(&text))
-                .map_err(|_| Error::new(minijinja::ErrorKind::WriteFailure, "write failed")),
-            _ => minijinja::escape_formatter(out, state, value),
+        if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() {
+            let written = if let Some(text) = value.as_str() {
+                write_escaped(out, text)
+            } else if value.is_number() {
+                // Digits, signs and points: nothing to escape.
+                write!(out, "{value}")
+            } else {
+                return minijinja::escape_formatter(out, state, value);
+            };
+            return written
+                .map_err(|_| Error::new(minijinja::ErrorKind::WriteFailure, "write failed"));
         }
+        minijinja::escape_formatter(out, state, value)
     });
     let base_path = crate::routes::base_path(&site.config.base_url);
     let base_url = site.config.base_url.clone();
@@ -105,11 +110,23 @@ pub(super) fn environment(
     env.add_function("abs_url", move |path: &str| format!("{base_url}{path}"));
     let words = theme.words(&site.config.language);
     let w = Arc::clone(&words);
+    // `iso is whole_day`: a date given to the day (not a month or a year), as Date reads it.
+    env.add_test("whole_day", |iso: &str| {
+        Date::parse(iso).is_ok_and(|d| d.precision() == crate::model::date::Precision::Day)
+    });
+    // `iso is whole_month`: a date given to the month.
+    env.add_test("whole_month", |iso: &str| {
+        Date::parse(iso).is_ok_and(|d| d.precision() == crate::model::date::Precision::Month)
+    });
     env.add_filter("long_date", move |iso: &str| {
         Date::parse(iso)
             .map(|d| w.long_date(d))
             .unwrap_or_else(|_| iso.to_string())
     });
+    // `name|the`: a name after "by", "of" or "under", with "the" before it once ("the
+    // Board", "the Police and Crime Commissioner" from "The Police and Crime Commissioner").
+    let w = Arc::clone(&words);
+    env.add_filter("the", move |name: &str| w.with_the(name));
     let w = Arc::clone(&words);
     env.add_filter("label", move |word: &str| {
         w.label(word)
@@ -118,16 +135,30 @@ pub(super) fn environment(
     // `t("key", name=value)`: the words for `key` in the site's language, each `{name}`
     // filled with its value (escaped, unless the value is already safe HTML, such as a
     // macro's output). The words themselves are the theme's, trusted like its templates.
-    let w = Arc::clone(&words);
+    // Each key's words are made a template value once: a call without arguments, most of
+    // them, returns it as it is (`fill` with no arguments changes nothing).
+    let table: HashMap<String, Value> = words
+        .keys()
+        .map(|key| {
+            (
+                key.to_string(),
+                Value::from_safe_string(words.word(key).to_string()),
+            )
+        })
+        .collect();
+    let language = words.language.clone();
     env.add_function(
         "t",
         move |key: &str, kwargs: minijinja::value::Kwargs| -> Result<Value, Error> {
-            let text = w.get(key).ok_or_else(|| {
+            let words = table.get(key).ok_or_else(|| {
                 Error::new(
                     minijinja::ErrorKind::UndefinedError,
-                    format!("`{key}` is not in the {} translation table", w.language),
+                    format!("`{key}` is not in the {language} translation table"),
                 )
             })?;
+            if kwargs.args().next().is_none() {
+                return Ok(words.clone());
+            }
             let mut args = Vec::new();
             for name in kwargs.args() {
                 let value: Value = kwargs.get(name)?;
@@ -140,6 +171,7 @@ pub(super) fn environment(
             }
             kwargs.assert_all_used()?;
             let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            let text = words.as_str().unwrap_or_default();
             Ok(Value::from_safe_string(crate::i18n::fill(text, &args)))
         },
     );
@@ -170,15 +202,23 @@ pub(super) fn environment(
 /// Escapes `& < > " '` for HTML text and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    let _ = write_escaped(&mut out, text);
     out
+}
+
+/// Writes `text` to `out` with `& < > " '` escaped, the text between them as whole slices.
+fn write_escaped(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.write_str(&rest[..at])?;
+        out.write_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        })?;
+        rest = &rest[at + 1..];
+    }
+    out.write_str(rest)
 }

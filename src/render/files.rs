@@ -1,9 +1,9 @@
 //! Every file that is not a page: the theme's files, the site's static files, and the
 //! open data (JSON, JSON Schemas, CSV tables).
 
+use crate::built::Contents;
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
-use crate::routes;
 use crate::theme::Theme;
 
 use super::{Body, Output};
@@ -16,54 +16,17 @@ pub fn files(
     out: &dyn Output,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    each_file(checked, theme, &mut |path, body| {
-        if let Err(e) = out.put(&path, body(static_root)) {
+    checked.files(theme).each(&mut |path, contents| {
+        let body = match contents {
+            Contents::Bytes(bytes) => Body::Bytes(bytes.into()),
+            Contents::Json(json) => Body::Bytes(pretty(json).into()),
+            Contents::Static(file) => Body::Copy(static_root.join(file)),
+        };
+        if let Err(e) = out.put(&path, body) {
             problems.push(Diagnostic::error("", e));
         }
     });
     problems
-}
-
-/// How to make a file's contents, given the folder static files are copied from.
-type MakeBody<'a> = &'a dyn Fn(&std::path::Path) -> Body;
-
-/// Each file that is not a page, by output path, with how to make it: one list for
-/// rendering the files and for naming them (`other_files`).
-fn each_file(checked: &Checked, theme: &Theme, each: &mut dyn FnMut(String, MakeBody<'_>)) {
-    for (path, bytes) in &theme.static_files {
-        each(routes::file_for(&checked.routes.theme_file(path)), &|_| {
-            Body::Bytes(bytes.as_slice().into())
-        });
-    }
-    for file in &checked.static_files {
-        each(
-            routes::file_for(&checked.routes.static_file(file)),
-            &|root| Body::Copy(root.join(file)),
-        );
-    }
-    for (name, json) in &checked.downloads.json {
-        each(
-            routes::file_for(&checked.routes.dataset_json(name)),
-            &|_| Body::Bytes(pretty(json).into()),
-        );
-        if let Some(schema) = crate::view::opendata::schema_text(name) {
-            each(
-                routes::file_for(&checked.routes.dataset_schema(name)),
-                &|_| Body::Bytes(schema.into()),
-            );
-        }
-    }
-    for table in &checked.downloads.tables {
-        each(
-            routes::file_for(&checked.routes.dataset_csv(&table.file)),
-            &|_| Body::Bytes(table.csv().as_bytes().into()),
-        );
-    }
-}
-
-/// The output path of every file that is not a page (`page_templates` has the pages).
-pub fn other_files(checked: &Checked, theme: &Theme, each: &mut dyn FnMut(String)) {
-    each_file(checked, theme, &mut |path, _| each(path));
 }
 
 fn pretty(value: &serde_json::Value) -> Vec<u8> {

@@ -1,16 +1,14 @@
 //! Model + templates → output files. No I/O: every file goes to an `Output` sink.
 //!
 //! `Renderer` holds the compiled templates (`environment`) and the model as templates see it,
-//! built part by part; it renders the site's pages (`jobs`), and `files` the rest.
+//! built part by part; it renders the site's pages (`crate::built::pages`), and `files` the rest.
 
 mod environment;
 mod files;
-mod jobs;
 mod output;
 
 pub use environment::escape_html;
-pub use files::{files, other_files};
-pub use jobs::{JobInput, page_paths, page_templates};
+pub use files::files;
 pub use output::{Body, Memory, Output};
 
 use std::collections::BTreeMap;
@@ -19,13 +17,21 @@ use minijinja::value::{Serde, Value};
 use minijinja::{Environment, Error, context};
 use rayon::prelude::*;
 
+use crate::built::{self, Job};
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::routes::{self, Routes};
 use crate::theme::Theme;
 use environment::{environment, template_error};
-use jobs::{Job, jobs};
+
+/// What a page job is rendered from: its output path and, for content pages, the source file.
+pub struct JobInput<'a> {
+    pub path: String,
+    pub url: &'a str,
+    pub template: &'a str,
+    pub source: Option<&'a str>,
+}
 
 /// The templates, ready to render, and the model as templates see it. Made once per build;
 /// the dev server keeps it, and makes the next one from it (`Renderer::next`).
@@ -135,7 +141,7 @@ impl Renderer {
             r.jobs.retain(|j| !ONCE.contains(&j.template));
             others.push(r);
         }
-        let jobs = jobs(site, &checked.routes, &theme.words(&site.config.language));
+        let jobs = built::pages(site, &checked.routes, &theme.words(&site.config.language));
         let mut renderer = Renderer {
             templates,
             model: Value::from(parts.clone()),
@@ -396,7 +402,9 @@ fn model_parts(site: &Site, parts: &mut BTreeMap<&'static str, Value>) {
         commitments,
         datasets,
         home,
-        has_illustrative
+        has_illustrative,
+        changes,
+        sections
     );
 }
 

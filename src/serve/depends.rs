@@ -15,8 +15,17 @@ use crate::model::Site;
 use crate::theme::Theme;
 use crate::theme::graph::Uses;
 
-/// The parts of the model each of whose items is a page: what the sitemap lists.
-const SITEMAP_LISTS: [&str; 4] = ["statements", "updates", "kpis", "pages"];
+/// The parts of the model that say which pages there are (each item of a list is a page; a
+/// section's page exists only with content, the Changes page only with changes): what the
+/// sitemap lists (`built::pages`).
+const SITEMAP_LISTS: [&str; 6] = [
+    "statements",
+    "updates",
+    "kpis",
+    "pages",
+    "sections",
+    "changes",
+];
 
 /// Hashes of a build's model parts, page items and templates.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -97,6 +106,8 @@ fn parts(
         ("datasets", hash_json(&site.datasets)),
         ("home", hash_json(&site.home)),
         ("has_illustrative", hash_json(&site.has_illustrative)),
+        ("changes", hash_json(&site.changes)),
+        ("sections", hash_json(&site.sections)),
     ])
 }
 
@@ -165,8 +176,8 @@ impl Changes<'_> {
             .map(|name| (name.clone(), everything || self.template(uses(name))))
             .collect();
         // The sitemap lists every page of every language (`page.sitemap`, made by the
-        // renderer from the lists of statements, updates, indicators and pages), which the
-        // parts its template reads do not tell of.
+        // renderer from the list of pages, `built::pages`), which the parts its template
+        // reads do not tell of.
         let pages_listed = SITEMAP_LISTS.iter().any(|p| self.part(p));
         move |template: &str, url: &str| {
             (template == "sitemap.xml" && pages_listed)

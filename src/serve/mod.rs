@@ -32,6 +32,11 @@ pub struct Options {
     pub bind: IpAddr,
     pub open: bool,
     pub poll: bool,
+    /// Show drafts, with their banner (the default: the person previewing is usually the
+    /// one writing the draft).
+    pub drafts: bool,
+    /// Show last-updated dates and change histories from git (`--no-git` turns it off).
+    pub git: bool,
 }
 
 /// Ports tried after the requested one when it is taken.
@@ -79,6 +84,9 @@ pub fn run(options: &Options) -> Result<(), Diagnostic> {
         root,
         Overrides {
             base_url: Some(url.clone()),
+            drafts: options.drafts,
+            deadlines: None,
+            git: options.git,
         },
     );
     let first = workspace.rebuild(&BTreeSet::new());

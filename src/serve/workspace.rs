@@ -27,7 +27,7 @@ use crate::check::documents::{self, Parsed};
 use crate::diagnostic::Diagnostic;
 use crate::model::Page;
 use crate::raw::PageFile;
-use crate::render::{self, Body, Memory, Renderer};
+use crate::render::{Body, Memory, Renderer};
 use crate::render::{JobInput, Keep};
 use crate::site::Steps;
 use crate::source::Source;
@@ -106,9 +106,16 @@ impl Workspace {
         // named (a size and time can stay the same through an edit); after a rescan, all.
         let (sources, problems) = match self.loaded.take() {
             Some(loaded) if patched => loaded,
-            _ => load::load_with(&self.root, Some(&self.cache), &|path| {
-                changed.is_empty() || load::is_named(changed, path)
-            }),
+            _ => {
+                let (mut sources, mut problems) =
+                    load::load_with(&self.root, Some(&self.cache), &|path| {
+                        changed.is_empty() || load::is_named(changed, path)
+                    });
+                if self.overrides.git {
+                    site::history(&self.root, &mut sources, &mut problems);
+                }
+                (sources, problems)
+            }
         };
         let load_ms = t.elapsed().as_secs_f64() * 1000.0;
         let report = site::check_loaded(
@@ -186,8 +193,11 @@ impl Workspace {
         };
         let t = Instant::now();
         let fresh = memory.into_map();
-        let pages: std::collections::HashSet<String> =
-            render::page_paths(&site).into_iter().collect();
+        // Every language's pages (a site in one has one).
+        let pages: std::collections::HashSet<String> = site
+            .versions()
+            .flat_map(|v| crate::built::page_paths(&v.site, &v.routes))
+            .collect();
         let before = self.files.len();
         // What was not made again: pages not re-rendered stay; anything else has gone.
         self.files

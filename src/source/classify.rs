@@ -46,15 +46,28 @@ pub fn is_source(path: &str) -> bool {
     )
 }
 
+/// Whether `tag` is a language tag candour can publish a version of the site under: a
+/// language (two or three lowercase letters, BCP 47) and optionally a region (`en-GB`).
+/// The language alone is its folder (`/cy/`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    let region = parts.next();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && region.is_none_or(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+        && parts.next().is_none()
+}
+
 /// The language and the original of a translation file (root-relative paths):
 /// `content/pages/about.cy.md` → (`cy`, `content/pages/about.md`), the same for statements
 /// and updates; `content/data/cy/kpis.yaml` → (`cy`, `content/data/kpis.yaml`);
 /// `content/site.cy.yaml` → (`cy`, `content/site.yaml`). The language is a tag
-/// (`check::config::is_language_tag`); whether the site has it is checked later.
+/// ([`is_language_tag`]); whether the site has it is checked later.
 pub fn translation_of(path: &str) -> Option<(&str, String)> {
     let inner = path.strip_prefix("content/")?;
     let parts: Vec<&str> = inner.split('/').collect();
-    let tag = |t: &str| crate::check::config::is_language_tag(t) && !t.contains('-');
+    let tag = |t: &str| is_language_tag(t) && !t.contains('-');
     match parts.as_slice() {
         [file] => {
             let language = file.strip_prefix("site.")?.strip_suffix(".yaml")?;

@@ -52,7 +52,7 @@ pub fn missing_hint(schema: &Value, path: &str, name: &str) -> String {
             other => other.to_string(),
         });
     let line = match example {
-        Some(e) => format!("`{name}: {e}`"),
+        Some(e) => format!("such as `{name}: {e}`"),
         None => format!("`{name}: ...`"),
     };
     let needs = required(schema, path);
@@ -129,14 +129,17 @@ fn resolve<'a>(root: &'a Value, mut at: &'a Value) -> &'a Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::raw::StatementFile;
+    use crate::raw::{KpisFile, StatementFile};
 
     #[test]
     fn required_fields_follow_the_path() {
         let s = schema::<StatementFile>();
         assert!(required(&s, "").contains(&"title".to_string()));
-        assert!(required(&s, "approval").contains(&"approved_by".to_string()));
-        assert!(required(&s, "approval.signed_by[0]").contains(&"signed_on".to_string()));
+        assert!(required(&s, "").contains(&"period".to_string()));
+        assert!(required(&s, "approval").is_empty());
+        let k = schema::<KpisFile>();
+        assert!(required(&k, "kpis[0]").contains(&"kind".to_string()));
+        assert!(required(&k, "kpis[0].values[0]").contains(&"period".to_string()));
         assert_eq!(
             list(&["a".into(), "b".into(), "c".into()]),
             "`a`, `b` and `c`"

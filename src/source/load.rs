@@ -35,6 +35,8 @@ pub struct Sources {
     /// Translations of the files above (`content/pages/about.cy.md`,
     /// `content/data/cy/kpis.yaml`, `content/site.cy.yaml`), in walk order.
     pub translations: Vec<Source>,
+    /// What git knows of each file's past; `None` outside a repository or with `--no-git`.
+    pub history: Option<std::sync::Arc<crate::git::History>>,
 }
 
 /// Reads `ROOT/content`. Unreadable and unexpected files become diagnostics.
@@ -62,9 +64,7 @@ pub fn load_with(
         return (sources, problems);
     }
 
-    let mut texts: Vec<String> = Vec::new();
-    let mut translations: Vec<String> = Vec::new();
-    let mut data = Vec::new();
+    let mut found = Found::default();
     let mut walk = WalkDir::new(&content)
         .follow_links(false)
         .sort_by_file_name()
@@ -91,56 +91,174 @@ pub fn load_with(
             continue;
         }
         let path = rel(root, entry.path());
-        let kind = if entry.file_type().is_dir() {
-            match folder(&path, entry.file_name().to_str()) {
+        let name = entry.file_name().to_str();
+        let what = if entry.file_type().is_dir() {
+            None
+        } else if entry.file_type().is_symlink() {
+            Some(What::Symlink)
+        } else if entry.file_type().is_file() {
+            Some(What::File)
+        } else {
+            Some(What::Special)
+        };
+        if found.visit(&path, name, what, &mut problems) {
+            walk.skip_current_dir();
+        }
+    }
+    found.read(&mut sources, &mut problems, &|p| read(p));
+    (sources, problems)
+}
+
+/// Reads the site's sources as they were at the revision `commit` of `repo`, from git's
+/// objects: the same files a build of a checkout of that commit would read (the same
+/// classification, limits and decoding), without touching the work tree. An error is git's
+/// own problem (an unreadable object), in plain words.
+pub fn load_revision(
+    root: &Path,
+    repo: &crate::git::Repo,
+    commit: &str,
+) -> Result<(Sources, Vec<Diagnostic>), String> {
+    use crate::git::EntryKind;
+    let mut sources = Sources {
+        root: root.to_path_buf(),
+        ..Sources::default()
+    };
+    let mut problems = Vec::new();
+    let Some(entries) = repo.entries(commit, "content")? else {
+        problems.push(no_content(root));
+        return Ok((sources, problems));
+    };
+    let mut found = Found::default();
+    // Folders the walk passes over, with all they hold (git lists what is inside them).
+    let mut skipped: Vec<String> = Vec::new();
+    for e in &entries {
+        if skipped
+            .iter()
+            .any(|s| e.path.starts_with(s.as_str()) && e.path[s.len()..].starts_with('/'))
+        {
+            continue;
+        }
+        let name = e.path.rsplit('/').next();
+        let what = match e.kind {
+            EntryKind::Folder => None,
+            EntryKind::File => Some(What::File),
+            EntryKind::Link => Some(What::Symlink),
+            EntryKind::Submodule => Some(What::Special),
+        };
+        if found.visit(&e.path, name, what, &mut problems) {
+            skipped.push(e.path.clone());
+        }
+    }
+    let wanted: std::collections::BTreeSet<&str> = found.wanted();
+    let objects: std::collections::BTreeMap<&str, (&str, u64)> = entries
+        .iter()
+        .filter(|e| wanted.contains(e.path.as_str()))
+        .map(|e| (e.path.as_str(), (e.object.as_str(), e.size)))
+        .collect();
+    let ids: std::collections::BTreeSet<&str> = objects
+        .values()
+        .filter(|(_, size)| *size <= crate::source::MAX_SOURCE_BYTES)
+        .map(|(id, _)| *id)
+        .collect();
+    let blobs = repo.blobs(&ids.into_iter().collect::<Vec<_>>())?;
+    found.read(&mut sources, &mut problems, &|p| {
+        let unreadable = || Diagnostic::error(p, "cannot read this file from git");
+        let (id, size) = objects.get(p).ok_or_else(unreadable)?;
+        if *size > crate::source::MAX_SOURCE_BYTES {
+            return Err(super::too_large(p, *size));
+        }
+        Source::from_bytes(p, blobs.get(*id).ok_or_else(unreadable)?.clone())
+    });
+    Ok((sources, problems))
+}
+
+/// What a walk of `content/` found, wherever the files come from (a folder or a revision):
+/// the texts to read, the data files, the static files.
+#[derive(Default)]
+struct Found {
+    texts: Vec<String>,
+    /// Translations of texts and data files (`about.cy.md`, `data/cy/kpis.yaml`).
+    translations: Vec<String>,
+    data: Vec<(String, String)>,
+    static_files: Vec<String>,
+}
+
+impl Found {
+    /// Takes in the entry at `path` (root-relative), named `name`: a folder (`what` is
+    /// `None`) or a file. True when it is a folder to pass over with all it holds.
+    fn visit(
+        &mut self,
+        path: &str,
+        name: Option<&str>,
+        what: Option<What>,
+        problems: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let mut skip = false;
+        let kind = match what {
+            None => match folder(path, name) {
                 Some(kind) => {
-                    walk.skip_current_dir();
+                    skip = true;
                     kind
                 }
-                None => continue,
-            }
-        } else {
-            let what = if entry.file_type().is_symlink() {
-                What::Symlink
-            } else if entry.file_type().is_file() {
-                What::File
-            } else {
-                What::Special
-            };
-            classify(&path, entry.file_name().to_str(), what)
+                None => return false,
+            },
+            Some(what) => classify(path, name, what),
         };
         match kind {
-            Kind::Text => texts.push(path),
-            Kind::Data(stem) => data.push((stem, path)),
-            Kind::Translation => translations.push(path),
-            Kind::Static(file) => sources.static_files.push(file),
+            Kind::Text => self.texts.push(path.to_string()),
+            Kind::Data(stem) => self.data.push((stem, path.to_string())),
+            Kind::Translation => self.translations.push(path.to_string()),
+            Kind::Static(file) => self.static_files.push(file),
             Kind::Skipped(d) => problems.extend(d),
         }
+        skip
     }
 
-    let results: Vec<Result<Source, Diagnostic>> = texts.par_iter().map(|p| read(p)).collect();
-    for result in results {
-        match result {
-            Ok(s) if s.path == SITE => sources.site = Some(s),
-            Ok(s) => sources.texts_of(&s.path).push(s),
-            Err(d) => problems.push(d),
-        }
+    /// The paths of the files to read.
+    fn wanted(&self) -> std::collections::BTreeSet<&str> {
+        self.texts
+            .iter()
+            .chain(&self.translations)
+            .map(String::as_str)
+            .chain(self.data.iter().map(|(_, p)| p.as_str()))
+            .collect()
     }
-    for result in translations.par_iter().map(|p| read(p)).collect::<Vec<_>>() {
-        match result {
-            Ok(s) => sources.translations.push(s),
-            Err(d) => problems.push(d),
+
+    /// Reads what was found with `read` (texts in parallel) into `sources`.
+    fn read(
+        mut self,
+        sources: &mut Sources,
+        problems: &mut Vec<Diagnostic>,
+        read: &(dyn Fn(&str) -> Result<Source, Diagnostic> + Sync),
+    ) {
+        sources.static_files.append(&mut self.static_files);
+        let results: Vec<Result<Source, Diagnostic>> =
+            self.texts.par_iter().map(|p| read(p)).collect();
+        for result in results {
+            match result {
+                Ok(s) if s.path == SITE => sources.site = Some(s),
+                Ok(s) => sources.texts_of(&s.path).push(s),
+                Err(d) => problems.push(d),
+            }
         }
-    }
-    data.sort_by_key(|(name, _)| DATA_FILES.iter().position(|n| n == name));
-    for (name, path) in data {
-        match read(&path) {
-            Ok(s) => sources.data.push((name, s)),
-            Err(d) => problems.push(d),
+        let results: Vec<Result<Source, Diagnostic>> =
+            self.translations.par_iter().map(|p| read(p)).collect();
+        for result in results {
+            match result {
+                Ok(s) => sources.translations.push(s),
+                Err(d) => problems.push(d),
+            }
         }
+        self.data
+            .sort_by_key(|(name, _)| DATA_FILES.iter().position(|n| n == name));
+        for (name, path) in self.data {
+            match read(&path) {
+                Ok(s) => sources.data.push((name, s)),
+                Err(d) => problems.push(d),
+            }
+        }
+        missing_site(sources, problems);
     }
-    missing_site(&sources, &mut problems);
-    (sources, problems)
 }
 
 /// The problem of a root with no `content/` folder, and what to do about it.

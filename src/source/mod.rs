@@ -110,7 +110,7 @@ fn lone_carriage_returns_as_newlines(text: &str) -> String {
     out
 }
 
-fn too_large(rel: &str, len: u64) -> Diagnostic {
+pub(crate) fn too_large(rel: &str, len: u64) -> Diagnostic {
     Diagnostic::error(
         rel,
         format!(
@@ -121,21 +121,7 @@ fn too_large(rel: &str, len: u64) -> Diagnostic {
     .with_hint("split it into smaller files, or move large documents to content/static/")
 }
 
-/// Plain words for an I/O failure, without Rust's debug form.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "it does not exist".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let text = e.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            }
-        }
-    }
-}
+pub use crate::diagnostic::io_reason;
 
 /// A Markdown file split at its front matter.
 pub struct FrontMatter<'a> {

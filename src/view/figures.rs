@@ -1,6 +1,6 @@
 //! An update's figures: each dataset's values for its period beside the period before.
 
-use crate::check::data::Data;
+use crate::model::Data;
 use crate::model::period::Period;
 use crate::model::{
     KpiComparison, OrdersComparison, ProgressItem, TrainingComparison, UpdateFigures,

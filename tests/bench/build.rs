@@ -29,23 +29,45 @@ fn main() {
         "site", "pages", "best ms", "peak MiB"
     );
     let scratch = synthetic::scratch();
-    let (ms, mib, files) = measure(repo, &scratch);
-    println!("{:<22} {:>10} {:>12.1} {:>10.1}", "example", files, ms, mib);
+    let bins = synthetic::binaries(BIN);
+    // The example's content alone, outside the repository: each binary then builds it with
+    // its own built-in theme (the repository's themes/default/ would replace it) and without
+    // git history, so two commits compare on the same work.
+    let example = tempfile::tempdir_in(&scratch).expect("temp dir");
+    copy_tree(&repo.join("content"), &example.path().join("content"));
+    compare("example", example.path(), &bins, &scratch);
     for n in sizes {
         let dir = tempfile::tempdir_in(&scratch).expect("temp dir");
         generate(dir.path(), n);
-        let (ms, mib, files) = measure(dir.path(), &scratch);
-        println!(
-            "{:<22} {:>10} {:>12.1} {:>10.1}",
-            format!("synthetic {n}"),
-            files,
-            ms,
-            mib
-        );
+        compare(&format!("synthetic {n}"), dir.path(), &bins, &scratch);
         disk_ratio(dir.path());
         if let Ok(keep) = std::env::var("CANDOUR_BENCH_KEEP") {
             generate(Path::new(&keep), n);
         }
+    }
+}
+
+/// Measures the site with each binary and prints a row each; with two, the ratio of their
+/// times (head / base) and of their peak memory.
+fn compare(label: &str, root: &Path, bins: &[(&str, String)], scratch: &Path) {
+    let mut rows = Vec::new();
+    for (name, bin) in bins {
+        let (ms, mib, files) = measure(bin, root, scratch);
+        let label = if bins.len() > 1 {
+            format!("{label} ({name})")
+        } else {
+            label.to_string()
+        };
+        println!("{label:<22} {files:>10} {ms:>12.1} {mib:>10.1}");
+        rows.push((ms, mib));
+    }
+    if let [(base_ms, base_mib), (head_ms, head_mib)] = rows[..] {
+        println!(
+            "{:<22} time head/base {:.3}; peak memory head/base {:.3}",
+            "",
+            head_ms / base_ms,
+            head_mib / base_mib
+        );
     }
 }
 
@@ -88,7 +110,7 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Best wall time of three builds, the largest peak memory seen, and the HTML pages built.
-fn measure(root: &Path, scratch: &Path) -> (f64, f64, usize) {
+fn measure(bin: &str, root: &Path, scratch: &Path) -> (f64, f64, usize) {
     let out = tempfile::tempdir_in(scratch).expect("temp dir");
     let target = out.path().join("public");
     let mut best = f64::MAX;
@@ -96,7 +118,7 @@ fn measure(root: &Path, scratch: &Path) -> (f64, f64, usize) {
     let mut last_line = String::new();
     for _ in 0..3 {
         let started = Instant::now();
-        let mut child = Command::new(BIN)
+        let mut child = Command::new(bin)
             .args([
                 "build",
                 "--root",

@@ -4,9 +4,10 @@
 //! `CANDOUR_BENCH_PAGES` pages (default `1000,10000`), it starts the server with default
 //! settings, then makes each kind of edit 15 times (a sentence added to a Markdown page; an
 //! indicator's title changed in `kpis.yaml`; a comment added to a copy of the theme's
-//! `kpi.html` in `templates/`) and measures, from the write: the reload event reaching a
-//! client already waiting on the live-reload endpoint, and the new text being served. It
-//! prints the median and the worst of each.
+//! `kpi.html` in `templates/`, the base binary's own when `CANDOUR_BENCH_BASE_THEME` names
+//! it) and measures, from the write: the reload event reaching a client already waiting on
+//! the live-reload endpoint, and the new text being served. It prints the median and the
+//! worst of each.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -30,26 +31,58 @@ fn main() {
         "{:<28} {:>14} {:>14} {:>14} {:>14}",
         "site, edit", "event median", "event worst", "page median", "page worst"
     );
+    let bins = synthetic::binaries(BIN);
     let example = tempfile::tempdir_in(&scratch).unwrap();
     common::copy_dir(&repo.join("content"), &example.path().join("content"));
-    run(
-        "example",
-        example.path(),
-        &edits(
-            repo,
-            "content/pages/about.md",
-            "/about/",
-            "supply-chain-risk-assessment",
-        ),
-    );
+    for (name, bin) in &bins {
+        run(
+            bin,
+            &label("example", name, bins.len()),
+            example.path(),
+            &edits(
+                &theme(repo, name),
+                "content/pages/about.md",
+                "/about/",
+                "supply-chain-risk-assessment",
+            ),
+        );
+    }
     for n in sizes {
         let dir = tempfile::tempdir_in(&scratch).unwrap();
         synthetic::generate(dir.path(), n);
-        run(
-            &format!("synthetic {n}"),
-            dir.path(),
-            &edits(repo, "content/pages/page-7.md", "/page-7/", "kpi-7"),
-        );
+        for (name, bin) in &bins {
+            run(
+                bin,
+                &label(&format!("synthetic {n}"), name, bins.len()),
+                dir.path(),
+                &edits(
+                    &theme(repo, name),
+                    "content/pages/page-7.md",
+                    "/page-7/",
+                    "kpi-7",
+                ),
+            );
+        }
+    }
+}
+
+/// `example`, or `example (base)` when two binaries are compared.
+fn label(site: &str, bin: &str, bins: usize) -> String {
+    if bins > 1 {
+        format!("{site} ({bin})")
+    } else {
+        site.to_string()
+    }
+}
+
+/// The default theme of the binary `bin` (`base` or `head`), whose `kpi.html` the template
+/// edit copies into the site: the working tree's, or for the base binary the earlier
+/// commit's (`CANDOUR_BENCH_BASE_THEME`, set by `tests/bench/compare`), since a template of
+/// one commit may use words or fields the other's candour does not have.
+fn theme(repo: &Path, bin: &str) -> std::path::PathBuf {
+    match std::env::var_os("CANDOUR_BENCH_BASE_THEME") {
+        Some(dir) if bin == "base" => dir.into(),
+        _ => repo.join("themes/default"),
     }
 }
 
@@ -65,8 +98,8 @@ struct Edit {
     make: Make,
 }
 
-fn edits(repo: &Path, page: &str, page_url: &str, kpi: &str) -> Vec<Edit> {
-    let theme = fs::read_to_string(repo.join("themes/default/templates/kpi.html")).unwrap();
+fn edits(theme: &Path, page: &str, page_url: &str, kpi: &str) -> Vec<Edit> {
+    let theme = fs::read_to_string(theme.join("templates/kpi.html")).unwrap();
     vec![
         Edit {
             what: "page",
@@ -101,8 +134,8 @@ fn edits(repo: &Path, page: &str, page_url: &str, kpi: &str) -> Vec<Edit> {
     ]
 }
 
-fn run(label: &str, root: &Path, edits: &[Edit]) {
-    let server = common::start_serve(BIN, root);
+fn run(bin: &str, label: &str, root: &Path, edits: &[Edit]) {
+    let server = common::start_serve(bin, root);
     let port = server.port;
     for edit in edits {
         let path = root.join(&edit.file);
@@ -142,6 +175,11 @@ fn run(label: &str, root: &Path, edits: &[Edit]) {
                 assert!(Instant::now() < deadline, "{label}: edit never served");
                 thread::sleep(Duration::from_micros(200));
             }
+        }
+        // Leave the site as it was, for the next edit and the next binary.
+        match &edit.original {
+            Some(_) => fs::remove_file(&path).unwrap(),
+            None => fs::write(&path, &original).unwrap(),
         }
         let (em, ew) = stats(&mut events);
         let (pm, pw) = stats(&mut pages);

@@ -22,13 +22,26 @@ pub fn sizes() -> Vec<usize> {
         .collect()
 }
 
+/// The binaries to measure, each with its label: this build's (`head`), and first, when
+/// `CANDOUR_BENCH_BASE` names another candour binary (`tests/bench/compare` builds one from
+/// an earlier commit), that one as `base`, so both are measured in one run on one machine.
+#[allow(dead_code, reason = "the git benchmark measures one binary")]
+pub fn binaries(head: &str) -> Vec<(&'static str, String)> {
+    let mut bins = Vec::new();
+    if let Ok(base) = std::env::var("CANDOUR_BENCH_BASE") {
+        bins.push(("base", base));
+    }
+    bins.push(("head", head.to_string()));
+    bins
+}
+
 /// Writes a site of `n` pages of about 4 KB and data files with n/10 records.
 pub fn generate(root: &Path, n: usize) {
     let content = root.join("content");
     for dir in ["pages", "statements", "updates", "data"] {
         fs::create_dir_all(content.join(dir)).unwrap();
     }
-    fs::write(content.join("site.yaml"), "title: Synthetic\norganisation: Benchmark Force\naccessibility:\n  compliance: full\n  contact:\n    email: a@example.org\n  tested_by: benchmark\n  tested_on: 2021-01-01\n  prepared_on: 2021-01-01\n").unwrap();
+    fs::write(content.join("site.yaml"), "title: Synthetic\norganisation: Benchmark Force\naspects:\n  - id: force-capability\n    title: Force capability\n  - id: internal-capability\n    title: Internal capability\nreporting:\n  updates: six-monthly\naccessibility:\n  compliance: full\n  contact:\n    email: a@example.org\n  tested_by: benchmark\n  tested_on: 2021-01-01\n  prepared_on: 2021-01-01\n").unwrap();
     fs::write(content.join("statements/2019-20.md"), "---\ntitle: Statement\nperiod: 2019/20\npublished: 2020-09-30\napproval:\n  approved_by: Board\n  approved_on: 2020-09-01\n  signed_by:\n    - role: Chief Constable\n      signed_on: 2020-09-02\nareas:\n  structure: a\n  policies: b\n  due-diligence: c\n  risk: d\n  effectiveness: e\n  training: f\n---\n\n## A\n\n## B\n\n## C\n\n## D\n\n## E\n\n## F\n").unwrap();
     fs::write(content.join("updates/2020-21-h1.md"), "---\ntitle: Update\nperiod: 2020/21 H1\npublished: 2020-10-30\nstatement: 2019/20\n---\n\n## Progress\n\nText.\n").unwrap();
     for i in 0..n {

@@ -4,7 +4,7 @@
 // fixtures/broken builds (its faults are in a templates/ override and in raw HTML that
 // `markdown.unsafe_html` lets through), and each check the suite runs on valid sites must
 // find its fault on the broken about page: axe-core, the Nu HTML Checker, the 320px reflow
-// check, the keyboard focus check and the chart checks.
+// check, the keyboard focus check, the chart checks and the phone checks.
 //
 // fixtures/refused has an image with no alt text written in Markdown: candour itself must
 // refuse to build it, pointing at the file, line and column.
@@ -17,6 +17,7 @@ const path = require('node:path');
 const { after, before, describe, test } = require('node:test');
 const lib = require('./lib/sites');
 const { checkPage } = require('./lib/charts');
+const { checkPhone } = require('./lib/phone');
 const { indicator, looks } = require('./lib/focus');
 const { vnu } = require('./lib/vnu');
 
@@ -114,6 +115,24 @@ describe('the broken fixture fails every check', () => {
       const { problems } = await checkPage(page);
       console.log(`charts broken ${PAGE}: ${problems.length} problems — expected`);
       for (const want of [/role="null", not role="img"/, /no accessible name/, /not followed by a table/]) {
+        assert.ok(problems.some((p) => want.test(p)), `${want} among:\n${problems.join('\n')}`);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the phone check finds the broken word, the tall navigation and the tiny, overlapping chart text', async () => {
+    const page = await open({ width: 390, height: 844 });
+    try {
+      const { problems } = await checkPhone(page, 390);
+      console.log(`phone broken ${PAGE}: ${problems.length} problems — expected`);
+      for (const want of [
+        /“Status” is broken over \d lines in a cell of the table “A squeezed table”/,
+        /the navigation is \d+px high, more than 64px/,
+        /chart “A chart with tiny text”: “2020\/21 H1” is drawn [\d.]+px high/,
+        /chart “A chart with tiny text”: “2020\/21 H1” and “2020\/21 H2” overlap/,
+      ]) {
         assert.ok(problems.some((p) => want.test(p)), `${want} among:\n${problems.join('\n')}`);
       }
     } finally {

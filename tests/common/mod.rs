@@ -3,9 +3,10 @@
 #![allow(dead_code)]
 
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 pub fn repo() -> PathBuf {
@@ -25,10 +26,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A copy of the example site in a temporary folder.
+/// A copy of the example site's `content/` in a temporary folder: with the theme's own
+/// words, not the demonstration's (`i18n/`), so tests read the sentences every site gets.
 pub fn example_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
+/// A copy of the whole example site, its own words (`i18n/`) included: the pages as the
+/// demonstration publishes them.
+pub fn example_site_copy() -> tempfile::TempDir {
+    let dir = example_copy();
+    copy_dir(&repo().join("i18n"), &dir.path().join("i18n"));
     dir
 }
 
@@ -124,4 +134,52 @@ pub fn only_these_snapshots(binary: &str, prefix: &str, made: &[String]) {
         orphans.is_empty(),
         "snapshot files no test makes any more (delete them, or restore their cases): {orphans:?}"
     );
+}
+
+/// One HTTP/1.1 GET to the dev server on `port` with the `Host` header `host`; returns the
+/// status and the body.
+pub fn request(port: u16, target: &str, host: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Runs the candour binary of the test crate in `dir` (the README way: the site's folder, no
+/// `--root`), without colour, and waits for it.
+pub fn run(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candour"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("candour runs")
+}
+
+/// What a command printed on standard output.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// What a command printed on standard error.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }

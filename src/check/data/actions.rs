@@ -8,10 +8,20 @@ use super::Checker;
 
 /// Checks actions.yaml's records (unique ids, periods in order, references to pages, statements,
 /// updates and datasets) and returns their models; problems are left in `c`.
-pub fn check(raw: raw::ActionsFile, c: &mut Checker<'_>) -> Vec<Action> {
+pub fn check(raw: raw::ActionsFile, c: &mut Checker<'_>, known: &super::Known) -> Vec<Action> {
     c.ids("actions", raw.actions.iter().map(|k| k.id.as_str()));
     let mut out = Vec::new();
     for (i, a) in raw.actions.into_iter().enumerate() {
+        let aspect_title = c.aspect(
+            &format!("actions[{i}].aspect"),
+            a.aspect.as_ref(),
+            known.aspects.as_ref(),
+        );
+        c.marks(
+            &format!("actions[{i}].illustrative"),
+            &a.illustrative,
+            raw::ACTION_MARKS,
+        );
         c.periods(
             &format!("actions[{i}].progress"),
             a.progress.iter().map(|p| p.period),
@@ -31,12 +41,14 @@ pub fn check(raw: raw::ActionsFile, c: &mut Checker<'_>) -> Vec<Action> {
             anchor: routes::action_anchor(&a.id),
             id: a.id,
             title: a.title,
-            aspect: a.aspect,
+            aspect: aspect_title.as_ref().and(a.aspect),
+            aspect_title,
             owner: a.owner,
             due: a.due,
             status: a.status,
             progress,
-            illustrative: a.illustrative,
+            illustrative: a.illustrative.all(),
+            illustrative_fields: a.illustrative.fields(),
         });
     }
     out

@@ -13,6 +13,11 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
     c.ids("commitments", raw.iter().map(|k| k.id.as_str()));
     let mut out = Vec::new();
     for (i, k) in raw.into_iter().enumerate() {
+        c.marks(
+            &format!("commitments[{i}].illustrative"),
+            &k.illustrative,
+            raw::COMMITMENT_MARKS,
+        );
         let mut evidence = Vec::new();
         for (j, e) in k.evidence.into_iter().enumerate() {
             let path = format!("commitments[{i}].evidence[{j}]");
@@ -47,7 +52,14 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
                     continue;
                 }
             } else if let Some(name) = &e.dataset {
-                if known.datasets.contains(name) {
+                if known.empty.contains(name) {
+                    c.error(
+                        &format!("{path}.dataset"),
+                        format!("content/data/{name}.yaml has no records, so the site has no {name} section to link to"),
+                        Some(format!("add the {name} records this evidence refers to, or remove this evidence")),
+                    );
+                    continue;
+                } else if known.datasets.contains(name) {
                     known.routes.dataset(name)
                 } else {
                     let (message, hint) = if crate::source::load::DATA_FILES
@@ -108,7 +120,8 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
             text: k.text,
             status: k.status,
             evidence,
-            illustrative: k.illustrative,
+            illustrative: k.illustrative.all(),
+            illustrative_fields: k.illustrative.fields(),
         });
     }
     out

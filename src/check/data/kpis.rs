@@ -4,7 +4,7 @@ use crate::format::format_number;
 use crate::model::{Kpi, KpiValue};
 use crate::raw::{self, KpiKind};
 
-use super::{Checker, Known, status_word};
+use super::{Checker, Known};
 
 /// Checks kpis.yaml's records (unique ids, periods in order, references to pages, statements,
 /// updates and datasets) and returns their models; problems are left in `c`.
@@ -17,6 +17,11 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
             k.values.iter().map(|v| v.period),
         );
         let unit = k.unit.clone();
+        let aspect_title = c.aspect(
+            &format!("kpis[{i}].aspect"),
+            k.aspect.as_ref(),
+            known.aspects.as_ref(),
+        );
         let mut values = Vec::new();
         for (j, v) in k.values.into_iter().enumerate() {
             let path = format!("kpis[{i}].values[{j}]");
@@ -36,13 +41,7 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
                         );
                     }
                     v.status
-                        .map(|s| {
-                            known
-                                .words
-                                .label(status_word(s))
-                                .unwrap_or_default()
-                                .to_string()
-                        })
+                        .map(|s| known.words.label(s.word()).unwrap_or_default().to_string())
                         .unwrap_or_default()
                 }
                 KpiKind::Count | KpiKind::Percent => match v.value {
@@ -78,6 +77,7 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
             };
             values.push(KpiValue {
                 period_span: known.words.span(v.period, known.year_starts),
+                half_year: v.period.is_half(),
                 period: v.period,
                 value: v.value,
                 display,
@@ -101,6 +101,7 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
             unit.as_deref(),
             &values,
             k.target,
+            known.year_starts,
             &known.words,
         );
         out.push(Kpi {
@@ -110,7 +111,8 @@ pub fn check(raw: raw::KpisFile, c: &mut Checker<'_>, known: &Known) -> Vec<Kpi>
             id: k.id,
             title: k.title,
             description: k.description,
-            aspect: k.aspect,
+            aspect: aspect_title.as_ref().and(k.aspect.clone()),
+            aspect_title,
             kind: k.kind,
             unit,
             direction: k.direction,

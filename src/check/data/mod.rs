@@ -4,9 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Words;
 use crate::model::date::Date;
 use crate::model::period::Period;
-use crate::model::{
-    Action, Activity, Charter, Commitment, Course, Kpi, Orders, Partnership, Resource,
-};
+use crate::model::{Charter, Data, Orders};
 use crate::raw;
 use crate::routes::{self, Routes};
 use crate::source::Source;
@@ -24,6 +22,7 @@ mod training;
 use records::Checker;
 
 /// What data may point at, gathered from the other sources first.
+#[derive(Clone)]
 pub struct Known {
     pub pages: Vec<String>,
     pub statements: Vec<Period>,
@@ -35,26 +34,16 @@ pub struct Known {
     /// The data files present (`kpis`), read without errors or not: what evidence may
     /// point at. A file with errors reports them itself.
     pub datasets: Vec<String>,
+    /// Those of them read without errors that hold no records, so the site has no section
+    /// for them; filled in by [`validate`] before the commitments are checked.
+    pub empty: Vec<String>,
     pub year_starts: u32,
+    /// The aspects site.yaml declares: (id, title); `None` when site.yaml has errors, so
+    /// records' aspects are not checked (one mistake, one message).
+    pub aspects: Option<Vec<(String, String)>>,
     pub routes: Routes,
     /// The words readers see, for the site's language.
     pub words: Arc<Words>,
-}
-
-/// The data of a site; each file left out (`None`/empty) if absent or invalid.
-#[derive(Default)]
-pub struct Data {
-    pub kpis: Vec<Kpi>,
-    pub orders: Vec<Orders>,
-    pub courses: Vec<Course>,
-    pub resources: Vec<Resource>,
-    pub partnerships: Vec<Partnership>,
-    pub activities: Vec<Activity>,
-    pub actions: Vec<Action>,
-    pub charter: Option<Charter>,
-    pub commitments: Vec<Commitment>,
-    /// Each valid data file as JSON, in the shape of its YAML, for the open-data downloads.
-    pub json: Vec<(String, serde_json::Value)>,
 }
 
 /// Validates every data file present. Problems are appended; invalid files contribute nothing.
@@ -65,7 +54,12 @@ pub fn validate(
     problems: &mut Vec<Diagnostic>,
 ) -> Data {
     let mut data = Data::default();
-    for (name, source) in files {
+    // The commitments last: their evidence may link to another dataset's section, which
+    // exists only when that file has records.
+    let (last, first): (Vec<_>, Vec<_>) = files.iter().partition(|(name, _)| name == "commitments");
+    let mut known_now = known.clone();
+    let known = &mut known_now;
+    for (name, source) in first.into_iter().chain(last) {
         let doc = Document {
             source,
             yaml: &source.text,
@@ -86,6 +80,7 @@ pub fn validate(
                                 doc,
                                 spans,
                                 problems: Vec::new(),
+                                year_starts: known.year_starts,
                             },
                         )
                     }
@@ -123,7 +118,7 @@ pub fn validate(
             }
             "training" => {
                 let (raw, mut c) = parse!(raw::TrainingFile);
-                let (courses, resources) = training::check(raw, &mut c);
+                let (courses, resources) = training::check(raw, &mut c, known);
                 finish(&mut c, problems).then(|| {
                     data.courses = courses;
                     data.resources = resources;
@@ -140,26 +135,38 @@ pub fn validate(
             }
             "actions" => {
                 let (raw, mut c) = parse!(raw::ActionsFile);
-                let actions = actions::check(raw, &mut c);
+                let actions = actions::check(raw, &mut c, known);
                 finish(&mut c, problems).then(|| data.actions = actions)
             }
             "commitments" => {
                 let (raw, mut c) = parse!(raw::CommitmentsFile);
                 let commitments = commitments::check(raw.commitments, &mut c, known);
-                c.url("charter.url", raw.charter.url.as_ref());
+                if let Some(charter) = &raw.charter {
+                    c.url("charter.url", charter.url.as_ref());
+                    c.marks(
+                        "charter.illustrative",
+                        &charter.illustrative,
+                        raw::CHARTER_MARKS,
+                    );
+                }
                 finish(&mut c, problems).then(|| {
-                    data.charter = Some(Charter {
-                        title: raw.charter.title,
-                        signed_by: raw.charter.signed_by,
-                        signed_on: raw.charter.signed_on,
-                        description: raw.charter.description,
-                        url: raw.charter.url,
+                    data.charter = raw.charter.map(|charter| Charter {
+                        illustrative: charter.illustrative.all(),
+                        illustrative_fields: charter.illustrative.fields(),
+                        title: charter.title,
+                        signed_by: charter.signed_by,
+                        signed_on: charter.signed_on,
+                        description: charter.description,
+                        url: charter.url,
                     });
                     data.commitments = commitments;
                 })
             }
             _ => None,
         };
+        if ok.is_some() && !has_records(&data, name) {
+            known.empty.push(name.clone());
+        }
         if let (Some(()), Some(json)) = (ok, json) {
             data.json.push((name.clone(), json));
         }
@@ -167,18 +174,24 @@ pub fn validate(
     data
 }
 
+/// Whether the dataset `name` (`kpis`) has records, and so a section, a page and open data:
+/// a file with none makes nothing.
+pub fn has_records(data: &Data, name: &str) -> bool {
+    match name {
+        "kpis" => !data.kpis.is_empty(),
+        "prevention-orders" => !data.orders.is_empty(),
+        "training" => !data.courses.is_empty() || !data.resources.is_empty(),
+        "partnerships" => !data.partnerships.is_empty(),
+        "actions" => !data.actions.is_empty(),
+        "commitments" => !data.commitments.is_empty() || data.charter.is_some(),
+        _ => true,
+    }
+}
+
 fn finish(c: &mut Checker<'_>, problems: &mut Vec<Diagnostic>) -> bool {
     let ok = !c.problems.iter().any(Diagnostic::is_error);
     problems.append(&mut c.problems);
     ok
-}
-
-pub fn status_word(s: raw::Status) -> &'static str {
-    match s {
-        raw::Status::NotStarted => "not-started",
-        raw::Status::InProgress => "in-progress",
-        raw::Status::Achieved => "achieved",
-    }
 }
 
 /// The half year a date falls in.
@@ -194,6 +207,7 @@ pub fn half_of(date: Date, year_starts: u32) -> Period {
     Period {
         year,
         half: if offset < 6 { 1 } else { 2 },
+        calendar: year_starts == 1,
     }
 }
 
@@ -217,7 +231,8 @@ mod tests {
         assert_eq!(half_of(d("2020-09-30"), 4).to_string(), "2020/21 H1");
         assert_eq!(half_of(d("2020-10-01"), 4).to_string(), "2020/21 H2");
         assert_eq!(half_of(d("2021-03-31"), 4).to_string(), "2020/21 H2");
-        assert_eq!(half_of(d("2021-01-15"), 1).to_string(), "2021/22 H1");
+        assert_eq!(half_of(d("2021-01-15"), 1).to_string(), "2021 H1");
+        assert_eq!(half_of(d("2021-07"), 1).to_string(), "2021 H2");
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub struct Checker<'a> {
     pub doc: Document<'a>,
     pub spans: Spans,
     pub problems: Vec<Diagnostic>,
+    /// The month the site's reporting year starts: periods are written to match it.
+    pub year_starts: u32,
 }
 
 impl Checker<'_> {
@@ -32,6 +34,56 @@ impl Checker<'_> {
             severity: Severity::Warning,
             ..d
         });
+    }
+
+    /// Errors for each name in the `illustrative` list at `path` that is not one of `allowed`.
+    pub fn marks(&mut self, path: &str, mark: &crate::model::Illustrative, allowed: &[&str]) {
+        for (i, name) in mark.unknown(allowed) {
+            self.error(
+                &format!("{path}[{i}]"),
+                format!("'{name}' is not a field that can be marked illustrative here"),
+                Some(crate::check::marks_hint(name, allowed)),
+            );
+        }
+        for (i, name) in mark.repeated() {
+            self.error(
+                &format!("{path}[{i}]"),
+                format!("'{name}' is already in this list"),
+                Some("name each field once".to_string()),
+            );
+        }
+    }
+
+    /// A record's `aspect` at `path` checked against the aspects site.yaml declares
+    /// (`known`: id, title); the aspect's title when it is one of them.
+    pub fn aspect(
+        &mut self,
+        path: &str,
+        aspect: Option<&String>,
+        known: Option<&Vec<(String, String)>>,
+    ) -> Option<String> {
+        let id = aspect?;
+        let known = known?;
+        if let Some((_, title)) = known.iter().find(|(k, _)| k == id) {
+            return Some(title.clone());
+        }
+        let hint = if known.is_empty() {
+            "site.yaml declares no aspects: declare the body's own headings under `aspects:` there, or leave `aspect` out".to_string()
+        } else {
+            match crate::diagnostic::did_you_mean(id, known.iter().map(|(k, _)| k.as_str())) {
+                Some(best) => format!("did you mean '{best}'?"),
+                None => format!(
+                    "the aspects site.yaml declares are: {}",
+                    known
+                        .iter()
+                        .map(|(k, _)| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        };
+        self.error(path, format!("there is no aspect '{id}'"), Some(hint));
+        None
     }
 
     pub fn line_of(&self, path: &str) -> usize {
@@ -74,6 +126,9 @@ impl Checker<'_> {
         let mut seen: HashMap<Period, usize> = HashMap::new();
         for (i, p) in periods.enumerate() {
             let path = format!("{list}[{i}].period");
+            if let Some((message, hint)) = p.wrong_form(self.year_starts) {
+                self.error(&path, message, Some(hint));
+            }
             if let Some(first) = seen.get(&p) {
                 let line = self.line_of(&format!("{list}[{first}].period"));
                 self.error(

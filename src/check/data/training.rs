@@ -8,11 +8,25 @@ use super::Checker;
 
 /// Checks training.yaml's records (unique ids, periods in order, references to pages, statements,
 /// updates and datasets) and returns their models; problems are left in `c`.
-pub fn check(raw: raw::TrainingFile, c: &mut Checker<'_>) -> (Vec<Course>, Vec<Resource>) {
+pub fn check(
+    raw: raw::TrainingFile,
+    c: &mut Checker<'_>,
+    known: &super::Known,
+) -> (Vec<Course>, Vec<Resource>) {
     c.ids("courses", raw.courses.iter().map(|k| k.id.as_str()));
     c.ids("resources", raw.resources.iter().map(|k| k.id.as_str()));
     let mut courses = Vec::new();
     for (i, k) in raw.courses.into_iter().enumerate() {
+        let aspect_title = c.aspect(
+            &format!("courses[{i}].aspect"),
+            k.aspect.as_ref(),
+            known.aspects.as_ref(),
+        );
+        c.marks(
+            &format!("courses[{i}].illustrative"),
+            &k.illustrative,
+            raw::COURSE_MARKS,
+        );
         c.periods(
             &format!("courses[{i}].trained"),
             k.trained.iter().map(|t| t.period),
@@ -34,9 +48,12 @@ pub fn check(raw: raw::TrainingFile, c: &mut Checker<'_>) -> (Vec<Course>, Vec<R
             title: k.title,
             provider: k.provider,
             audience: k.audience,
-            aspect: k.aspect,
+            aspect: aspect_title.as_ref().and(k.aspect),
+            aspect_title,
             description: k.description,
             trained,
+            illustrative: k.illustrative.all(),
+            illustrative_fields: k.illustrative.fields(),
         });
     }
     let mut resources = Vec::new();

@@ -15,10 +15,10 @@ mod hints;
 pub(crate) use follow::{decode, resolve};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Words;
 use crate::lines::LineIndex;
 use crate::markdown::Rendered;
 use crate::markdown::site_links::SiteLink;
-use crate::render;
 use crate::source::Source;
 use crate::theme::Theme;
 use crate::theme::ids::{self as theme_ids, Ids};
@@ -191,17 +191,19 @@ fn ids_of(body: &Rendered) -> impl Iterator<Item = &str> {
 
 impl Index {
     fn new(checked: &Checked, theme: &Theme, docs: &[Doc<'_>]) -> Index {
-        let mut urls: HashMap<Box<str>, Option<Page>> = render::page_templates(checked)
-            .into_iter()
-            .map(|(url, template)| {
-                let page = Page {
-                    template,
-                    ids: MarkdownIds::new(Vec::new()),
-                };
-                (url.into_boxed_str(), Some(page))
-            })
-            .collect();
-        render::other_files(checked, theme, &mut |path| {
+        let mut urls: HashMap<Box<str>, Option<Page>> =
+            crate::built::pages(&checked.site, &checked.routes, &Words::default())
+                .into_iter()
+                .map(|job| {
+                    let (url, template) = (job.url, job.template);
+                    let page = Page {
+                        template,
+                        ids: MarkdownIds::new(Vec::new()),
+                    };
+                    (url.into_boxed_str(), Some(page))
+                })
+                .collect();
+        checked.files(theme).each(&mut |path, _| {
             let url = match path.strip_suffix("index.html") {
                 Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
                 _ => format!("/{path}"),

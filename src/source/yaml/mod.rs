@@ -64,15 +64,20 @@ impl Document<'_> {
     /// A diagnostic at a path of this document (the value, or the key with `path#key`),
     /// underlining the whole value; at the document's first line if the path is unknown.
     pub fn error_at(&self, spans: &Spans, path: &str, message: impl Into<String>) -> Diagnostic {
+        self.place(spans, path, Diagnostic::error(&self.source.path, message))
+    }
+
+    /// A warning at the value `path` names, as [`Document::error_at`] places an error.
+    pub fn warning_at(&self, spans: &Spans, path: &str, message: impl Into<String>) -> Diagnostic {
+        self.place(spans, path, Diagnostic::warning(&self.source.path, message))
+    }
+
+    fn place(&self, spans: &Spans, path: &str, d: Diagnostic) -> Diagnostic {
         match spans.place(path) {
-            Some(p) => Diagnostic::error(&self.source.path, message)
+            Some(p) => d
                 .at(&self.source.text, p.line, p.column)
                 .with_width(p.width),
-            None => Diagnostic::error(&self.source.path, message).at(
-                &self.source.text,
-                self.line_offset + 1,
-                1,
-            ),
+            None => d.at(&self.source.text, self.line_offset + 1, 1),
         }
     }
 

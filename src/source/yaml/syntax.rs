@@ -13,10 +13,15 @@ impl Document<'_> {
     pub(super) fn syntax_error(&self, line: usize, column: usize, info: &str) -> Diagnostic {
         let lines: Vec<&str> = self.yaml.lines().collect();
         let text = |n: usize| lines.get(n.wrapping_sub(1)).copied().unwrap_or("");
-        // Lines the mistake may be on: the parser stops at most a few lines after it.
-        let from = line.saturating_sub(3).max(1);
-        let near = (from..=line.min(lines.len()).max(from)).rev();
-        for n in near.clone() {
+        // Lines the mistake may be on, nearest first: the parser stops at most a few lines
+        // after it, or on the line before it when that line ends in a plain value (it is
+        // still reading the value when it meets the next line's tab).
+        let near: Vec<usize> = [0isize, 1, -1, 2, -2, -3]
+            .iter()
+            .filter_map(|d| line.checked_add_signed(*d))
+            .filter(|n| (1..=lines.len()).contains(n))
+            .collect();
+        for &n in &near {
             let l = text(n);
             let indent: String = l
                 .chars()
@@ -35,6 +40,18 @@ impl Document<'_> {
             // `title:` followed by a non-breaking space, or a key with a zero-width space.
             if let Some(colon) = key_colon(l) {
                 let after = l[colon + 1..].chars().next();
+                if after == Some('\t') {
+                    let col = l[..=colon].chars().count() + 1;
+                    return self
+                        .diag(
+                            n,
+                            col,
+                            format!("`{}` is followed by a tab", l[..=colon].trim()),
+                        )
+                        .with_hint(
+                            "YAML needs a space after the ':'; replace the tab with a space",
+                        );
+                }
                 if let Some(odd) = after.and_then(lookalike::lookalike) {
                     let col = l[..=colon].chars().count() + 1;
                     return self

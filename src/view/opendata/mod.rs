@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::check::data::{Data, status_word};
 use crate::i18n::Words;
+use crate::model::Data;
 use crate::model::{DataTable, Dataset};
 use crate::raw;
 use crate::routes::Routes;
@@ -17,13 +17,14 @@ use rows::{
 
 /// The datasets, in the order the open-data page lists them; each one's title and
 /// description are the words `dataset.NAME.title` and `dataset.NAME.description`.
-const DATASETS: [&str; 6] = [
+const DATASETS: [&str; 7] = [
     "kpis",
     "prevention-orders",
     "training",
     "partnerships",
     "actions",
     "commitments",
+    "registry",
 ];
 
 /// A CSV table of one dataset, built once and both described and written.
@@ -70,6 +71,37 @@ impl Table {
         }
     }
 
+    /// A table of rows already written as cells, under the header `columns`; each cell is
+    /// source text, defused as [`rows::Text`] is.
+    pub fn of_cells(
+        dataset: &'static str,
+        file: &str,
+        title: &str,
+        columns: &[&str],
+        rows: impl Iterator<Item = Vec<String>>,
+    ) -> Table {
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        // Writing into memory cannot fail.
+        let _ = writer.write_record(columns);
+        let mut count = 0;
+        for row in rows {
+            let _ = writer.serialize(row.into_iter().map(rows::Text).collect::<Vec<_>>());
+            count += 1;
+        }
+        let bytes = writer.into_inner().unwrap_or_default();
+        Table {
+            dataset,
+            file: file.to_string(),
+            title: title.to_string(),
+            columns: columns.iter().map(|c| (*c).to_string()).collect(),
+            rows: count,
+            text: String::from_utf8(bytes).unwrap_or_default(),
+        }
+    }
+
     pub fn csv(&self) -> &str {
         &self.text
     }
@@ -84,14 +116,14 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             k.values.iter().map(move |v| KpiRow {
                 kpi_id: k.id.clone(),
                 kpi_title: text(&k.title),
-                aspect: word(&k.aspect),
+                aspect: k.aspect.clone(),
                 kind: word(&k.kind),
                 unit: text_opt(k.unit.as_ref()),
                 direction: k.direction.as_ref().map(word),
                 target: k.target.map(Figure),
                 period: v.period.to_string(),
                 value: v.value.map(Figure),
-                status: v.status.map(status_word),
+                status: v.status.map(raw::Status::word),
                 summary: text_opt(v.summary.as_ref()),
                 illustrative: v.illustrative,
                 note: text_opt(v.note.as_ref()),
@@ -126,16 +158,27 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         ));
     }
     if present("training") {
+        // A course with no figures per period still has its row (period and people empty):
+        // it is on the training page, so it is in the data.
         let rows = data.courses.iter().flat_map(|c| {
-            c.trained.iter().map(move |t| CourseRow {
+            let row = move |period: Option<String>, people: Option<u64>, illustrative| CourseRow {
                 course_id: c.id.clone(),
                 course_title: text(&c.title),
-                provider: text(&c.provider),
+                provider: text_opt(c.provider.as_ref()),
                 audience: text(&c.audience.join("; ")),
-                period: t.period.to_string(),
-                people: t.people,
-                illustrative: t.illustrative,
-            })
+                period,
+                people,
+                illustrative,
+            };
+            let counted = c
+                .trained
+                .iter()
+                .map(move |t| row(Some(t.period.to_string()), Some(t.people), t.illustrative));
+            let uncounted = c
+                .trained
+                .is_empty()
+                .then(|| row(None, None, c.illustrative));
+            counted.chain(uncounted)
         });
         out.push(Table::of(
             "training",
@@ -194,11 +237,11 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.actions.iter().map(|a| ActionRow {
             id: a.id.clone(),
             title: text(&a.title),
-            aspect: word(&a.aspect),
-            owner: text(&a.owner),
-            due: a.due.to_string(),
-            status: status_word(a.status),
-            illustrative: a.illustrative,
+            aspect: a.aspect.clone(),
+            owner: text_opt(a.owner.as_ref()),
+            due: a.due.map(|d| d.to_string()),
+            status: a.status.map(raw::Status::word),
+            illustrative: marks_cell(a.illustrative, &a.illustrative_fields),
         });
         out.push(Table::of(
             "actions",
@@ -210,7 +253,7 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             a.progress.iter().map(move |p| ProgressRow {
                 action_id: a.id.clone(),
                 period: p.period.to_string(),
-                status: p.status.map(status_word),
+                status: p.status.map(raw::Status::word),
                 note: text(&p.note),
                 illustrative: p.illustrative,
             })
@@ -226,8 +269,8 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
         let rows = data.commitments.iter().map(|c| CommitmentRow {
             id: c.id.clone(),
             text: text(&c.text),
-            status: status_word(c.status),
-            illustrative: c.illustrative,
+            status: c.status.map(raw::Status::word),
+            illustrative: marks_cell(c.illustrative, &c.illustrative_fields),
             evidence: text(
                 &c.evidence
                     .iter()
@@ -243,14 +286,23 @@ pub fn tables(data: &Data, words: &Words) -> Vec<Table> {
             rows,
         ));
     }
+    // A table with no rows is no data: a site whose courses have no resources, or whose
+    // actions have no progress notes, publishes no empty file for them (the dataset's JSON
+    // still has everything).
+    out.retain(|t| t.rows > 0);
     out
 }
 
-/// The datasets for the open-data page.
-pub fn describe(data: &Data, tables: &[Table], routes: &Routes, words: &Words) -> Vec<Dataset> {
+/// The datasets for the open-data page: each one published as JSON (`json`, by name).
+pub fn describe(
+    json: &[(String, serde_json::Value)],
+    tables: &[Table],
+    routes: &Routes,
+    words: &Words,
+) -> Vec<Dataset> {
     DATASETS
         .iter()
-        .filter(|name| data.json.iter().any(|(n, _)| n == *name))
+        .filter(|name| json.iter().any(|(n, _)| n == *name))
         .map(|name| Dataset {
             name: (*name).to_string(),
             title: words.word(&format!("dataset.{name}.title")).to_string(),
@@ -283,6 +335,7 @@ fn page_of(name: &str, routes: &Routes) -> String {
         "training" => routes.training(),
         "partnerships" => routes.partnerships(),
         "actions" => routes.actions(),
+        "registry" => routes.statements(),
         _ => routes.commitments(),
     }
 }
@@ -293,6 +346,7 @@ pub fn schema_text(name: &str) -> Option<&'static [u8]> {
     let texts = TEXTS.get_or_init(|| {
         crate::source::load::DATA_FILES
             .iter()
+            .chain(std::iter::once(&"registry"))
             .filter_map(|n| {
                 let mut bytes = serde_json::to_vec_pretty(&schema(n)?).ok()?;
                 bytes.push(b'\n');
@@ -315,9 +369,22 @@ pub fn schema(name: &str) -> Option<serde_json::Value> {
         "partnerships" => schemars::schema_for!(raw::PartnershipsFile),
         "actions" => schemars::schema_for!(raw::ActionsFile),
         "commitments" => schemars::schema_for!(raw::CommitmentsFile),
+        "registry" => return Some(crate::registry::table::schema()),
         _ => return None,
     };
     serde_json::to_value(schema).ok()
+}
+
+/// A record's illustrative mark as a CSV cell: `true`, `false`, or its illustrative fields'
+/// names joined by `; `.
+fn marks_cell(all: bool, fields: &[String]) -> String {
+    if all {
+        "true".into()
+    } else if fields.is_empty() {
+        "false".into()
+    } else {
+        fields.join("; ")
+    }
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ pub fn word<T: Serialize>(v: &T) -> String {
 pub struct KpiRow {
     pub kpi_id: String,
     pub kpi_title: Text,
-    pub aspect: String,
+    pub aspect: Option<String>,
     pub kind: String,
     pub unit: Option<Text>,
     pub direction: Option<String>,
@@ -98,10 +98,11 @@ pub struct OrdersRow {
 pub struct CourseRow {
     pub course_id: String,
     pub course_title: Text,
-    pub provider: Text,
+    pub provider: Option<Text>,
     pub audience: Text,
-    pub period: String,
-    pub people: u64,
+    /// Empty for a course the site gives no figures for.
+    pub period: Option<String>,
+    pub people: Option<u64>,
     pub illustrative: bool,
 }
 
@@ -141,11 +142,12 @@ pub struct ActivityRow {
 pub struct ActionRow {
     pub id: String,
     pub title: Text,
-    pub aspect: String,
-    pub owner: Text,
-    pub due: String,
-    pub status: &'static str,
-    pub illustrative: bool,
+    pub aspect: Option<String>,
+    pub owner: Option<Text>,
+    pub due: Option<String>,
+    pub status: Option<&'static str>,
+    /// `true`, `false`, or the names of the illustrative fields (`due; owner`).
+    pub illustrative: String,
 }
 
 #[derive(Serialize, Default)]
@@ -161,7 +163,8 @@ pub struct ProgressRow {
 pub struct CommitmentRow {
     pub id: String,
     pub text: Text,
-    pub status: &'static str,
-    pub illustrative: bool,
+    pub status: Option<&'static str>,
+    /// `true`, `false`, or the names of the illustrative fields (`status`).
+    pub illustrative: String,
     pub evidence: Text,
 }
