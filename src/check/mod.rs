@@ -261,7 +261,13 @@ pub fn validate(
             updates: c.updates,
             update_due_months: c.update_due_months,
         };
-        problems.extend(deadlines::check(options, &calendar, &statements, &updates));
+        problems.extend(deadlines::check(
+            options,
+            &calendar,
+            &statements,
+            &updates,
+            site_markdown.updates_at.as_ref(),
+        ));
     }
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
