@@ -48,7 +48,10 @@ fn each_deadline_state_on_a_fixed_day() {
     );
     // Said at the latest statement's period, never at a file that does not exist (a CI
     // annotation there would show nowhere).
-    assert!(err.contains("--> content/statements/2019-20.md:3:9"), "{err}");
+    assert!(
+        err.contains("--> content/statements/2019-20.md:3:9"),
+        "{err}"
+    );
     assert!(
         err.contains("`candour new statement --period 2020/21` starts it"),
         "{err}"

@@ -173,15 +173,16 @@ pub fn validate(
             .cmp(&(b.footer_order.unwrap_or(u32::MAX), &b.title))
     });
 
+    let mut refused_updates = 0;
     for u in &updates {
-        update::check(
+        refused_updates += usize::from(update::check(
             u,
             &statement_periods,
             statements_complete,
             year_starts,
             config.as_ref().map(|c| c.updates),
             &mut problems,
-        );
+        ));
         claim(
             routes.update(u.front.period),
             &u.source.path,
@@ -217,7 +218,8 @@ pub fn validate(
             .map(|s| s.front.period)
             .collect(),
         statements_complete,
-        updates_complete: updates.len() == sources.updates.len(),
+        // An update whose period the cadence refused is reported already.
+        updates_complete: updates.len() == sources.updates.len() && refused_updates == 0,
         updates: updates
             .iter()
             .filter(|u| published(u.front.draft))
@@ -254,7 +256,8 @@ pub fn validate(
 
     // Deadlines only once every statement and update could be read: one that could not is
     // reported already, and is not missing.
-    let all_read = statements_complete && updates.len() == sources.updates.len();
+    let all_read =
+        statements_complete && updates.len() == sources.updates.len() && refused_updates == 0;
     if let (Some(options), Some(c), true) = (overrides.deadlines, &config, all_read) {
         let calendar = deadlines::Calendar {
             year_starts,
