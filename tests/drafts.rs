@@ -190,6 +190,20 @@ fn a_draft_is_checked_in_full() {
     assert!(stderr(&o).contains("which is a draft"), "{}", stderr(&o));
     let o = run(&["build", "--drafts"], site.path());
     assert!(o.status.success(), "{}", stderr(&o));
+
+    // A published page's link to a draft says so, not "did you mean" another page.
+    fs::write(site.path().join("content/updates/2021-22-h1.md"), UPDATE).unwrap();
+    let about = site.path().join("content/pages/about.md");
+    let text = fs::read_to_string(&about).unwrap();
+    fs::write(&about, format!("{text}\nSee [our plans](/plans/).\n")).unwrap();
+    let err = stderr(&run(&["check"], site.path()));
+    assert!(
+        err.contains("error: the link '/plans/' goes to a draft, content/pages/plans.md, which is not published"),
+        "{err}"
+    );
+    assert!(!err.contains("did you mean"), "{err}");
+    let o = run(&["build", "--drafts"], site.path());
+    assert!(o.status.success(), "{}", stderr(&o));
 }
 
 #[test]

@@ -476,7 +476,19 @@ pub fn validate(
                 });
             }
         }
-        let (index, mut link_problems) = links::check(&checked, theme, &docs);
+        let mut drafts = std::collections::HashMap::new();
+        if !overrides.drafts {
+            for s in statements.iter().filter(|s| s.front.draft) {
+                drafts.insert(routes.statement(s.front.period), s.source.path.clone());
+            }
+            for u in updates.iter().filter(|u| u.front.draft) {
+                drafts.insert(routes.update(u.front.period), u.source.path.clone());
+            }
+            for p in pages.iter().filter(|p| p.front.draft) {
+                drafts.insert(routes.page(p.stem()), p.source.path.clone());
+            }
+        }
+        let (index, mut link_problems) = links::check(&checked, theme, &docs, drafts);
         if !link_problems.is_empty() {
             problems.append(&mut link_problems);
             return (None, problems);
