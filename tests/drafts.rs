@@ -128,6 +128,27 @@ fn drafts_are_left_out_of_a_build_and_everything_that_lists_it() {
     }
     assert!(!read(&out, "statements/2019-20/index.html").contains(BANNER));
     assert!(read(&out, "statements/index.html").contains("/statements/2020-21/"));
+    // Each list names a draft as one after its title, and only a draft.
+    const TAG: &str = "<strong class=\"tag tag-draft\">Draft</strong>";
+    for (file, title) in [
+        (
+            "statements/index.html",
+            "Modern Slavery Statement 2020/21</a>",
+        ),
+        (
+            "updates/index.html",
+            "Six-month update, April to September 2021</a>",
+        ),
+        ("index.html", "Modern Slavery Statement 2020/21</a>"),
+    ] {
+        let html = read(&out, file);
+        assert!(html.contains(&format!("{title} {TAG}")), "{file}: {html}");
+        assert_eq!(
+            html.matches(TAG).count(),
+            1 + usize::from(file == "index.html"),
+            "{file}"
+        );
+    }
     assert!(read(&out, "sitemap.xml").contains("/plans/"));
     assert!(read(&out, "feed.xml").contains("/updates/2021-22-h1/"));
     assert!(read(&out, "data/registry.csv").contains("/statements/2020-21/"));
