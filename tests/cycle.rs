@@ -46,7 +46,12 @@ fn each_deadline_state_on_a_fixed_day() {
         ],
         "{err}"
     );
-    assert!(err.contains("--> content/statements/2020-21.md"), "{err}");
+    // Said at the latest statement's period, never at a file that does not exist (a CI
+    // annotation there would show nowhere).
+    assert!(
+        err.contains("--> content/statements/2019-20.md:3:9"),
+        "{err}"
+    );
     assert!(
         err.contains("`candour new statement --period 2020/21` starts it"),
         "{err}"
@@ -75,11 +80,28 @@ fn each_deadline_state_on_a_fixed_day() {
     let lines = deadline_lines(&err);
     assert_eq!(lines.len(), 2, "{err}");
     assert_eq!(
-        lines[1],
+        lines[0],
         "warning: there is no 2021/22 H1 update yet, more than six months after its period ended on 30 September 2021: site.yaml promises six-monthly updates (reporting.updates) but sets no date for them (reporting.update_due_months)",
         "{err}"
     );
-    assert!(err.contains("--> content/updates/2021-22-h1.md"), "{err}");
+    // Said at the promise it breaks: site.yaml's `reporting.updates`.
+    assert!(err.contains("--> content/site.yaml:36:12"), "{err}");
+    assert!(!err.contains("content/updates/2021-22-h1.md"), "{err}");
+
+    // Years later, each kind's missing periods in a row are one warning, not one each.
+    let (_, err) = check_on("2026-11-30", site.path());
+    assert_eq!(
+        deadline_lines(&err),
+        [
+            "warning: there are no updates yet for the 10 half years from 2021/22 H1 to 2025/26 H2, more than six months after the first ended on 30 September 2021: site.yaml promises six-monthly updates (reporting.updates) but sets no date for them (reporting.update_due_months)",
+            "warning: NOT YET PUBLISHED: there are no statements yet for the 6 years from 2020/21 to 2025/26; the Home Office recommends publishing each within six months of its year's end, the first by 30 September 2021, 1887 days ago",
+        ],
+        "{err}"
+    );
+    assert!(
+        err.contains("`candour new update --period \"2021/22 H1\"` starts the first"),
+        "{err}"
+    );
 
     // Where the body gives a date for its updates (a month after the half year ends, as the home page counts it), an update
     // is overdue from then.
@@ -97,7 +119,7 @@ fn each_deadline_state_on_a_fixed_day() {
     let lines = deadline_lines(&err);
     assert_eq!(lines.len(), 2, "{err}");
     assert_eq!(
-        lines[1],
+        lines[0],
         "warning: there is no 2021/22 H1 update yet; it was due by 30 October 2021, 16 days ago",
         "{err}"
     );

@@ -128,6 +128,27 @@ fn drafts_are_left_out_of_a_build_and_everything_that_lists_it() {
     }
     assert!(!read(&out, "statements/2019-20/index.html").contains(BANNER));
     assert!(read(&out, "statements/index.html").contains("/statements/2020-21/"));
+    // Each list names a draft as one after its title, and only a draft.
+    const TAG: &str = "<strong class=\"tag tag-draft\">Draft</strong>";
+    for (file, title) in [
+        (
+            "statements/index.html",
+            "Modern Slavery Statement 2020/21</a>",
+        ),
+        (
+            "updates/index.html",
+            "Six-month update, April to September 2021</a>",
+        ),
+        ("index.html", "Modern Slavery Statement 2020/21</a>"),
+    ] {
+        let html = read(&out, file);
+        assert!(html.contains(&format!("{title} {TAG}")), "{file}: {html}");
+        assert_eq!(
+            html.matches(TAG).count(),
+            1 + usize::from(file == "index.html"),
+            "{file}"
+        );
+    }
     assert!(read(&out, "sitemap.xml").contains("/plans/"));
     assert!(read(&out, "feed.xml").contains("/updates/2021-22-h1/"));
     assert!(read(&out, "data/registry.csv").contains("/statements/2020-21/"));
@@ -188,6 +209,20 @@ fn a_draft_is_checked_in_full() {
     let o = run(&["check"], site.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("which is a draft"), "{}", stderr(&o));
+    let o = run(&["build", "--drafts"], site.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // A published page's link to a draft says so, not "did you mean" another page.
+    fs::write(site.path().join("content/updates/2021-22-h1.md"), UPDATE).unwrap();
+    let about = site.path().join("content/pages/about.md");
+    let text = fs::read_to_string(&about).unwrap();
+    fs::write(&about, format!("{text}\nSee [our plans](/plans/).\n")).unwrap();
+    let err = stderr(&run(&["check"], site.path()));
+    assert!(
+        err.contains("error: the link '/plans/' goes to a draft, content/pages/plans.md, which is not published"),
+        "{err}"
+    );
+    assert!(!err.contains("did you mean"), "{err}");
     let o = run(&["build", "--drafts"], site.path());
     assert!(o.status.success(), "{}", stderr(&o));
 }

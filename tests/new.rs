@@ -101,6 +101,15 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
         "{}",
         stdout(&o)
     );
+    // A period long over gets no note; one not yet ended is said to be so.
+    assert!(!stdout(&o).contains("has not ended"), "{}", stdout(&o));
+    let o = run(&["new", "update", "--period", "2090/91 H1"], site.path());
+    assert!(
+        stdout(&o).contains("Note: 2090/91 H1 has not ended: it ends on 30 September 2090, "),
+        "{}",
+        stdout(&o)
+    );
+    fs::remove_file(site.path().join("content/updates/2090-91-h1.md")).unwrap();
     // A whole year is not an update's period.
     let o = run(&["new", "update", "--period", "2022/23"], site.path());
     assert_eq!(o.status.code(), Some(1));

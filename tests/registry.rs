@@ -543,10 +543,35 @@ fn answers_the_registry_would_refuse_are_errors_at_their_value() {
         "  ilo_indicators:",
         "    - {description: a, area: own-operations}\n    - {description: b, area: own-operations}\n  ilo_indicators:",
     );
-    fs::write(site.path().join("content/statements/2020-21.md"), four).unwrap();
+    fs::write(site.path().join("content/statements/2020-21.md"), &four).unwrap();
     let err = stderr(&run(&["check", "--today", TODAY], site.path()));
     assert!(
         err.contains("4 risks; the registry asks for at most 3"),
+        "{err}"
+    );
+    // Said at the fourth risk, not at the top of the file.
+    let line = four
+        .lines()
+        .position(|l| l.contains("{description: b,"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("content/statements/2020-21.md:{line}:7")),
+        "{err}"
+    );
+    // A risk's own problems are said at its line.
+    let tierless = FULL.replace("      tiers: [tier-1, tier-2]\n", "");
+    fs::write(site.path().join("content/statements/2020-21.md"), &tierless).unwrap();
+    let err = stderr(&run(&["check", "--today", TODAY], site.path()));
+    let line = tierless
+        .lines()
+        .position(|l| l == "      area: supply-chains")
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "warning: the registry will ask which supply-chain tiers the risk is in\n  --> content/statements/2020-21.md:{line}:13"
+        )),
         "{err}"
     );
 }

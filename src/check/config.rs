@@ -75,11 +75,14 @@ pub fn languages(source: &Source) -> Vec<String> {
 }
 
 /// Markdown `site.yaml` holds, rendered: the notice (on every page) and the accessibility
-/// statement's exemptions, whose links are checked with the rest of the site's.
+/// statement's exemptions, whose links are checked with the rest of the site's. Also where
+/// `reporting.updates` is written, for what `check` says of the updates it promises.
 #[derive(Default)]
 pub struct SiteMarkdown {
     pub notice: Option<Rendered>,
     pub exemptions: Option<Rendered>,
+    /// A diagnostic placed at `reporting.updates` (its message empty); `None` without one.
+    pub updates_at: Option<Diagnostic>,
 }
 
 /// Reads and checks `site.yaml`; its Markdown's headings keep clear of `reserved`, and the
@@ -155,6 +158,11 @@ pub fn validate(
         .get(version)
         .cloned()
         .unwrap_or_else(|| "en-GB".into());
+    markdown.updates_at = raw
+        .reporting
+        .as_ref()
+        .and_then(|r| r.updates)
+        .map(|_| doc.warning_at(&spans, "reporting.updates", ""));
 
     let base_url = overrides
         .base_url

@@ -51,12 +51,59 @@ pub struct Calendar {
     pub update_due_months: Option<u32>,
 }
 
+/// A run of consecutive periods with no file at all, all past their date: said once, at the
+/// first period's date, so a site that stopped publishing years ago gets one line per kind,
+/// not one per period.
+struct Missing {
+    first: Period,
+    last: Period,
+    count: usize,
+    /// The first period's date, and how many days ago it passed.
+    due: Date,
+    days_ago: i64,
+    /// Statements only: made under the legal duty (`basis: required`).
+    required: bool,
+}
+
+impl Missing {
+    /// "2020/21", or "the 6 years from 2020/21 to 2025/26" (half years for six-monthly).
+    fn periods(&self, unit: &str) -> String {
+        if self.count == 1 {
+            self.first.to_string()
+        } else {
+            format!(
+                "the {} from {} to {}",
+                plural(self.count as i64, unit),
+                self.first,
+                self.last
+            )
+        }
+    }
+
+    /// Extends the run with `period`, or says it cannot (not consecutive, another basis).
+    fn extend(&mut self, period: Period, required: bool) -> bool {
+        if self.last.next() == period && self.required == required {
+            self.last = period;
+            self.count += 1;
+            true
+        } else {
+            false
+        }
+    }
+}
+
 /// Every deadline problem on `options.today`.
+///
+/// A statement or update that exists but is a draft is said at its `draft` key. Periods
+/// with no file at all are said in runs ([`Missing`]): a statement's at the `period` of the
+/// latest statement before it, an update's at `reporting.updates` in site.yaml (`updates_at`),
+/// the promise it breaks; never at a file that does not exist.
 pub fn check(
     options: Options,
     calendar: &Calendar,
     statements: &[Parsed<StatementFile>],
     updates: &[Parsed<UpdateFile>],
+    updates_at: Option<&Diagnostic>,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let today = options.today;
@@ -85,6 +132,7 @@ pub fn check(
         .map(|s| s.front.period.year_period())
         .max()
         .unwrap_or(first);
+    let mut runs: Vec<Missing> = Vec::new();
     let mut year = first.year_period();
     loop {
         if latest_inferred && year > last_expected {
@@ -106,102 +154,211 @@ pub fn check(
                     .max_by_key(|s| s.front.period)
             })
             .is_some_and(|s| s.front.basis == Basis::Required);
-        if !published {
-            let what = match existing {
-                Some(_) => format!("the {year} statement is still a draft"),
-                None => format!("there is no {year} statement yet"),
-            };
-            let message = match (days >= 0, required) {
-                (true, true) => format!("{what}: it is due by {}, {}", due.long(), in_days(days)),
-                (true, false) => format!(
-                    "{what}: the Home Office recommends publishing it by {}, {}",
-                    due.long(),
-                    in_days(days)
-                ),
-                (false, true) => format!(
-                    "OVERDUE: {what}, and it was due by {}, {} ago",
-                    due.long(),
-                    plural(-days, "day")
-                ),
-                (false, false) => format!(
-                    "NOT YET PUBLISHED: {what}; the Home Office recommends publishing within six months of the year's end, by {}, {} ago",
-                    due.long(),
-                    plural(-days, "day")
-                ),
-            };
-            let d = match existing {
-                Some(s) => s.error_at("draft", message),
-                None => {
-                    Diagnostic::error(format!("content/statements/{}.md", year.slug()), message)
+        match existing {
+            _ if published => {}
+            // Missing and past its date: part of a run, said below.
+            None if days < 0 => {
+                if !runs.last_mut().is_some_and(|r| r.extend(year, required)) {
+                    runs.push(Missing {
+                        first: year,
+                        last: year,
+                        count: 1,
+                        due,
+                        days_ago: -days,
+                        required,
+                    });
                 }
-            };
-            let hint = match existing {
-                Some(_) => format!(
-                    "publish it: remove `draft: true` and set `published:`; {hint_deadlines}"
-                ),
-                None => {
-                    format!("`candour new statement --period {year}` starts it; {hint_deadlines}")
-                }
-            };
-            problems.push(Diagnostic { severity, ..d }.with_hint(hint));
+            }
+            _ => {
+                let what = match existing {
+                    Some(_) => format!("the {year} statement is still a draft"),
+                    None => format!("there is no {year} statement yet"),
+                };
+                let message = statement_message(&what, days, due, required);
+                let (d, hint) = match existing {
+                    Some(s) => (
+                        s.error_at("draft", message),
+                        format!(
+                            "publish it: remove `draft: true` and set `published:`; {hint_deadlines}"
+                        ),
+                    ),
+                    None => (
+                        previous(statements, year, message),
+                        format!(
+                            "`candour new statement --period {year}` starts it; {hint_deadlines}"
+                        ),
+                    ),
+                };
+                problems.push(Diagnostic { severity, ..d }.with_hint(hint));
+            }
         }
         year = year.next();
+    }
+    for run in runs {
+        let what = if run.count == 1 {
+            format!("there is no {} statement yet", run.first)
+        } else {
+            format!("there are no statements yet for {}", run.periods("year"))
+        };
+        let when = if run.count == 1 { "it" } else { "the first" };
+        let message = match run.required {
+            true => format!(
+                "OVERDUE: {what}, and {when} was due by {}, {} ago",
+                run.due.long(),
+                plural(run.days_ago, "day")
+            ),
+            false if run.count == 1 => format!(
+                "NOT YET PUBLISHED: {what}; the Home Office recommends publishing within six months of the year's end, by {}, {} ago",
+                run.due.long(),
+                plural(run.days_ago, "day")
+            ),
+            false => format!(
+                "NOT YET PUBLISHED: {what}; the Home Office recommends publishing each within six months of its year's end, the first by {}, {} ago",
+                run.due.long(),
+                plural(run.days_ago, "day")
+            ),
+        };
+        let d = previous(statements, run.first, message);
+        let hint = format!(
+            "`candour new statement --period {}` starts {}; {hint_deadlines}",
+            run.first,
+            if run.count == 1 { "it" } else { "the first" }
+        );
+        problems.push(Diagnostic { severity, ..d }.with_hint(hint));
     }
 
     // Updates: each period the cadence promises after the first statement's year, once it
     // is late.
-    let mut period = match calendar.updates {
+    let (mut period, unit, cadence) = match calendar.updates {
         Cadence::None => return problems,
-        Cadence::SixMonthly => Period {
-            year: first.year_period().year + 1,
-            half: 1,
-            ..first
-        },
-        Cadence::Annual => first.year_period().next(),
+        Cadence::SixMonthly => (
+            Period {
+                year: first.year_period().year + 1,
+                half: 1,
+                ..first
+            },
+            "half year",
+            "six-monthly",
+        ),
+        Cadence::Annual => (first.year_period().next(), "year", "annual"),
     };
     let months = calendar.update_due_months.unwrap_or(UNDATED_UPDATE_MONTHS);
+    let mut runs: Vec<Missing> = Vec::new();
     loop {
         let due = period.end(calendar.year_starts).add_months(months as i32);
         if due >= today {
             break;
         }
-        let existing = updates.iter().find(|u| u.front.period == period);
-        if existing.is_none_or(|u| u.front.draft) {
-            let days = today.days() - due.days();
-            let what = match existing {
-                Some(_) => format!("the {period} update is still a draft"),
-                None => format!("there is no {period} update yet"),
-            };
-            let message = match calendar.update_due_months {
-                Some(_) => format!(
-                    "{what}; it was due by {}, {} ago",
-                    due.long(),
-                    plural(days, "day")
-                ),
-                None => format!(
-                    "{what}, more than six months after its period ended on {}: site.yaml promises {} updates (reporting.updates) but sets no date for them (reporting.update_due_months)",
-                    period.end(calendar.year_starts).long(),
-                    match calendar.updates {
-                        Cadence::Annual => "annual",
-                        _ => "six-monthly",
+        let days = today.days() - due.days();
+        match updates.iter().find(|u| u.front.period == period) {
+            Some(u) if u.front.draft => {
+                let message = match calendar.update_due_months {
+                    Some(_) => format!(
+                        "the {period} update is still a draft; it was due by {}, {} ago",
+                        due.long(),
+                        plural(days, "day")
+                    ),
+                    None => format!(
+                        "the {period} update is still a draft, more than six months after its period ended on {}",
+                        period.end(calendar.year_starts).long()
+                    ),
+                };
+                let hint = format!("publish it: remove `draft: true`; {hint_deadlines}");
+                problems.push(
+                    Diagnostic {
+                        severity,
+                        ..u.error_at("draft", message)
                     }
-                ),
-            };
-            let d = match existing {
-                Some(u) => u.error_at("draft", message),
-                None => Diagnostic::error(format!("content/updates/{}.md", period.slug()), message),
-            };
-            let hint = match existing {
-                Some(_) => format!("publish it: remove `draft: true`; {hint_deadlines}"),
-                None => format!(
-                    "`candour new update --period \"{period}\"` starts it; {hint_deadlines}"
-                ),
-            };
-            problems.push(Diagnostic { severity, ..d }.with_hint(hint));
+                    .with_hint(hint),
+                );
+            }
+            Some(_) => {}
+            None => {
+                if !runs.last_mut().is_some_and(|r| r.extend(period, false)) {
+                    runs.push(Missing {
+                        first: period,
+                        last: period,
+                        count: 1,
+                        due,
+                        days_ago: days,
+                        required: false,
+                    });
+                }
+            }
         }
         period = period.next();
     }
+    for run in runs {
+        let what = if run.count == 1 {
+            format!("there is no {} update yet", run.first)
+        } else {
+            format!("there are no updates yet for {}", run.periods(unit))
+        };
+        let message = match calendar.update_due_months {
+            Some(_) => format!(
+                "{what}; {} was due by {}, {} ago",
+                if run.count == 1 { "it" } else { "the first" },
+                run.due.long(),
+                plural(run.days_ago, "day")
+            ),
+            None => format!(
+                "{what}, more than six months after {} ended on {}: site.yaml promises {cadence} updates (reporting.updates) but sets no date for them (reporting.update_due_months)",
+                if run.count == 1 {
+                    "its period"
+                } else {
+                    "the first"
+                },
+                run.first.end(calendar.year_starts).long(),
+            ),
+        };
+        let d = match updates_at {
+            Some(at) => Diagnostic {
+                message,
+                ..at.clone()
+            },
+            None => Diagnostic::error("content/site.yaml", message),
+        };
+        let hint = format!(
+            "`candour new update --period \"{}\"` starts {}; {hint_deadlines}",
+            run.first,
+            if run.count == 1 { "it" } else { "the first" }
+        );
+        problems.push(Diagnostic { severity, ..d }.with_hint(hint));
+    }
     problems
+}
+
+/// A statement's message when it is a draft or is due soon.
+fn statement_message(what: &str, days: i64, due: Date, required: bool) -> String {
+    match (days >= 0, required) {
+        (true, true) => format!("{what}: it is due by {}, {}", due.long(), in_days(days)),
+        (true, false) => format!(
+            "{what}: the Home Office recommends publishing it by {}, {}",
+            due.long(),
+            in_days(days)
+        ),
+        (false, true) => format!(
+            "OVERDUE: {what}, and it was due by {}, {} ago",
+            due.long(),
+            plural(-days, "day")
+        ),
+        (false, false) => format!(
+            "NOT YET PUBLISHED: {what}; the Home Office recommends publishing within six months of the year's end, by {}, {} ago",
+            due.long(),
+            plural(-days, "day")
+        ),
+    }
+}
+
+/// A diagnostic about a statement not yet written, at the `period` of the latest statement
+/// before it (there is always one: statements are expected only after the first).
+fn previous(statements: &[Parsed<StatementFile>], year: Period, message: String) -> Diagnostic {
+    statements
+        .iter()
+        .filter(|s| s.front.period < year)
+        .max_by_key(|s| s.front.period)
+        .map(|s| s.error_at("period", message.clone()))
+        .unwrap_or_else(|| Diagnostic::error("content/statements", message))
 }
 
 fn in_days(days: i64) -> String {

@@ -290,15 +290,16 @@ fn version(
             .cmp(&(b.footer_order.unwrap_or(u32::MAX), &b.title))
     });
 
+    let mut refused_updates = 0;
     for u in &updates {
-        update::check(
+        refused_updates += usize::from(update::check(
             u,
             &statement_periods,
             statements_complete,
             year_starts,
             config.as_ref().map(|c| c.updates),
             &mut problems,
-        );
+        ));
         claim(
             routes.update(u.front.period),
             &u.source.path,
@@ -334,7 +335,8 @@ fn version(
             .map(|s| s.front.period)
             .collect(),
         statements_complete,
-        updates_complete: updates.len() == update_sources.len(),
+        // An update whose period the cadence refused is reported already.
+        updates_complete: updates.len() == update_sources.len() && refused_updates == 0,
         updates: updates
             .iter()
             .filter(|u| published(u.front.draft))
@@ -372,7 +374,8 @@ fn version(
     // Deadlines only once every statement and update could be read: one that could not is
     // reported already, and is not missing.
     // A translation's deadlines are its original's, said once, by the default language.
-    let all_read = statements_complete && updates.len() == update_sources.len();
+    let all_read =
+        statements_complete && updates.len() == update_sources.len() && refused_updates == 0;
     if let (Some(options), Some(c), true, None) =
         (overrides.deadlines, &config, all_read, translated)
     {
@@ -381,7 +384,13 @@ fn version(
             updates: c.updates,
             update_due_months: c.update_due_months,
         };
-        problems.extend(deadlines::check(options, &calendar, &statements, &updates));
+        problems.extend(deadlines::check(
+            options,
+            &calendar,
+            &statements,
+            &updates,
+            site_markdown.updates_at.as_ref(),
+        ));
     }
     if problems.iter().any(Diagnostic::is_error) {
         return (None, problems);
@@ -599,7 +608,19 @@ fn version(
                 });
             }
         }
-        let (index, mut link_problems) = links::check(&checked, theme, &docs);
+        let mut drafts = std::collections::HashMap::new();
+        if !overrides.drafts {
+            for s in statements.iter().filter(|s| s.front.draft) {
+                drafts.insert(routes.statement(s.front.period), s.source.path.clone());
+            }
+            for u in updates.iter().filter(|u| u.front.draft) {
+                drafts.insert(routes.update(u.front.period), u.source.path.clone());
+            }
+            for p in pages.iter().filter(|p| p.front.draft) {
+                drafts.insert(routes.page(p.stem()), p.source.path.clone());
+            }
+        }
+        let (index, mut link_problems) = links::check(&checked, theme, &docs, drafts);
         if !link_problems.is_empty() {
             problems.append(&mut link_problems);
             return (None, problems);

@@ -14,6 +14,11 @@ use crate::model::Data;
 /// Reports an update whose period does not fit the site's cadence (`None` when site.yaml
 /// could not be read: not judged), or whose `statement` names a period no
 /// statement covers (only when every statement could be read: `statements_complete`).
+///
+/// Returns whether its period was refused for the cadence: a half year on an annual site,
+/// a whole year on a six-monthly one or one with no updates. Such an update is not counted
+/// as any period's (references to its period and missing updates are then not reported:
+/// one mistake, one message).
 pub fn check(
     u: &Parsed<UpdateFile>,
     statement_periods: &[Period],
@@ -21,7 +26,12 @@ pub fn check(
     year_starts: u32,
     cadence: Option<crate::model::Cadence>,
     problems: &mut Vec<Diagnostic>,
-) {
+) -> bool {
+    let refused = match cadence {
+        Some(crate::model::Cadence::Annual) => u.front.period.is_half(),
+        Some(_) => !u.front.period.is_half(),
+        None => false,
+    };
     if cadence == Some(crate::model::Cadence::Annual) && u.front.period.is_half() {
         problems.push(
             u.error_at(
@@ -101,6 +111,7 @@ pub fn check(
             .with_hint(known_periods("statements", statement_periods)),
         );
     }
+    refused
 }
 
 /// The update's model: its statement's title and address, its figures beside the period

@@ -52,14 +52,6 @@ fn parse_day(text: &str) -> Result<Date, String> {
     }
 }
 
-/// Today's date by the system clock, in UTC.
-fn today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
-}
-
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Human,
@@ -74,7 +66,7 @@ pub fn execute(args: Args) -> ExitCode {
     let overrides = Overrides {
         git: !args.no_git,
         deadlines: Some(deadlines::Options {
-            today: args.today.unwrap_or_else(today),
+            today: args.today.unwrap_or_else(super::today),
             as_errors: matches!(args.deadlines, Deadlines::Error),
         }),
         ..Overrides::default()

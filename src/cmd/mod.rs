@@ -16,6 +16,14 @@ use std::process::ExitCode;
 use candour::diagnostic::Diagnostic;
 
 /// A usage or input/output error: printed, exit code 2.
+/// Today's date by the system clock, in UTC.
+pub fn today() -> candour::model::date::Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    candour::model::date::Date::from_days(i64::try_from(seconds / 86_400).unwrap_or(0))
+}
+
 pub fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     ExitCode::from(2)

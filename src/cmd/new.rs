@@ -85,6 +85,17 @@ pub fn execute(args: Args) -> ExitCode {
         return fail(&format!("could not write {}: {e}", started.path));
     }
     println!("Wrote {} (a draft for {}).", started.path, started.period);
+    // A period chosen with --period may not be over: say so, as its figures cannot be known.
+    let ends = started.period.end(checked.site.config.year_starts);
+    let days = ends.days() - super::today().days();
+    if days > 0 {
+        println!(
+            "Note: {} has not ended: it ends on {}, {days} day{} from today, and its figures cannot all be known before then.",
+            started.period,
+            ends.long(),
+            if days == 1 { "" } else { "s" }
+        );
+    }
     if started.checklist.is_empty() {
         println!(
             "The site's data files ask for nothing more for {} (a site without data files asks for nothing).",

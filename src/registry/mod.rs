@@ -572,7 +572,7 @@ pub fn check(
         if risks.len() > MAX_RISKS {
             problems.push(
                 at(
-                    &format!("registry.risks.{MAX_RISKS}"),
+                    &format!("registry.risks[{MAX_RISKS}]"),
                     format!(
                         "{} risks; the registry asks for at most {MAX_RISKS}",
                         risks.len()
@@ -582,7 +582,7 @@ pub fn check(
             );
         }
         for (i, r) in risks.iter().enumerate() {
-            let p = format!("registry.risks.{i}");
+            let p = format!("registry.risks[{i}]");
             long(
                 &format!("{p}.description"),
                 Some(&r.description),
@@ -639,8 +639,8 @@ pub fn check(
                 Some(&r.groups),
                 Group::Other,
                 r.other_groups.is_some(),
-                &format!("risks.{i}.groups"),
-                &format!("risks.{i}.other_groups"),
+                &format!("risks[{i}].groups"),
+                &format!("risks[{i}].other_groups"),
                 at,
                 problems,
             );

@@ -83,6 +83,16 @@ fn missing(
     let kind = if file { "file" } else { "page" };
     let path = href.split(['#', '?']).next().unwrap_or(href);
     let goes = if link.image { "is" } else { "goes to" };
+    let draft = index
+        .drafts
+        .get(url)
+        .or_else(|| index.drafts.get(&format!("{url}/")));
+    if let Some(file) = draft {
+        return (
+            format!("{what} '{href}' {goes} a draft, {file}, which is not published"),
+            "publish the draft first (remove its `draft: true`), or leave the link out until it is; `candour build --drafts` builds drafts for a preview".into(),
+        );
+    }
     let message = if decode(path) == url {
         format!("{what} '{href}' {goes} a {kind} this site does not have")
     } else {

@@ -48,6 +48,9 @@ pub struct Index {
     /// For each page, the ids links on other pages name on it, by the linking page ("" for
     /// the notice): a page edit that takes one away needs the full check.
     inbound: HashMap<String, BTreeMap<String, BTreeSet<String>>>,
+    /// The URL each draft would have, with its file: a build without `--drafts` leaves
+    /// them out, and a link to one is told so rather than offered another page.
+    pub(crate) drafts: HashMap<String, String>,
 }
 
 /// A page: its template, and the ids of the Markdown on it.
@@ -122,8 +125,16 @@ pub(crate) enum Followed {
 /// Checks the links of every document: returns what they were checked against, and the
 /// problems. Links are followed in parallel; the few broken ones are then described in
 /// order, so that suggestions, within their budget, are the same every time.
-pub fn check(checked: &Checked, theme: &Theme, docs: &[Doc<'_>]) -> (Index, Vec<Diagnostic>) {
+///
+/// `drafts` maps the URL of each draft the build leaves out to its file.
+pub fn check(
+    checked: &Checked,
+    theme: &Theme,
+    docs: &[Doc<'_>],
+    drafts: HashMap<String, String>,
+) -> (Index, Vec<Diagnostic>) {
     let mut index = Index::new(checked, theme, docs);
+    index.drafts = drafts;
     let followed: Vec<(Vec<Broken<'_>>, Inbound)> =
         docs.par_iter().map(|doc| index.follow_all(doc)).collect();
     let mut suggestions = Suggestions::default();
@@ -259,6 +270,7 @@ impl Index {
             theme,
             everywhere,
             inbound: HashMap::new(),
+            drafts: HashMap::new(),
         }
     }
 
