@@ -25,6 +25,68 @@ pub struct Started {
     pub checklist: Vec<String>,
 }
 
+/// A report's translation file in another language of a bilingual site: where (relative to
+/// the site's root, `content/statements/2021-22.cy.md`) and its text.
+#[derive(Debug)]
+pub struct Translation {
+    pub path: String,
+    pub text: String,
+}
+
+/// The translation files of a report `next` started, one per other language of the site
+/// (`others`: each language's tag, such as `cy`, and its words). A translation holds text
+/// only (`check::translate`): the title in that language and the original's headings in
+/// their places, each in that language where the theme has the words (the s54(5) areas), or
+/// as the site declares them (its aspects, which have one wording); never a fact (period,
+/// dates, draft), which the original alone gives.
+pub fn translations(
+    kind: Kind,
+    started: &Started,
+    checked: &Checked,
+    others: &[(String, std::sync::Arc<Words>)],
+) -> Vec<Translation> {
+    let year_starts = checked.site.config.year_starts;
+    let period = started.period;
+    let annual = checked.site.config.updates == Cadence::Annual;
+    others
+        .iter()
+        .map(|(tag, words)| {
+            let (title, headings) = match kind {
+                Kind::Update => (
+                    words.format(
+                        if annual {
+                            "new.update_title_annual"
+                        } else {
+                            "new.update_title"
+                        },
+                        &[("span", &words.span(period, year_starts))],
+                    ),
+                    outline(checked, words),
+                ),
+                Kind::Statement => (
+                    words.format("new.statement_title", &[("period", &period.to_string())]),
+                    crate::check::statement::AREAS
+                        .iter()
+                        .map(|(key, ..)| words.word(&format!("new.area.{key}")).to_string())
+                        .collect(),
+                ),
+            };
+            let mut text = format!("---\ntitle: {}\n---\n", yaml_text(&title));
+            for heading in headings {
+                text.push_str(&format!("\n## {heading}\n"));
+            }
+            let language = crate::i18n::primary(tag);
+            Translation {
+                path: match started.path.strip_suffix(".md") {
+                    Some(stem) => format!("{stem}.{language}.md"),
+                    None => format!("{}.{language}", started.path),
+                },
+                text,
+            }
+        })
+        .collect()
+}
+
 /// The next report of `kind` for a checked site (drafts kept), or for `period`; an `Err`
 /// says why not, in a sentence.
 ///

@@ -252,3 +252,102 @@ fn a_translation_gives_text_only() {
         assert!(err.contains(place), "{file}: {err}");
     }
 }
+
+/// Runs candour in `dir` (the README way: the site's folder, no --root).
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_candour"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn new_statement_writes_the_draft_and_its_translation_and_replaces_neither() {
+    let (dir, out) = fixture("bilingual");
+    let o = run(dir.path(), &["new", "statement"]);
+    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        said.starts_with("Wrote content/statements/2023-24.md (a draft for 2023/24).\nWrote content/statements/2023-24.cy.md (its translation: the title and headings only; the facts stay in content/statements/2023-24.md).\n"),
+        "{said}"
+    );
+    let original = fs::read_to_string(dir.path().join("content/statements/2023-24.md")).unwrap();
+    assert!(
+        original.contains("period: 2023/24\ndraft: true\n"),
+        "{original}"
+    );
+    // The translation: its title and the six headings in Welsh, and no fact at all.
+    let welsh = fs::read_to_string(dir.path().join("content/statements/2023-24.cy.md")).unwrap();
+    assert_eq!(
+        welsh,
+        "---\ntitle: Datganiad Caethwasiaeth Fodern 2023/24\n---\n\n## Ein sefydliad a'n cadwyni cyflenwi\n\n## Polisïau\n\n## Diwydrwydd dyladwy\n\n## Asesiad risg\n\n## Mesur effeithiolrwydd\n\n## Hyfforddiant\n"
+    );
+    // The two check together (the headings match by position), and the draft's translation
+    // is left out of a build with the draft.
+    let o = run(dir.path(), &["check", "--today", "2024-01-01"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for gone in ["statements/2023-24", "cy/statements/2023-24"] {
+        assert!(!out.join(gone).exists(), "{gone}");
+    }
+    assert!(!read(&out, "cy/statements/index.html").contains("2023/24"));
+    assert!(!read(&out, "sitemap.xml").contains("2023-24"));
+    // With --drafts both are built, the Welsh one with the Welsh banner and headings, and
+    // its coverage table linking to the Welsh heading in the original's place.
+    let o = run(
+        dir.path(),
+        &["build", "--drafts", "--out", out.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = read(&out, "cy/statements/2023-24/index.html");
+    assert!(page.contains("Drafft – heb ei gyhoeddi."), "{page}");
+    assert!(
+        page.contains("<td><a href=\"#polisïau\">Polisïau</a></td>"),
+        "{page}"
+    );
+    assert!(read(&out, "statements/2023-24/index.html").contains("Draft — not published."));
+    // Run again: both exist, and neither is replaced.
+    let o = run(dir.path(), &["new", "statement", "--period", "2023/24"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("content/statements/2023-24.md already exists")
+    );
+    // Only the translation there (a translation of nothing, which check refuses): nothing
+    // is written.
+    fs::remove_file(dir.path().join("content/statements/2023-24.md")).unwrap();
+    let o = run(dir.path(), &["new", "statement", "--period", "2023/24"]);
+    assert_eq!(o.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        said.contains("there is no content/statements/2023-24.md for this to translate"),
+        "{said}"
+    );
+    assert!(!dir.path().join("content/statements/2023-24.md").exists());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("content/statements/2023-24.cy.md")).unwrap(),
+        welsh
+    );
+}
+
+#[test]
+fn new_update_writes_the_translation_too() {
+    let (dir, _out) = fixture("bilingual");
+    let site = dir.path().join("content/site.yaml");
+    let text = fs::read_to_string(&site).unwrap();
+    fs::write(&site, format!("{text}reporting:\n  updates: annual\n")).unwrap();
+    let o = run(dir.path(), &["new", "update"]);
+    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(said.contains("Wrote content/updates/2023-24.md (a draft for 2023/24).\nWrote content/updates/2023-24.cy.md (its translation"), "{said}");
+    let welsh = fs::read_to_string(dir.path().join("content/updates/2023-24.cy.md")).unwrap();
+    assert!(
+        welsh.starts_with("---\ntitle: Diweddariad cynnydd, Ebrill 2023 i Fawrth 2024\n---\n\n## Ein sefydliad a'n cadwyni cyflenwi\n"),
+        "{welsh}"
+    );
+    assert!(!welsh.contains("period") && !welsh.contains("draft") && !welsh.contains("statement:"));
+    let o = run(dir.path(), &["check", "--today", "2024-01-01"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}

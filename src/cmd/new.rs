@@ -59,32 +59,46 @@ pub fn execute(args: Args) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let path = args.root.join(&started.path);
-    if let Some(folder) = path.parent()
-        && let Err(e) = std::fs::create_dir_all(folder)
-    {
-        return fail(&format!("could not make {}: {e}", folder.display()));
-    }
-    // create_new: an existing report is never replaced.
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path);
-    let mut file = match file {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+    // A bilingual site: the report's translation in each other language, text only.
+    let others: Vec<(String, std::sync::Arc<candour::i18n::Words>)> = checked
+        .others
+        .iter()
+        .map(|o| {
+            let tag = o.site.config.language.clone();
+            let words = theme.words(&tag);
+            (tag, words)
+        })
+        .collect();
+    let translations = start::translations(kind, &started, checked, &others);
+    let files: Vec<(&str, &str)> = std::iter::once((started.path.as_str(), started.text.as_str()))
+        .chain(
+            translations
+                .iter()
+                .map(|t| (t.path.as_str(), t.text.as_str())),
+        )
+        .collect();
+    // An existing report or translation is never replaced, and nothing is written unless
+    // every file can be.
+    for (rel, _) in &files {
+        if std::fs::symlink_metadata(args.root.join(rel)).is_ok() {
             eprintln!(
-                "error: {} already exists; candour does not replace it. Edit it, or choose another period with --period.",
-                started.path
+                "error: {rel} already exists; candour does not replace it. Edit it, or choose another period with --period."
             );
             return ExitCode::from(1);
         }
-        Err(e) => return fail(&format!("could not write {}: {e}", started.path)),
-    };
-    if let Err(e) = file.write_all(started.text.as_bytes()) {
-        return fail(&format!("could not write {}: {e}", started.path));
+    }
+    for (rel, text) in &files {
+        if let Err(code) = write_new(&args.root, rel, text) {
+            return code;
+        }
     }
     println!("Wrote {} (a draft for {}).", started.path, started.period);
+    for t in &translations {
+        println!(
+            "Wrote {} (its translation: the title and headings only; the facts stay in {}).",
+            t.path, started.path
+        );
+    }
     // A period chosen with --period may not be over: say so, as its figures cannot be known.
     let ends = started.period.end(checked.site.config.year_starts);
     let days = ends.days() - super::today().days();
@@ -117,4 +131,31 @@ pub fn execute(args: Args) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Writes `text` to the new file `rel` under `root`, making its folder; never replaces a file
+/// (`create_new`). An `Err` is the exit code, the problem said.
+fn write_new(root: &std::path::Path, rel: &str, text: &str) -> Result<(), ExitCode> {
+    let path = root.join(rel);
+    if let Some(folder) = path.parent()
+        && let Err(e) = std::fs::create_dir_all(folder)
+    {
+        return Err(fail(&format!("could not make {}: {e}", folder.display())));
+    }
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path);
+    let mut file = match file {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "error: {rel} already exists; candour does not replace it. Edit it, or choose another period with --period."
+            );
+            return Err(ExitCode::from(1));
+        }
+        Err(e) => return Err(fail(&format!("could not write {rel}: {e}"))),
+    };
+    file.write_all(text.as_bytes())
+        .map_err(|e| fail(&format!("could not write {rel}: {e}")))
 }
