@@ -28,6 +28,25 @@ impl Repo {
         Repo::example_in("")
     }
 
+    /// A fixture of the browser suite (`tests/browser/fixtures/NAME`) committed on `main`
+    /// on 1 March 2021.
+    fn fixture(name: &str) -> Repo {
+        let dir = tempfile::tempdir().unwrap();
+        let top = dir.path().join("repo");
+        common::copy_dir(
+            &common::repo().join("tests/browser/fixtures").join(name),
+            &top,
+        );
+        let repo = Repo {
+            _dir: dir,
+            site: top.clone(),
+            top,
+        };
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo.commit_all("2021-03-01", "Publish the site");
+        repo
+    }
+
     fn example_in(sub: &str) -> Repo {
         let dir = tempfile::tempdir().unwrap();
         let top = dir.path().join("repo");
@@ -808,4 +827,90 @@ fn diff_tells_each_priority_risk_apart() {
         "{out}"
     );
     assert!(!out.contains("Supplier questionnaires. →"), "{out}");
+}
+
+/// A bilingual site's translations are compared too: a Welsh statement's title and text, a
+/// heading renamed, the site's Welsh words and the data's Welsh text, each at its Welsh
+/// address; nothing of the English site is said to change.
+#[test]
+fn diff_names_changes_to_translations() {
+    let repo = Repo::fixture("bilingual");
+    assert!(stdout(&repo.candour(&["diff"])).contains("Nothing the public sees changed."));
+    let statement = "content/statements/2022-23.cy.md";
+    repo.edit(
+        statement,
+        "title: Datganiad Caethwasiaeth Fodern 2023-2024",
+        "title: Datganiad Caethwasiaeth Fodern 2023 i 2024",
+    );
+    repo.edit(
+        statement,
+        "yn bedwar prif faes.",
+        "yn bedwar maes allweddol.",
+    );
+    repo.edit(
+        statement,
+        "## Beth yw caethwasiaeth fodern?",
+        "## Beth yw caethwasiaeth fodern heddiw?",
+    );
+    repo.edit(
+        "content/site.cy.yaml",
+        "title: Datganiad Caethwasiaeth Fodern\n",
+        "title: Datganiadau Caethwasiaeth Fodern\n",
+    );
+    repo.edit(
+        "content/data/cy/kpis.yaml",
+        "    title: Cydymffurfio â'r Cod Ymarfer",
+        "    title: Cydymffurfiaeth â'r Cod Ymarfer",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("\nTranslations\n"), "{out}");
+    assert!(
+        !out.contains("\nStatements\n") && !out.contains("\nFigures\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "changed  Datganiad Caethwasiaeth Fodern 2023 i 2024 (/cy/statements/2022-23/)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("title: Datganiad Caethwasiaeth Fodern 2023-2024 → Datganiad Caethwasiaeth Fodern 2023 i 2024"),
+        "{out}"
+    );
+    assert!(
+        out.contains("section “Ein dull”: 2 words added, 2 removed"),
+        "{out}"
+    );
+    assert!(
+        out.contains("section “Beth yw caethwasiaeth fodern heddiw” added"),
+        "{out}"
+    );
+    assert!(
+        out.contains("section “Beth yw caethwasiaeth fodern” removed"),
+        "{out}"
+    );
+    assert!(out.contains("The site's words (cy) (/cy/)"), "{out}");
+    assert!(
+        out.contains("title: Datganiad Caethwasiaeth Fodern → Datganiadau Caethwasiaeth Fodern"),
+        "{out}"
+    );
+    assert!(out.contains("The data's text (cy) (/cy/data/)"), "{out}");
+    assert!(
+        out.contains("kpis code-of-practice title: Cydymffurfio â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi → Cydymffurfiaeth â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi"),
+        "{out}"
+    );
+    // A page translated at last: its Welsh page's text was the English, marked; now Welsh.
+    fs::write(
+        repo.path("content/pages/reporting.cy.md"),
+        "---\ntitle: Rhoi gwybod am gaethwasiaeth fodern\n---\nMewn argyfwng, ffoniwch 999.\n",
+    )
+    .unwrap();
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(
+        out.contains("title: Report modern slavery → Rhoi gwybod am gaethwasiaeth fodern"),
+        "{out}"
+    );
 }

@@ -60,7 +60,7 @@ pub const DATA_TEXT: &[(&str, &str, &[&str])] = &[
 /// Every text field of the data files, at any depth (a KPI value's summary, a progress
 /// note, the charter's title, a course's audience): marked as in the original unless the
 /// translation gives it. Ids, references, dates, periods, statuses and kinds are not text.
-const DATA_TEXT_ANYWHERE: [&str; 13] = [
+pub const DATA_TEXT_ANYWHERE: [&str; 13] = [
     "title",
     "description",
     "summary",

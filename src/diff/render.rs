@@ -45,10 +45,11 @@ fn section_lines(d: &DocumentChange) -> Vec<String> {
 }
 
 /// The kinds of document in the order the report lists them, with their heading.
-const KINDS: [(&str, &str); 3] = [
+const KINDS: [(&str, &str); 4] = [
     ("statement", "Statements"),
     ("update", "Updates"),
     ("page", "Pages"),
+    ("translation", "Translations"),
 ];
 
 /// The diff for people: a heading line, then each part that has changes.
