@@ -351,3 +351,67 @@ fn new_update_writes_the_translation_too() {
     let o = run(dir.path(), &["check", "--today", "2024-01-01"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn the_registry_summary_and_report_modern_slavery_are_welsh_on_welsh_pages() {
+    let (dir, out) = fixture("bilingual");
+    // The statement's own words, as a test answer (the fixture gives no registry answers).
+    let path = dir.path().join("content/statements/2022-23.md");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replacen(
+            "areas:\n",
+            "registry:\n  demonstrating_progress: A local action plan underpins this statement.\nareas:\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let o = build(dir.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cy = read(&out, "cy/statements/2022-23/index.html");
+    assert!(cy.contains(">Crynodeb o'r datganiad</h2>"), "{cy}");
+    assert!(cy.contains("Dangos cynnydd"), "{cy}");
+    assert!(cy.contains("Heb ei ateb"), "{cy}");
+    // The answer is the statement's text, in English: marked so.
+    assert!(
+        cy.contains("<span lang=\"en\" class=\"untranslated\">A local action plan underpins this statement.</span>"),
+        "{cy}"
+    );
+    assert!(!cy.contains("Statement summary") && !cy.contains("Not answered"));
+    let en = read(&out, "statements/2022-23/index.html");
+    assert!(en.contains(">Statement summary</h2>") && !en.contains("untranslated"));
+    // Every Welsh page's footer: the report-modern-slavery words in Welsh, with the Welsh
+    // name of the body from site.cy.yaml and the police non-emergency number (sector: police).
+    for page in html_pages(&out).iter().filter(|p| p.starts_with("cy/")) {
+        let html = read(&out, page);
+        for words in [
+            "Rhoi gwybod am gaethwasiaeth fodern",
+            "ffoniwch y Llinell Gymorth Caethwasiaeth Fodern a Chamfanteisio ar",
+            "I gysylltu â'r heddlu pan nad yw'n argyfwng, ffoniwch",
+            "Ynglŷn â gwaith a chadwyni cyflenwi Comisiynydd yr Heddlu a Throseddu De Cymru ei hun",
+        ] {
+            assert!(html.contains(words), "{page}: {words}\n{html}");
+        }
+        assert!(!html.contains("Report modern slavery</h3>"), "{page}");
+    }
+}
+
+#[test]
+fn a_fact_is_warned_about_once_at_the_original_not_at_its_translation() {
+    let (dir, _out) = fixture("bilingual");
+    let o = run(dir.path(), &["check", "--today", "2026-01-01"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = String::from_utf8_lossy(&o.stderr).into_owned();
+    for warning in [
+        "warning: the statement does not say who approved it\n  --> content/statements/2022-23.md:",
+        "warning: the statement has no `registry:` answers",
+        "warning: NOT YET PUBLISHED: there are no statements yet",
+    ] {
+        assert_eq!(said.matches(warning).count(), 1, "{warning}\n{said}");
+    }
+    assert!(
+        !said.contains("--> content/statements/2022-23.cy.md"),
+        "{said}"
+    );
+}

@@ -76,13 +76,18 @@ pub fn validate(
             continue;
         };
         let (checked, more) = version(sources, overrides, cache, theme, i, &all, Some(&translated));
-        // A problem of an original file is the default language's to report.
+        // A problem of an original file is the default language's to report, and so is one
+        // a translation only echoes from its original's facts (its front matter is the
+        // original's: "the statement does not say who approved it").
         for d in more {
             let original = !sources.translations.iter().any(|t| t.path == d.file);
-            let said = problems
-                .iter()
-                .any(|p| p.file == d.file && p.message == d.message);
-            if !(original && (said || !d.is_error())) {
+            let said = |file: &str| {
+                problems
+                    .iter()
+                    .any(|p| p.file == file && p.message == d.message)
+            };
+            let echoed = translated.originals.get(&d.file).is_some_and(|o| said(o));
+            if !(echoed || original && (said(&d.file) || !d.is_error())) {
                 problems.push(d);
             }
         }

@@ -35,6 +35,20 @@ pub const DOCUMENT_TEXT: [&str; 2] = ["title", "summary"];
 /// approved it and the signatories' roles (with `not_covered`'s reasons).
 const DOCUMENT_FACT_TEXT: [&str; 2] = ["approved_by", "role"];
 
+/// The free text of a statement's `registry:` answers (its Statement summary): the original's
+/// in every language for now, marked as such.
+const REGISTRY_TEXT: [&str; 9] = [
+    "other_policies",
+    "other_training",
+    "other_monitoring",
+    "demonstrating_progress",
+    "description",
+    "other_area",
+    "other_groups",
+    "locations",
+    "mitigation",
+];
+
 /// The reader-facing words of `site.yaml` a `site.LANG.yaml` may give.
 pub const SITE_TEXT: [&str; 5] = ["title", "organisation", "description", "notice", "licence"];
 
@@ -236,6 +250,9 @@ fn document(
     // Text among the facts, which a translation does not give yet: who approved and signed
     // (by role), why an area is not covered. Shown in the original, marked.
     mark_deep(&mut front, &DOCUMENT_FACT_TEXT);
+    if let Some(Value::Object(registry)) = front.get_mut("registry") {
+        mark_deep(registry, &REGISTRY_TEXT);
+    }
     if let Some(Value::Object(reasons)) = front.get_mut("not_covered") {
         for reason in reasons.values_mut() {
             if let Value::String(text) = reason {
