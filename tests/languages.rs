@@ -415,3 +415,63 @@ fn a_fact_is_warned_about_once_at_the_original_not_at_its_translation() {
         "{said}"
     );
 }
+
+#[test]
+fn a_joint_statements_bodies_are_named_in_welsh_from_site_cy_yaml() {
+    let (dir, out) = fixture("bilingual");
+    let content = dir.path().join("content");
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = content.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    // The joint statement's two bodies, as the fixture joint-south-wales names them, and
+    // their Welsh names as the Welsh statement and the force write them.
+    edit(
+        "site.yaml",
+        "organisation: The Police and Crime Commissioner for South Wales\n",
+        "organisations:\n  - name: The Police and Crime Commissioner for South Wales\n  - name: South Wales Police\n",
+    );
+    edit(
+        "site.cy.yaml",
+        "organisation: Comisiynydd yr Heddlu a Throseddu De Cymru\n",
+        "organisations:\n  - name: Comisiynydd yr Heddlu a Throseddu De Cymru\n  - name: Heddlu De Cymru\n",
+    );
+    let o = build(dir.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cy = read(&out, "cy/statements/index.html");
+    assert!(
+        cy.contains("Comisiynydd yr Heddlu a Throseddu De Cymru a Heddlu De Cymru"),
+        "{cy}"
+    );
+    assert!(
+        read(&out, "statements/index.html")
+            .contains("The Police and Crime Commissioner for South Wales and South Wales Police")
+    );
+    // Names a Welsh page has no Welsh for are the original's, marked.
+    edit(
+        "site.cy.yaml",
+        "organisations:\n  - name: Comisiynydd yr Heddlu a Throseddu De Cymru\n  - name: Heddlu De Cymru\n",
+        "",
+    );
+    let o = build(dir.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(read(&out, "cy/statements/index.html").contains(
+        "<span lang=\"en\" class=\"untranslated\">The Police and Crime Commissioner for South Wales</span>"
+    ));
+    // One name for two bodies is refused.
+    let path = content.join("site.cy.yaml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        format!("{text}organisations:\n  - name: Heddlu De Cymru\n"),
+    )
+    .unwrap();
+    let o = run(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("error: `organisations` gives 1 name, but content/site.yaml lists 2 bodies")
+    );
+}

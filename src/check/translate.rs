@@ -50,7 +50,16 @@ const REGISTRY_TEXT: [&str; 9] = [
 ];
 
 /// The reader-facing words of `site.yaml` a `site.LANG.yaml` may give.
-pub const SITE_TEXT: [&str; 5] = ["title", "organisation", "description", "notice", "licence"];
+/// `organisations` gives a joint statement's bodies' names in order, as site.yaml does
+/// (`- name: ...`), and nothing else of them.
+pub const SITE_TEXT: [&str; 6] = [
+    "title",
+    "organisation",
+    "organisations",
+    "description",
+    "notice",
+    "licence",
+];
 
 /// Text of `site.yaml` no translation file gives yet: shown in the default language.
 const SITE_UNTRANSLATABLE: [&str; 3] = ["tested_by", "issue", "address"];
@@ -346,6 +355,16 @@ fn text_fields(
             Value::Object(map) if map.values().all(Value::is_string) => {
                 texts.insert(key, serde_json::to_string(&map).unwrap_or_default());
             }
+            // `organisations`: each body's name, as site.yaml lists them.
+            Value::Array(items)
+                if items.iter().all(|i| {
+                    i.as_object().is_some_and(|m| {
+                        m.len() == 1 && m.get("name").is_some_and(Value::is_string)
+                    })
+                }) =>
+            {
+                texts.insert(key, serde_json::to_string(&items).unwrap_or_default());
+            }
             _ => problems.push(
                 doc.error_at(&spans, &key, format!("`{key}` should be text"))
                     .with_hint("write the translated text after the colon"),
@@ -421,6 +440,26 @@ fn site_version(
         }
         None => (original.path.clone(), String::new(), BTreeMap::new()),
     };
+    if let (Some(t), Some(names)) = (translation, given.get("organisations")) {
+        let count = |v: Option<&Value>| v.and_then(Value::as_array).map_or(0, Vec::len);
+        let given = count(serde_json::from_str::<Value>(names).ok().as_ref());
+        let original = count(settings.get("organisations"));
+        if given != original {
+            problems.push(
+                Diagnostic::error(
+                    &t.path,
+                    format!(
+                        "`organisations` gives {given} {}, but {} lists {original} bodies",
+                        if given == 1 { "name" } else { "names" },
+                        original_path(t)
+                    ),
+                )
+                .with_hint(
+                    "give each body's name in the same order as site.yaml, one `- name:` each",
+                ),
+            );
+        }
+    }
     let mut tail = String::new();
     for (key, value) in &mut settings {
         if given.contains_key(key) {
@@ -433,6 +472,13 @@ fn site_version(
             if let Value::Object(map) = value {
                 for v in map.values_mut() {
                     if let Value::String(text) = v {
+                        *text = mark_inline(text);
+                    }
+                }
+            }
+            if let Value::Array(items) = value {
+                for item in items {
+                    if let Some(Value::String(text)) = item.get_mut("name") {
                         *text = mark_inline(text);
                     }
                 }
@@ -456,6 +502,11 @@ fn site_version(
         path,
         text: format!("{head}{tail}").into(),
     }
+}
+
+/// The file a translation translates, by its path (`content/site.yaml`).
+fn original_path(t: &Source) -> String {
+    translation_of(&t.path).map_or_else(|| t.path.clone(), |(_, o)| o)
 }
 
 /// Marks every text at a key of `keys`, at any depth.
