@@ -69,7 +69,9 @@ for (const s of sites) {
           await page.goto(servers[s.name].url(p.path), { waitUntil: 'load' });
           const summary = await summaryOf(page);
           assert.ok(summary, `${p.path} has no statement summary`);
-          assert.equal(summary.heading, 'Statement summary');
+          // The heading in the page's language (a bilingual site's Welsh pages: cy.yaml).
+          const lang = await page.evaluate(() => document.documentElement.lang);
+          assert.equal(summary.heading, lang === 'cy' ? "Crynodeb o'r datganiad" : 'Statement summary');
           assert.ok(summary.labelled, 'the section is labelled by its heading');
           assert.ok(summary.contents, 'the contents list links to the summary');
           assert.ok(summary.visible, 'the summary is shown without JavaScript');
