@@ -142,3 +142,26 @@ fn a_police_site_may_leave_out_the_non_emergency_line_and_numbers_are_checked() 
         "{err}"
     );
 }
+
+#[test]
+fn the_bodys_own_line_names_it_as_in_a_sentence() {
+    // "About the Police and Crime Commissioner …", not "About The …".
+    let site = example_copy();
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(
+        &yaml,
+        text.replace(
+            "organisation: Derbyshire Constabulary\n",
+            "organisation: The Police and Crime Commissioner for Derbyshire\n",
+        ),
+    )
+    .unwrap();
+    build(site.path());
+    let home = fs::read_to_string(site.path().join("public/index.html")).unwrap();
+    assert!(
+        home.contains("About the Police and Crime Commissioner for Derbyshire’s own work"),
+        "{home}"
+    );
+    assert!(!home.contains("About The "), "{home}");
+}
