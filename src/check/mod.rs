@@ -225,6 +225,16 @@ pub fn validate(
             .filter(|u| published(u.front.draft))
             .map(|u| u.front.period)
             .collect(),
+        draft_statements: statements
+            .iter()
+            .filter(|s| !published(s.front.draft))
+            .map(|s| s.front.period)
+            .collect(),
+        draft_updates: updates
+            .iter()
+            .filter(|u| !published(u.front.draft))
+            .map(|u| u.front.period)
+            .collect(),
         datasets: sources.data.iter().map(|(name, _)| name.clone()).collect(),
         empty: Vec::new(),
         year_starts,
