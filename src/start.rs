@@ -105,6 +105,10 @@ pub fn next(
 ) -> Result<Started, String> {
     let site = &checked.site;
     let year_starts = site.config.year_starts;
+    // A period in the other calendar's form would be written, then refused by `check`.
+    if let Some((message, hint)) = period.and_then(|p| p.wrong_form(year_starts)) {
+        return Err(format!("{message}; {hint}"));
+    }
     match kind {
         Kind::Update => {
             let annual = match site.config.updates {
@@ -153,6 +157,19 @@ pub fn next(
                     }
                 },
             };
+            // Its period may already have an update under another file name.
+            let path = format!("content/updates/{}.md", period.slug());
+            // (Under its own name, `new` refuses to replace the file.)
+            if let Some(u) = site
+                .updates
+                .iter()
+                .find(|u| u.period == period && u.source != path)
+            {
+                return Err(format!(
+                    "{} is already the {period} update: edit it, or choose another period with --period",
+                    u.source
+                ));
+            }
             let Some(statement) = site.statements.iter().find(|s| s.period.year < period.year)
             else {
                 return Err(format!(
@@ -176,7 +193,7 @@ pub fn next(
                 text.push_str(&format!("\n## {heading}\n"));
             }
             Ok(Started {
-                path: format!("content/updates/{}.md", period.slug()),
+                path,
                 period,
                 text,
                 checklist: missing(checked, period),
@@ -208,9 +225,27 @@ pub fn next(
                     }
                 },
             };
+            let path = format!("content/statements/{}.md", period.slug());
+            if let Some(s) = site
+                .statements
+                .iter()
+                .find(|s| s.period == period && s.source != path)
+            {
+                return Err(format!(
+                    "{} is already the {period} statement: edit it, or choose another year with --period",
+                    s.source
+                ));
+            }
+            // A duty under s54 stays one: the latest earlier statement's basis carries over.
+            let required = site
+                .statements
+                .iter()
+                .find(|s| s.period < period)
+                .is_some_and(|s| s.basis == crate::model::Basis::Required);
             let mut text = format!(
-                "---\ntitle: {}\nperiod: {period}\ndraft: true\n# published: the day it is published (YYYY-MM-DD), with `draft: true` removed\n# approval: section 54(6); `candour check` reports it missing until it is filled in\n#   approved_by: the board or body that approved it\n#   approved_on: YYYY-MM-DD\n#   signed_by:\n#     - role: who signed it, such as Chief Constable\n#       signed_on: YYYY-MM-DD\nareas:\n",
+                "---\ntitle: {}\nperiod: {period}\n{}draft: true\n# published: the day it is published (YYYY-MM-DD), with `draft: true` removed\n# approval: section 54(6); `candour check` reports it missing until it is filled in\n#   approved_by: the board or body that approved it\n#   approved_on: YYYY-MM-DD\n#   signed_by:\n#     - role: who signed it, such as Chief Constable\n#       signed_on: YYYY-MM-DD\nareas:\n",
                 yaml_text(&words.format("new.statement_title", &[("period", &period.to_string())])),
+                if required { "basis: required\n" } else { "" },
             );
             let areas: Vec<(&str, String)> = crate::check::statement::AREAS
                 .iter()
@@ -227,7 +262,7 @@ pub fn next(
                 text.push_str(&format!("\n## {heading}\n"));
             }
             Ok(Started {
-                path: format!("content/statements/{}.md", period.slug()),
+                path,
                 period,
                 text,
                 checklist: missing(checked, period),

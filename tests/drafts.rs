@@ -212,6 +212,18 @@ fn a_draft_is_checked_in_full() {
     let o = run(&["build", "--drafts"], site.path());
     assert!(o.status.success(), "{}", stderr(&o));
 
+    // Evidence that points at a draft update says so, not that there is no such update.
+    let h2 = site.path().join("content/updates/2020-21-h2.md");
+    let original = fs::read_to_string(&h2).unwrap();
+    fs::write(&h2, original.replacen("---\n", "---\ndraft: true\n", 1)).unwrap();
+    let err = stderr(&run(&["check"], site.path()));
+    assert!(
+        err.contains("error: the 2020/21 H2 update is a draft, which is not published\n  --> content/data/commitments.yaml"),
+        "{err}"
+    );
+    assert!(!err.contains("there is no update for"), "{err}");
+    fs::write(&h2, original).unwrap();
+
     // A published page's link to a draft says so, not "did you mean" another page.
     fs::write(site.path().join("content/updates/2021-22-h1.md"), UPDATE).unwrap();
     let about = site.path().join("content/pages/about.md");

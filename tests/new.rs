@@ -173,6 +173,34 @@ fn new_statement_starts_the_next_year_as_a_draft() {
         "{}",
         stdout(&o)
     );
+    // A period in the other calendar's form is refused before anything is written.
+    let o = run(&["new", "statement", "--period", "2024"], site.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o)
+            .contains("'2024' is a calendar year, but this site's reporting year starts in April"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!site.path().join("content/statements/2024.md").exists());
+    // A year that already has a statement under another file name is refused, naming it.
+    fs::rename(
+        site.path().join("content/statements/2022-23.md"),
+        site.path().join("content/statements/next.md"),
+    )
+    .unwrap();
+    let o = run(&["new", "statement", "--period", "2022/23"], site.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("content/statements/next.md is already the 2022/23 statement"),
+        "{}",
+        stderr(&o)
+    );
+    fs::rename(
+        site.path().join("content/statements/next.md"),
+        site.path().join("content/statements/2022-23.md"),
+    )
+    .unwrap();
     // Published without approval: still a warning at its own file, never a guess.
     let path = site.path().join("content/statements/2022-23.md");
     let text = fs::read_to_string(&path).unwrap();
@@ -187,6 +215,21 @@ fn new_statement_starts_the_next_year_as_a_draft() {
         stderr(&o).contains("warning: the statement does not say who approved it\n  --> content/statements/2022-23.md"),
         "{}",
         stderr(&o)
+    );
+    // A statement made under the legal duty is followed by one under it too.
+    let path = site.path().join("content/statements/2022-23.md");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replacen("period: 2022/23\n", "period: 2022/23\nbasis: required\n", 1),
+    )
+    .unwrap();
+    let o = run(&["new", "statement"], site.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = fs::read_to_string(site.path().join("content/statements/2023-24.md")).unwrap();
+    assert!(
+        text.contains("\nperiod: 2023/24\nbasis: required\ndraft: true\n"),
+        "{text}"
     );
 }
 

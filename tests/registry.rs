@@ -538,6 +538,24 @@ fn answers_the_registry_would_refuse_are_errors_at_their_value() {
     .unwrap();
     let err = stderr(&run(&["check", "--today", TODAY], site.path()));
     assert!(err.contains("first-time"), "{err}");
+    // Each unknown answer is said, not only the first.
+    fs::write(
+        site.path().join("content/statements/2020-21.md"),
+        FULL.replace("years_producing: 1-to-5", "years_producing: two")
+            .replace(
+                "training: [procurement, wider-community]",
+                "training: [procurment, wider-community]",
+            )
+            .replace("area: supply-chains", "area: supply-chain"),
+    )
+    .unwrap();
+    let err = stderr(&run(&["check", "--today", TODAY], site.path()));
+    for said in ["`two`", "`procurment`", "`supply-chain`"] {
+        assert!(
+            err.contains(&format!("error: {said} is not one of the allowed values")),
+            "{said}: {err}"
+        );
+    }
     // More than three risks.
     let four = FULL.replace(
         "  ilo_indicators:",

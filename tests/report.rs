@@ -101,3 +101,67 @@ fn a_site_may_give_its_own_non_emergency_number() {
         "{home}"
     );
 }
+
+#[test]
+fn a_police_site_may_leave_out_the_non_emergency_line_and_numbers_are_checked() {
+    let site = example_copy();
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    // `none` leaves the line out, even where the police default would give 101.
+    fs::write(
+        &yaml,
+        text.replace(
+            "\ncontact:\n",
+            "\nreport:\n  non_emergency: none\ncontact:\n",
+        ),
+    )
+    .unwrap();
+    build(site.path());
+    let home = fs::read_to_string(site.path().join("public/index.html")).unwrap();
+    assert!(!home.contains("tel:101"), "{home}");
+    assert!(!home.contains(">none<"), "{home}");
+    assert!(home.contains("tel:999"), "{home}");
+    // A number that cannot be dialled is an error at its value, each one.
+    fs::write(
+        &yaml,
+        text.replace(
+            "\ncontact:\n",
+            "\nreport:\n  emergency: \"\"\n  non_emergency: \"0800 CALL NOW\"\ncontact:\n",
+        ),
+    )
+    .unwrap();
+    let o = common::run(&["check"], site.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("error: '' is not a phone number: it has fewer than three digits"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: '0800 CALL NOW' is not a phone number: it may hold only digits, spaces, '-', brackets and a leading '+'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_bodys_own_line_names_it_as_in_a_sentence() {
+    // "About the Police and Crime Commissioner …", not "About The …".
+    let site = example_copy();
+    let yaml = site.path().join("content/site.yaml");
+    let text = fs::read_to_string(&yaml).unwrap();
+    fs::write(
+        &yaml,
+        text.replace(
+            "organisation: Derbyshire Constabulary\n",
+            "organisation: The Police and Crime Commissioner for Derbyshire\n",
+        ),
+    )
+    .unwrap();
+    build(site.path());
+    let home = fs::read_to_string(site.path().join("public/index.html")).unwrap();
+    assert!(
+        home.contains("About the Police and Crime Commissioner for Derbyshire’s own work"),
+        "{home}"
+    );
+    assert!(!home.contains("About The "), "{home}");
+}

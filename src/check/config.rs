@@ -332,6 +332,33 @@ pub fn validate(
         ),
         _ => {}
     }
+    if let Some(report) = &raw.report {
+        for (key, number) in [
+            ("emergency", &report.emergency),
+            ("helpline", &report.helpline),
+            ("non_emergency", &report.non_emergency),
+        ] {
+            let Some(number) = number else { continue };
+            if key == "non_emergency" && number == NONE {
+                continue;
+            }
+            if let Some(why) = not_a_phone_number(number) {
+                let hint = if key == "non_emergency" {
+                    "write the number as people dial it, such as \"101\" or \"0300 122 8694\"; `none` leaves the line out"
+                } else {
+                    "write the number as people dial it, such as \"999\" or \"08000 121 700\""
+                };
+                problems.push(
+                    doc.error_at(
+                        &spans,
+                        &format!("report.{key}"),
+                        format!("'{number}' is not a phone number: {why}"),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
     let mut settings = markdown::Settings {
         unsafe_html: raw.markdown.is_some_and(|m| m.unsafe_html),
         base_path: crate::routes::base_path(&base_url),
@@ -437,6 +464,25 @@ pub const HELPLINE: &str = "08000 121 700";
 /// The police non-emergency number, given by default on a site whose `sector` is `police`.
 pub const POLICE_NON_EMERGENCY: &str = "101";
 
+/// `report.non_emergency: none`: no non-emergency line, even on a police site.
+pub const NONE: &str = "none";
+
+/// Why `number` cannot be dialled (a `tel:` link is made of its digits): `None` when it is
+/// digits, spaces and `-` or `()`, with a leading `+` and at least three digits.
+fn not_a_phone_number(number: &str) -> Option<&'static str> {
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let other = number.char_indices().any(|(i, c)| {
+        !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (i == 0 && c == '+'))
+    });
+    if other {
+        Some("it may hold only digits, spaces, '-', brackets and a leading '+'")
+    } else if digits < 3 {
+        Some("it has fewer than three digits")
+    } else {
+        None
+    }
+}
+
 /// The numbers for reporting modern slavery, defaults filled in.
 fn report(raw: crate::raw::ReportNumbers, sector: Option<Sector>) -> crate::model::Report {
     let phone = |number: String| crate::model::Phone {
@@ -446,9 +492,10 @@ fn report(raw: crate::raw::ReportNumbers, sector: Option<Sector>) -> crate::mode
     crate::model::Report {
         emergency: phone(raw.emergency.unwrap_or_else(|| EMERGENCY.into())),
         helpline: phone(raw.helpline.unwrap_or_else(|| HELPLINE.into())),
-        non_emergency: raw
-            .non_emergency
-            .or_else(|| (sector == Some(Sector::Police)).then(|| POLICE_NON_EMERGENCY.into()))
-            .map(phone),
+        non_emergency: match raw.non_emergency {
+            Some(n) if n == NONE => None,
+            Some(n) => Some(phone(n)),
+            None => (sector == Some(Sector::Police)).then(|| phone(POLICE_NON_EMERGENCY.into())),
+        },
     }
 }

@@ -347,6 +347,16 @@ fn version(
             .filter(|u| published(u.front.draft))
             .map(|u| u.front.period)
             .collect(),
+        draft_statements: statements
+            .iter()
+            .filter(|s| !published(s.front.draft))
+            .map(|s| s.front.period)
+            .collect(),
+        draft_updates: updates
+            .iter()
+            .filter(|u| !published(u.front.draft))
+            .map(|u| u.front.period)
+            .collect(),
         datasets: data_sources.iter().map(|(name, _)| name.clone()).collect(),
         empty: Vec::new(),
         year_starts,

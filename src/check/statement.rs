@@ -143,7 +143,15 @@ pub fn check(
     let deadline = f.period.end(year_starts).add_months(6);
     let required = f.basis == crate::model::Basis::Required;
     let on_time = match f.published {
-        None if !required => None,
+        // A draft's date comes when it is published.
+        None if f.draft => None,
+        None if !required => {
+            problems.push(
+                s.warning_at("period", "the statement gives no publication date, so readers cannot see when it came out and the feed cannot date it")
+                    .with_hint("add `published:` with the date the statement says, as precisely as it says it (2020-09-30, 2020-09 or 2020), or `draft: true` while it is being written"),
+            );
+            None
+        }
         None => {
             problems.push(
                 s.warning_at("period", "the statement gives no publication date, so whether it came out within six months of its period's end cannot be judged")

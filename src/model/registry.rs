@@ -5,7 +5,9 @@
 //! [`registry_text`](Policy::registry_text) is the registry's own wording, the text its CSV
 //! download writes (the `[Description]` of the registry's enums, commit e77de954 of its
 //! published source; see `research/registry.md` §2). Readers see the theme's words for
-//! each option (`registry.LIST.KEY`), which in English are the same texts.
+//! each option (`registry.LIST.KEY`), which in English are the same texts, except that the
+//! page speaks of the organisation where the registry's form speaks to it ("Suppliers" for
+//! "Your suppliers").
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -318,16 +320,6 @@ pub const AREA_ORDER: [&str; 6] = [
     "effectiveness",
 ];
 
-/// The sectors `site.yaml` may name (`sector:`), as written: each is `registry.sector.KEY`.
-pub const SECTORS: [&str; 7] = [
-    "police",
-    "local-government",
-    "health",
-    "education",
-    "fire",
-    "central-government",
-    "other",
-];
 /// The budget bands `site.yaml` may name (`budget:`), as written: each is
 /// `registry.budget.KEY`.
 pub const BUDGETS: [&str; 5] = ["under-36m", "36m-60m", "60m-100m", "100m-500m", "over-500m"];
@@ -377,12 +369,12 @@ pub fn word_keys() -> Vec<String> {
         "registry.question.ilo_indicators",
         "registry.question.ilo_actions",
         "registry.question.progress",
+        "registry.public_sector",
     ]
     .iter()
     .map(|k| (*k).to_string())
     .collect();
     keys.extend(AREA_ORDER.iter().map(|a| format!("registry.area.{a}")));
-    keys.extend(SECTORS.iter().map(|s| format!("registry.sector.{s}")));
     keys.extend(BUDGETS.iter().map(|b| format!("registry.budget.{b}")));
     for (list, options) in option_keys() {
         keys.extend(options.iter().map(|o| format!("registry.{list}.{o}")));

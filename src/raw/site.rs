@@ -81,7 +81,8 @@ pub struct ReportNumbers {
     /// The Modern Slavery & Exploitation Helpline's number; default 08000 121 700.
     #[serde(default)]
     pub helpline: Option<String>,
-    /// The police non-emergency number; default 101 when `sector` is `police`, none otherwise.
+    /// The police non-emergency number; default 101 when `sector` is `police`, none otherwise;
+    /// `none` leaves it out.
     #[serde(default)]
     pub non_emergency: Option<String>,
 }

@@ -7,6 +7,9 @@ use crate::routes;
 
 use super::{Checker, Known, known_periods};
 
+/// The hint for evidence that points at a draft.
+const DRAFT_HINT: &str = "publish the draft first (remove its `draft: true`), or add this evidence when it is; `candour build --drafts` builds drafts for a preview";
+
 /// Checks commitments.yaml's records (unique ids, periods in order, references to pages, statements,
 /// updates and datasets) and returns their models; problems are left in `c`.
 pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -> Vec<Commitment> {
@@ -85,6 +88,14 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
                     continue;
                 }
             } else if let Some(p) = e.statement {
+                if known.draft_statements.contains(&p) {
+                    c.error(
+                        &format!("{path}.statement"),
+                        format!("the {p} statement is a draft, which is not published"),
+                        Some(DRAFT_HINT.into()),
+                    );
+                    continue;
+                }
                 if known.statements_complete && !known.statements.contains(&p) {
                     c.error(
                         &format!("{path}.statement"),
@@ -95,6 +106,14 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
                 }
                 known.routes.statement(p)
             } else if let Some(p) = e.update {
+                if known.draft_updates.contains(&p) {
+                    c.error(
+                        &format!("{path}.update"),
+                        format!("the {p} update is a draft, which is not published"),
+                        Some(DRAFT_HINT.into()),
+                    );
+                    continue;
+                }
                 if known.updates_complete && !known.updates.contains(&p) {
                     c.error(
                         &format!("{path}.update"),

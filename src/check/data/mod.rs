@@ -31,6 +31,9 @@ pub struct Known {
     pub updates: Vec<Period>,
     /// False when an update file has errors, so its period is unknown.
     pub updates_complete: bool,
+    /// The periods of drafts a build leaves out: data pointing at one is told it is a draft.
+    pub draft_statements: Vec<Period>,
+    pub draft_updates: Vec<Period>,
     /// The data files present (`kpis`), read without errors or not: what evidence may
     /// point at. A file with errors reports them itself.
     pub datasets: Vec<String>,

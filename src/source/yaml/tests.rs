@@ -71,3 +71,52 @@ fn hostile_inputs_are_diagnostics() {
     assert!(parse(&"[".repeat(500)).is_err());
     assert!(parse("").unwrap_err()[0].message.contains("empty"));
 }
+
+#[derive(Deserialize, Debug, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Answers {
+    title: String,
+    #[serde(default)]
+    first: Option<u64>,
+    #[serde(default)]
+    second: Option<u64>,
+    #[serde(default)]
+    list: Vec<u64>,
+}
+
+fn parse_answers(yaml: &str) -> Vec<Diagnostic> {
+    let source = Source {
+        path: "t.yaml".into(),
+        text: yaml.into(),
+    };
+    Document {
+        source: &source,
+        yaml,
+        line_offset: 0,
+    }
+    .parse::<Answers>("file")
+    .unwrap_err()
+}
+
+#[test]
+fn each_optional_fields_problem_is_said_not_only_the_first() {
+    // Optional fields are set aside one by one, a list's item by item: every problem shows.
+    let errs = parse_answers("first: -1\nsecond: x\nlist: [1, -2]\nextra: 1\ntitle: [x]\n");
+    let lines: Vec<usize> = errs.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [1, 2, 3, 4, 5], "{errs:#?}");
+    // A required field cannot be set aside: its problem is the last said.
+    let errs = parse_answers("title: [x]\nfirst: -1\n");
+    assert_eq!(errs.len(), 1, "{errs:#?}");
+    assert_eq!(errs[0].line, 1);
+}
+
+#[test]
+fn a_misspelt_required_field_is_said_once_as_unknown() {
+    // `titel` set aside leaves `title` missing: not said a second time.
+    let errs = parse_answers("titel: x\nfirst: -1\n");
+    let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert_eq!(messages[0], "unknown field `titel`");
+    assert!(messages[1].contains("whole number"), "{messages:?}");
+}

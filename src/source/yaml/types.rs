@@ -29,6 +29,8 @@ impl Document<'_> {
         let mut problems = Vec::new();
         // Records set aside, by the path of their list (original indices) and index.
         let mut removed: Vec<(String, usize)> = Vec::new();
+        // Mappings an unknown field was set aside from, by path.
+        let mut unknown_in: Vec<String> = Vec::new();
         for _ in 0..MAX_TYPE_ERRORS {
             let err = match serde_path_to_error::deserialize::<_, T>(value.clone()) {
                 Ok(_) => break,
@@ -36,9 +38,29 @@ impl Document<'_> {
             };
             let segments: Vec<Segment> = err.path().iter().map(Segment::from).collect();
             let (path, seq_at) = original_path(&segments, &removed);
-            problems.push(self.located(&err.inner().to_string(), &path, spans, Some(&schema)));
-            // Set aside the innermost record holding the problem, or stop.
+            let raw = err.inner().to_string();
+            // A field missing from a mapping whose unknown field was set aside is most likely
+            // that field misspelt: said once, as the unknown one.
+            if raw.starts_with("missing field") && unknown_in.contains(&path) {
+                break;
+            }
+            problems.push(self.located(&raw, &path, spans, Some(&schema)));
+            // Set aside the innermost record holding the problem; outside any list, the
+            // field itself when it may be left out; or stop.
             let Some((list_path, original, current)) = seq_at else {
+                let parent = path.rsplit_once('.').map_or("", |(p, _)| p);
+                let optional = match segments.last() {
+                    Some(Segment::Key(key)) if !raw.starts_with("missing field") => {
+                        !fields::required(&schema, parent).contains(key)
+                    }
+                    _ => false,
+                };
+                if optional && remove_key(&mut value, &segments) {
+                    if raw.starts_with("unknown field") {
+                        unknown_in.push(parent.to_string());
+                    }
+                    continue;
+                }
                 break;
             };
             if !remove(&mut value, &segments, current) {
@@ -173,6 +195,34 @@ fn original_path(
 
 /// Removes from `value` the innermost list item on `segments`' way (its current index is
 /// `index`). False when the path cannot be followed.
+/// Takes the field the last of `segments` names out of its mapping: false when the path is
+/// not there.
+fn remove_key(value: &mut serde_norway::Value, segments: &[Segment]) -> bool {
+    let Some((Segment::Key(key), parents)) = segments.split_last() else {
+        return false;
+    };
+    let mut at = value;
+    for s in parents {
+        at = match (s, at) {
+            (Segment::Key(k), serde_norway::Value::Mapping(m)) => match m.get_mut(k.as_str()) {
+                Some(v) => v,
+                None => return false,
+            },
+            (Segment::Index(i), serde_norway::Value::Sequence(list)) => match list.get_mut(*i) {
+                Some(v) => v,
+                None => return false,
+            },
+            (_, serde_norway::Value::Tagged(t)) => &mut t.value,
+            _ => return false,
+        };
+    }
+    match at {
+        // In place: the fields after it keep their order, so problems are said top down.
+        serde_norway::Value::Mapping(m) => m.shift_remove(key.as_str()).is_some(),
+        _ => false,
+    }
+}
+
 fn remove(value: &mut serde_norway::Value, segments: &[Segment], index: usize) -> bool {
     let Some(last) = segments
         .iter()
