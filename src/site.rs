@@ -147,7 +147,8 @@ pub fn check_loaded(
     // and the model's words come from its translation table.
     let theme = steps.time("theme", || {
         let site = sources.site.as_ref()?;
-        match Theme::load(root, &config::theme_name(site)) {
+        let languages = config::languages(site);
+        match Theme::load_for(root, &config::theme_name(site), Some(&languages)) {
             Ok(t) => Some(t),
             Err(mut problems) => {
                 diagnostics.append(&mut problems);

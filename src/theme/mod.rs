@@ -39,8 +39,24 @@ pub struct Theme {
 impl Theme {
     /// Reads the theme `name` and the site's overrides under `root`.
     pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+        Theme::load_for(root, name, None)
+    }
+
+    /// [`Theme::load`] for a site in `languages` (`None`: every language): of the built-in
+    /// default theme's tables only English (every site's fallback) and those languages' are
+    /// read, so a site in English alone does not parse the Welsh table; every table of the
+    /// theme's folder and the site's `i18n/` is read and checked, used or not.
+    pub fn load_for(
+        root: &Path,
+        name: &str,
+        languages: Option<&[String]>,
+    ) -> Result<Theme, Vec<Diagnostic>> {
         let mut problems = Vec::new();
-        let mut theme = Theme::embedded(&mut problems);
+        let wanted = |language: &str| {
+            language == "en"
+                || languages.is_none_or(|l| l.iter().any(|t| i18n::primary(t) == language))
+        };
+        let mut theme = Theme::embedded(&mut problems, &wanted);
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
             theme.read_dir(root, &dir, "", &mut problems);
@@ -78,13 +94,21 @@ impl Theme {
     pub fn builtin() -> Theme {
         static BUILTIN: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
         BUILTIN
-            .get_or_init(|| Theme::embedded(&mut Vec::new()))
+            .get_or_init(|| Theme::embedded(&mut Vec::new(), &|_| true))
             .clone()
     }
 
-    fn embedded(problems: &mut Vec<Diagnostic>) -> Theme {
+    /// The built-in default theme, with the translation tables of the languages `wanted`
+    /// accepts.
+    fn embedded(problems: &mut Vec<Diagnostic>, wanted: &dyn Fn(&str) -> bool) -> Theme {
         let mut theme = Theme::default();
         for (path, bytes) in crate::embedded::THEME {
+            let table = path
+                .strip_prefix("i18n/")
+                .and_then(|f| f.strip_suffix(".yaml"));
+            if table.is_some_and(|language| !wanted(language)) {
+                continue;
+            }
             theme.add(
                 &format!("(built-in default theme)/{path}"),
                 path,
@@ -202,6 +226,26 @@ impl Theme {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A site in English alone does not read the built-in Welsh table (a third of a small
+    /// site's build was spent parsing it); a bilingual site does, and English is always there.
+    #[test]
+    fn only_the_sites_languages_built_in_tables_are_read() {
+        let root = Path::new("/nonexistent");
+        let en = Theme::load_for(root, "default", Some(&["en-GB".to_string()])).unwrap();
+        assert!(en.words.contains_key("en") && !en.words.contains_key("cy"));
+        let both = ["en".to_string(), "cy".to_string()];
+        let bilingual = Theme::load_for(root, "default", Some(&both)).unwrap();
+        assert!(bilingual.words.contains_key("en") && bilingual.words.contains_key("cy"));
+        let welsh = Theme::load_for(root, "default", Some(&["cy".to_string()])).unwrap();
+        assert!(welsh.words.contains_key("en") && welsh.words.contains_key("cy"));
+        assert!(
+            Theme::load(root, "default")
+                .unwrap()
+                .words
+                .contains_key("cy")
+        );
+    }
 
     /// The default theme's Welsh table has every key of the English one and no other (bar
     /// the months after "i", which Welsh mutates): a Welsh page is never part English.
