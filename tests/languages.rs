@@ -475,3 +475,36 @@ fn a_joint_statements_bodies_are_named_in_welsh_from_site_cy_yaml() {
             .contains("error: `organisations` gives 1 name, but content/site.yaml lists 2 bodies")
     );
 }
+
+#[test]
+fn the_aspects_headings_are_marked_as_the_originals_on_welsh_pages() {
+    let (dir, out) = fixture("bilingual");
+    let content = dir.path().join("content");
+    // Enforcement: the first of the statement's four key areas.
+    let site = content.join("site.yaml");
+    let text = fs::read_to_string(&site).unwrap();
+    fs::write(
+        &site,
+        format!("{text}aspects:\n  - id: enforcement\n    title: Enforcement\n"),
+    )
+    .unwrap();
+    let kpis = content.join("data/kpis.yaml");
+    let text = fs::read_to_string(&kpis).unwrap();
+    fs::write(
+        &kpis,
+        text.replacen(
+            "    kind: qualitative\n",
+            "    aspect: enforcement\n    kind: qualitative\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let o = build(dir.path(), &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let cy = read(&out, "cy/performance/index.html");
+    assert!(
+        cy.contains("<span lang=\"en\" class=\"untranslated\">Enforcement</span>"),
+        "{cy}"
+    );
+    assert!(read(&out, "performance/index.html").contains(">Enforcement</h2>"));
+}

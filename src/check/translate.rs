@@ -431,8 +431,15 @@ fn site_version(
     let Ok(mut settings) = serde_norway::from_str::<Map<String, Value>>(&original.text) else {
         return original.clone();
     };
-    // Text the translation cannot give yet stays in the default language.
+    // Text the translation cannot give yet stays in the default language, the aspects'
+    // headings too (site.yaml's `aspects:`, which no translation gives yet).
     mark_deep(&mut settings, &SITE_UNTRANSLATABLE);
+    if let Some(Value::Array(aspects)) = settings.get_mut("aspects") {
+        for aspect in aspects.iter_mut().filter_map(Value::as_object_mut) {
+            mark(aspect, "title");
+            mark(aspect, "description");
+        }
+    }
     let (path, head, given) = match translation {
         Some(t) => {
             let texts = text_fields(t, &t.text, 0, &original.path, &SITE_TEXT, problems);
