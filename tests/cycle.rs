@@ -94,7 +94,7 @@ fn each_deadline_state_on_a_fixed_day() {
         deadline_lines(&err),
         [
             "warning: there are no updates yet for the 10 half years from 2021/22 H1 to 2025/26 H2, more than six months after the first ended on 30 September 2021: site.yaml promises six-monthly updates (reporting.updates) but sets no date for them (reporting.update_due_months)",
-            "warning: NOT YET PUBLISHED: there are no statements yet for the 6 years from 2020/21 to 2025/26; the Home Office recommends publishing each within six months of its year's end, the first by 30 September 2021, 1887 days ago",
+            "warning: NOT YET PUBLISHED: there are no statements yet for the 6 years from 2020/21 to 2025/26; the Home Office recommends publishing each within six months of its year's end, the first by 30 September 2021, 1,887 days ago",
         ],
         "{err}"
     );

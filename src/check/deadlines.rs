@@ -369,6 +369,28 @@ fn in_days(days: i64) -> String {
     }
 }
 
+/// `1 day`, `46 days`, `1,887 days`.
 fn plural(n: i64, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    let digits = n.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(d);
+    }
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{grouped} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(super::plural(1, "day"), "1 day");
+        assert_eq!(super::plural(46, "day"), "46 days");
+        assert_eq!(super::plural(999, "day"), "999 days");
+        assert_eq!(super::plural(1887, "day"), "1,887 days");
+        assert_eq!(super::plural(1234567, "day"), "1,234,567 days");
+    }
 }
