@@ -565,6 +565,15 @@ fn answers_the_registry_would_refuse_are_errors_at_their_value() {
         err.contains("warning: `ilo_actions` lists actions taken after finding indicators of forced labour, but `ilo_indicators` says none were found"),
         "{err}"
     );
+    // `none` twice is listed twice, not `none` beside other answers.
+    fs::write(
+        site.path().join("content/statements/2020-21.md"),
+        FULL.replace("engagement: [none]", "engagement: [none, none]"),
+    )
+    .unwrap();
+    let err = stderr(&run(&["check", "--today", TODAY], site.path()));
+    assert!(err.contains("this answer is listed twice"), "{err}");
+    assert!(!err.contains("cannot go with other answers"), "{err}");
     // Each unknown answer is said, not only the first.
     fs::write(
         site.path().join("content/statements/2020-21.md"),

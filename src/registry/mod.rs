@@ -685,8 +685,8 @@ fn exclusive<T: PartialEq + Copy>(
         }
     }
     if let Some(values) = values
-        && values.len() > 1
         && values.contains(&none)
+        && values.iter().any(|v| *v != none)
     {
         problems.push(
             at(path, "`none` cannot go with other answers".into())
