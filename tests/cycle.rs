@@ -194,6 +194,34 @@ fn each_deadline_state_on_a_fixed_day() {
 }
 
 #[test]
+fn a_publication_date_after_today_is_a_warning() {
+    let site = example_copy();
+    let path = site.path().join("content/updates/2020-21-h2.md");
+    let text = fs::read_to_string(&path).unwrap();
+    let published = text
+        .lines()
+        .find_map(|l| l.strip_prefix("published: "))
+        .unwrap()
+        .to_string();
+    // The example's date is illustrative, which is never judged; this copy's is given as
+    // the source's. Test data, not the example's.
+    let original = text.clone();
+    fs::write(&path, text.replace("illustrative: [published]\n", "")).unwrap();
+    assert_ne!(fs::read_to_string(&path).unwrap(), original);
+    // Before the update's date: it is not out yet.
+    let (code, err) = check_on("2021-04-01", site.path());
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("warning: published on 30 April 2021, which is after today (1 April 2021)"),
+        "{published}: {err}"
+    );
+    assert!(err.contains("--> content/updates/2020-21-h2.md"), "{err}");
+    // On its day, nothing.
+    let (_, err) = check_on(&published, site.path());
+    assert!(!err.contains("which is after today"), "{err}");
+}
+
+#[test]
 fn the_built_site_does_not_depend_on_the_day() {
     // `build` takes no --today and reads no clock: two builds are the same, and `check`'s
     // day changes nothing it writes.

@@ -112,6 +112,40 @@ pub fn check(
     } else {
         Severity::Warning
     };
+    // A publication date after the day judged: a typo, or a date planned rather than met.
+    let future = |published: Option<Date>, illustrative: bool| {
+        published.filter(|p| !illustrative && p.days() > today.days())
+    };
+    for s in statements {
+        if let Some(p) = future(s.front.published, s.front.illustrative.field("published")) {
+            problems.push(
+                s.warning_at(
+                    "published",
+                    format!(
+                        "published on {}, which is after today ({})",
+                        p.long(),
+                        today.long()
+                    ),
+                )
+                .with_hint("give the day it came out; while it has not, mark it `draft: true`"),
+            );
+        }
+    }
+    for u in updates {
+        if let Some(p) = future(u.front.published, u.front.illustrative.field("published")) {
+            problems.push(
+                u.warning_at(
+                    "published",
+                    format!(
+                        "published on {}, which is after today ({})",
+                        p.long(),
+                        today.long()
+                    ),
+                )
+                .with_hint("give the day it came out; while it has not, mark it `draft: true`"),
+            );
+        }
+    }
     let Some(first) = statements.iter().map(|s| s.front.period).min() else {
         return problems;
     };
