@@ -1059,6 +1059,8 @@ fn init_writes_a_blank_starter_with_the_six_areas_and_nothing_invented() {
     ] {
         assert!(statement.contains(heading), "{statement}");
     }
+    // A draft until the body publishes it, as `candour new statement` writes one.
+    assert!(statement.contains("\ndraft: true "), "{statement}");
     // It checks and builds, with warnings for what the body still has to give.
     let o = run(&["check"], &named);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -94,7 +94,7 @@ fn each_deadline_state_on_a_fixed_day() {
         deadline_lines(&err),
         [
             "warning: there are no updates yet for the 10 half years from 2021/22 H1 to 2025/26 H2, more than six months after the first ended on 30 September 2021: site.yaml promises six-monthly updates (reporting.updates) but sets no date for them (reporting.update_due_months)",
-            "warning: NOT YET PUBLISHED: there are no statements yet for the 6 years from 2020/21 to 2025/26; the Home Office recommends publishing each within six months of its year's end, the first by 30 September 2021, 1887 days ago",
+            "warning: NOT YET PUBLISHED: there are no statements yet for the 6 years from 2020/21 to 2025/26; the Home Office recommends publishing each within six months of its year's end, the first by 30 September 2021, 1,887 days ago",
         ],
         "{err}"
     );
@@ -191,6 +191,34 @@ fn each_deadline_state_on_a_fixed_day() {
         err.contains("warning: OVERDUE: there is no 2020/21 statement yet, and it was due by 30 September 2021, 46 days ago"),
         "{err}"
     );
+}
+
+#[test]
+fn a_publication_date_after_today_is_a_warning() {
+    let site = example_copy();
+    let path = site.path().join("content/updates/2020-21-h2.md");
+    let text = fs::read_to_string(&path).unwrap();
+    let published = text
+        .lines()
+        .find_map(|l| l.strip_prefix("published: "))
+        .unwrap()
+        .to_string();
+    // The example's date is illustrative, which is never judged; this copy's is given as
+    // the source's. Test data, not the example's.
+    let original = text.clone();
+    fs::write(&path, text.replace("illustrative: [published]\n", "")).unwrap();
+    assert_ne!(fs::read_to_string(&path).unwrap(), original);
+    // Before the update's date: it is not out yet.
+    let (code, err) = check_on("2021-04-01", site.path());
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("warning: published on 30 April 2021, which is after today (1 April 2021)"),
+        "{published}: {err}"
+    );
+    assert!(err.contains("--> content/updates/2020-21-h2.md"), "{err}");
+    // On its day, nothing.
+    let (_, err) = check_on(&published, site.path());
+    assert!(!err.contains("which is after today"), "{err}");
 }
 
 #[test]

@@ -223,6 +223,20 @@ fn a_draft_is_checked_in_full() {
     );
     assert!(!err.contains("there is no update for"), "{err}");
     fs::write(&h2, original).unwrap();
+    // And so does evidence that points at a draft page.
+    let commitments = site.path().join("content/data/commitments.yaml");
+    let original = fs::read_to_string(&commitments).unwrap();
+    fs::write(
+        &commitments,
+        original.replacen("page: about", "page: plans", 1),
+    )
+    .unwrap();
+    let err = stderr(&run(&["check"], site.path()));
+    assert!(
+        err.contains("error: the page 'plans' is a draft, which is not published\n  --> content/data/commitments.yaml"),
+        "{err}"
+    );
+    fs::write(&commitments, original).unwrap();
 
     // A published page's link to a draft says so, not "did you mean" another page.
     fs::write(site.path().join("content/updates/2021-22-h1.md"), UPDATE).unwrap();

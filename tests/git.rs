@@ -740,6 +740,18 @@ fn init_writes_a_workflow_whose_candour_commands_run() {
         _dir: dir,
     };
     repo.git(&["init", "-q", "-b", "main"]);
+    // The starter's statement is a draft; this site has published it.
+    for e in fs::read_dir(target.join("content/statements")).unwrap() {
+        let path = e.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        let published: String = text
+            .lines()
+            .filter(|l| !l.starts_with("draft: true"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_ne!(published, text, "the starter's statement is a draft");
+        fs::write(&path, published).unwrap();
+    }
     repo.commit_all("2021-03-01", "Start the site");
     repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
     // The starter's one statement, whichever period it is for.

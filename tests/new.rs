@@ -40,6 +40,11 @@ fn new_update_starts_the_half_after_the_latest_with_a_checklist() {
         .filter(|l| l.starts_with("  [ ] content/data/kpis.yaml: "))
         .count();
     assert_eq!(listed, kpi_count, "{said}");
+    // Figures are not held back by the draft: the officer is told so.
+    assert!(
+        said.ends_with("Figures added to the data files are published with the next build, whether or not the report is still a draft.\n"),
+        "{said}"
+    );
     assert!(
         said.contains("  [ ] content/data/prevention-orders.yaml: no orders for 2021/22 H1"),
         "{said}"

@@ -538,6 +538,42 @@ fn answers_the_registry_would_refuse_are_errors_at_their_value() {
     .unwrap();
     let err = stderr(&run(&["check", "--today", TODAY], site.path()));
     assert!(err.contains("first-time"), "{err}");
+    // An answer listed twice is an error at the second; actions after no indicators, a warning.
+    let twice = FULL
+        .replace(
+            "social_audits: [own-staff, unannounced]",
+            "social_audits: [own-staff, unannounced, own-staff]",
+        )
+        .replace(
+            "ilo_indicators: [deception, debt-bondage]",
+            "ilo_indicators: [none]",
+        );
+    fs::write(site.path().join("content/statements/2020-21.md"), &twice).unwrap();
+    let err = stderr(&run(&["check", "--today", TODAY], site.path()));
+    let line = twice
+        .lines()
+        .position(|l| l.starts_with("  social_audits:"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "error: this answer is listed twice\n  --> content/statements/2020-21.md:{line}:43"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: `ilo_actions` lists actions taken after finding indicators of forced labour, but `ilo_indicators` says none were found"),
+        "{err}"
+    );
+    // `none` twice is listed twice, not `none` beside other answers.
+    fs::write(
+        site.path().join("content/statements/2020-21.md"),
+        FULL.replace("engagement: [none]", "engagement: [none, none]"),
+    )
+    .unwrap();
+    let err = stderr(&run(&["check", "--today", TODAY], site.path()));
+    assert!(err.contains("this answer is listed twice"), "{err}");
+    assert!(!err.contains("cannot go with other answers"), "{err}");
     // Each unknown answer is said, not only the first.
     fs::write(
         site.path().join("content/statements/2020-21.md"),

@@ -112,6 +112,40 @@ pub fn check(
     } else {
         Severity::Warning
     };
+    // A publication date after the day judged: a typo, or a date planned rather than met.
+    let future = |published: Option<Date>, illustrative: bool| {
+        published.filter(|p| !illustrative && p.days() > today.days())
+    };
+    for s in statements {
+        if let Some(p) = future(s.front.published, s.front.illustrative.field("published")) {
+            problems.push(
+                s.warning_at(
+                    "published",
+                    format!(
+                        "published on {}, which is after today ({})",
+                        p.long(),
+                        today.long()
+                    ),
+                )
+                .with_hint("give the day it came out; while it has not, mark it `draft: true`"),
+            );
+        }
+    }
+    for u in updates {
+        if let Some(p) = future(u.front.published, u.front.illustrative.field("published")) {
+            problems.push(
+                u.warning_at(
+                    "published",
+                    format!(
+                        "published on {}, which is after today ({})",
+                        p.long(),
+                        today.long()
+                    ),
+                )
+                .with_hint("give the day it came out; while it has not, mark it `draft: true`"),
+            );
+        }
+    }
     let Some(first) = statements.iter().map(|s| s.front.period).min() else {
         return problems;
     };
@@ -369,6 +403,28 @@ fn in_days(days: i64) -> String {
     }
 }
 
+/// `1 day`, `46 days`, `1,887 days`.
 fn plural(n: i64, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+    let digits = n.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(d);
+    }
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{grouped} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(super::plural(1, "day"), "1 day");
+        assert_eq!(super::plural(46, "day"), "46 days");
+        assert_eq!(super::plural(999, "day"), "999 days");
+        assert_eq!(super::plural(1887, "day"), "1,887 days");
+        assert_eq!(super::plural(1234567, "day"), "1,234,567 days");
+    }
 }

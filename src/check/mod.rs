@@ -323,14 +323,12 @@ fn version(
         }
     }
     // Data may not point at a draft unless drafts are kept: the build leaves it out.
-    if !overrides.drafts {
-        let draft_pages: Vec<&str> = pages
-            .iter()
-            .filter(|p| p.front.draft)
-            .map(|p| p.stem())
-            .collect();
-        known_pages.retain(|p| !draft_pages.contains(&p.as_str()));
-    }
+    let draft_pages: Vec<String> = pages
+        .iter()
+        .filter(|p| p.front.draft && !overrides.drafts)
+        .map(|p| p.stem().to_string())
+        .collect();
+    known_pages.retain(|p| !draft_pages.contains(p));
     let published = |draft: bool| overrides.drafts || !draft;
     let known = Known {
         pages: known_pages,
@@ -352,6 +350,7 @@ fn version(
             .filter(|s| !published(s.front.draft))
             .map(|s| s.front.period)
             .collect(),
+        draft_pages,
         draft_updates: updates
             .iter()
             .filter(|u| !published(u.front.draft))

@@ -112,7 +112,7 @@ pub fn execute(args: Args) -> ExitCode {
     }
     if started.checklist.is_empty() {
         println!(
-            "The site's data files ask for nothing more for {} (a site without data files asks for nothing).",
+            "Nothing in the data files is missing for {}.",
             started.period
         );
     } else {
@@ -129,6 +129,9 @@ pub fn execute(args: Args) -> ExitCode {
         for item in &started.checklist {
             println!("  [ ] {item}");
         }
+        println!(
+            "Figures added to the data files are published with the next build, whether or not the report is still a draft."
+        );
     }
     ExitCode::SUCCESS
 }

@@ -99,7 +99,7 @@ fn blank(name: Option<&str>, year: i32, month: u32) -> Vec<(String, Vec<u8>)> {
         "# Site settings: see the README for every field.\n\
          title: Modern Slavery Statement\n\
          organisation: {quoted}\n\
-         # sector: police        # the registry's sector, once you know it\n\
+         # sector: local-government  # police, health, education, fire, central-government or other\n\
          # base_url: https://...  # the address the site will be published at\n\
          reporting:\n  \
            year_starts: 4        # April; 1 for calendar years\n  \
@@ -128,6 +128,7 @@ fn blank(name: Option<&str>, year: i32, month: u32) -> Vec<(String, Vec<u8>)> {
     ];
     let mut statement = format!(
         "---\ntitle: Modern Slavery Statement {period}\nperiod: {period}\n\
+         draft: true                # remove once it is published, and set `published:`\n\
          # published: YYYY-MM-DD, once it is (YYYY-MM or YYYY if that is all you know)\n\
          # basis: required, if section 54 applies to you; voluntary otherwise (the default)\n\
          # approval: approved_by, approved_on and signed_by, as the statement gives them\nareas:\n"

@@ -11,8 +11,10 @@ pub struct Dataset {
     pub json_url: String,
     pub schema_url: String,
     pub tables: Vec<DataTable>,
-    /// The page that shows this data.
+    /// The page that shows this data, and its title (for the registry's summaries, which
+    /// each statement's page shows, the statements list).
     pub page_url: String,
+    pub page_title: String,
     /// Its section of the open-data page (`routes.dataset`), for other pages to link to.
     pub url: String,
 }

@@ -556,6 +556,20 @@ pub fn check(
         at,
         problems,
     );
+    // Actions taken after finding indicators, when none were found.
+    if a.ilo_indicators.as_deref() == Some(&[Indicator::None][..])
+        && a.ilo_actions
+            .as_deref()
+            .is_some_and(|x| x.iter().any(|r| *r != Remediation::None))
+    {
+        problems.push(
+            warn(
+                "registry.ilo_actions",
+                "`ilo_actions` lists actions taken after finding indicators of forced labour, but `ilo_indicators` says none were found".into(),
+            )
+            .with_hint("list the indicators found in `ilo_indicators`, or set `ilo_actions: [none]`"),
+        );
+    }
     other_text(
         a.policies.as_deref(),
         Policy::Other,
@@ -656,6 +670,7 @@ pub fn check(
 }
 
 /// An error when a list has its "none" answer beside others.
+/// Also an error at each answer listed a second time (the registry's form ticks each once).
 fn exclusive<T: PartialEq + Copy>(
     values: Option<&[T]>,
     none: T,
@@ -663,9 +678,20 @@ fn exclusive<T: PartialEq + Copy>(
     at: &dyn Fn(&str, String) -> Diagnostic,
     problems: &mut Vec<Diagnostic>,
 ) {
+    for (i, v) in values.unwrap_or_default().iter().enumerate() {
+        if values.unwrap_or_default()[..i].contains(v) {
+            problems.push(
+                at(
+                    &format!("{path}[{i}]"),
+                    "this answer is listed twice".into(),
+                )
+                .with_hint("list each answer once"),
+            );
+        }
+    }
     if let Some(values) = values
-        && values.len() > 1
         && values.contains(&none)
+        && values.iter().any(|v| *v != none)
     {
         problems.push(
             at(path, "`none` cannot go with other answers".into())

@@ -42,6 +42,13 @@ pub fn check(raw: Vec<raw::RawCommitment>, c: &mut Checker<'_>, known: &Known) -
             let url = if let Some(page) = &e.page {
                 if known.pages.contains(page) {
                     known.routes.page(page)
+                } else if known.draft_pages.contains(page) {
+                    c.error(
+                        &format!("{path}.page"),
+                        format!("the page '{page}' is a draft, which is not published"),
+                        Some(DRAFT_HINT.into()),
+                    );
+                    continue;
                 } else {
                     let hint = match did_you_mean(page, known.pages.iter().map(String::as_str)) {
                         Some(best) => format!("did you mean '{best}'?"),

@@ -34,6 +34,8 @@ pub struct Known {
     /// The periods of drafts a build leaves out: data pointing at one is told it is a draft.
     pub draft_statements: Vec<Period>,
     pub draft_updates: Vec<Period>,
+    /// The draft pages a build leaves out, by file stem.
+    pub draft_pages: Vec<String>,
     /// The data files present (`kpis`), read without errors or not: what evidence may
     /// point at. A file with errors reports them itself.
     pub datasets: Vec<String>,

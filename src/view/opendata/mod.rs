@@ -312,6 +312,10 @@ pub fn describe(
             json_url: routes.dataset_json(name),
             schema_url: routes.dataset_schema(name),
             page_url: page_of(name, routes),
+            page_title: match *name {
+                "registry" => words.word("statements.heading").to_string(),
+                _ => words.word(&format!("dataset.{name}.title")).to_string(),
+            },
             url: routes.dataset(name),
             tables: tables
                 .iter()
