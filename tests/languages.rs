@@ -508,3 +508,24 @@ fn the_aspects_headings_are_marked_as_the_originals_on_welsh_pages() {
     );
     assert!(read(&out, "performance/index.html").contains(">Enforcement</h2>"));
 }
+
+#[test]
+fn a_missing_site_translation_is_a_warning() {
+    // Without site.cy.yaml every Welsh page's header is the English title and names: said.
+    let (dir, _) = fixture("bilingual");
+    let o = run(dir.path(), &["check"]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(
+        !err.contains("the site's title, description and names"),
+        "{err}"
+    );
+    fs::remove_file(dir.path().join("content/site.cy.yaml")).unwrap();
+    let o = run(dir.path(), &["check"]);
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("warning: not yet translated into 'cy': the site's title, description and names show in the original on the 'cy' pages\n  --> content/site.yaml"),
+        "{err}"
+    );
+    assert!(err.contains("as content/site.cy.yaml"), "{err}");
+}

@@ -122,6 +122,15 @@ pub fn version(sources: &Sources, tag: &str, problems: &mut Vec<Diagnostic>) -> 
             .iter()
             .find(|t| translation_of(&t.path).is_some_and(|(l, o)| l == language && o == original))
     };
+    if translation(&site.path).is_none() {
+        problems.push(
+            Diagnostic::warning(
+                &site.path,
+                format!("not yet translated into '{tag}': the site's title, description and names show in the original on the '{tag}' pages"),
+            )
+            .with_hint(format!("add the translation beside it, as {}", translated_name(&site.path, language))),
+        );
+    }
     let mut version = Version {
         site: site_version(site, translation(&site.path), problems),
         statements: Vec::new(),
@@ -170,10 +179,12 @@ pub fn version(sources: &Sources, tag: &str, problems: &mut Vec<Diagnostic>) -> 
 
 /// `content/pages/about.md` → `content/pages/about.cy.md`.
 fn translated_name(path: &str, language: &str) -> String {
-    match path.strip_suffix(".md") {
-        Some(stem) => format!("{stem}.{language}.md"),
-        None => path.to_string(),
+    for ext in [".md", ".yaml"] {
+        if let Some(stem) = path.strip_suffix(ext) {
+            return format!("{stem}.{language}{ext}");
+        }
     }
+    path.to_string()
 }
 
 /// Translation files whose language the site does not have, or whose original is missing.
