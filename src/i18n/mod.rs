@@ -296,6 +296,18 @@ impl Words {
         )
     }
 
+    /// `September 2020` as the end of a span, after "to" (`date.months_after_to` where the
+    /// language has it: Welsh "i Fawrth 2021").
+    pub fn month_year_after_to(&self, date: Date) -> String {
+        self.format(
+            "date.month_year",
+            &[
+                ("month", self.month(date.month, Some(MONTH_LISTS[1]))),
+                ("year", &date.year.to_string()),
+            ],
+        )
+    }
+
     /// The months a period covers: `April to September 2020` (`period.span_within_year`),
     /// `April 2019 to March 2020` (`period.span`).
     pub fn span(&self, period: Period, year_starts: u32) -> String {

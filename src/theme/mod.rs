@@ -265,6 +265,10 @@ mod tests {
         assert_eq!(cy.month(9, Some("months_after_to")), "Fedi");
         assert_eq!(cy.month(3, Some("months_after_to")), "Fawrth");
         assert_eq!(cy.month(1, Some("months_after_to")), "Ionawr");
+        // A span's end, as a chart's description gives it: "i Fawrth 2021"; English as ever.
+        let march = crate::model::date::Date::parse("2021-03-31").unwrap();
+        assert_eq!(cy.month_year_after_to(march), "Fawrth 2021");
+        assert_eq!(en.month_year_after_to(march), "March 2021");
     }
 
     /// The default theme's tables have every key its templates and Rust use, and no key

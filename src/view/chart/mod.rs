@@ -177,7 +177,10 @@ pub fn layout(
             ("title", title),
             ("unit", &unit_words),
             ("start", &words.month_year(first_year.start(year_starts))),
-            ("end", &words.month_year(last_year.end(year_starts))),
+            (
+                "end",
+                &words.month_year_after_to(last_year.end(year_starts)),
+            ),
             ("series", &series_words.join(" ")),
         ],
     );
