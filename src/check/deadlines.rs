@@ -229,28 +229,22 @@ pub fn check(
         year = year.next();
     }
     for run in runs {
-        let what = if run.count == 1 {
-            format!("there is no {} statement yet", run.first)
+        let message = if run.count == 1 {
+            let what = format!("there is no {} statement yet", run.first);
+            statement_message(&what, -run.days_ago, run.due, run.required)
         } else {
-            format!("there are no statements yet for {}", run.periods("year"))
-        };
-        let when = if run.count == 1 { "it" } else { "the first" };
-        let message = match run.required {
-            true => format!(
-                "OVERDUE: {what}, and {when} was due by {}, {} ago",
-                run.due.long(),
-                plural(run.days_ago, "day")
-            ),
-            false if run.count == 1 => format!(
-                "NOT YET PUBLISHED: {what}; the Home Office recommends publishing within six months of the year's end, by {}, {} ago",
-                run.due.long(),
-                plural(run.days_ago, "day")
-            ),
-            false => format!(
-                "NOT YET PUBLISHED: {what}; the Home Office recommends publishing each within six months of its year's end, the first by {}, {} ago",
-                run.due.long(),
-                plural(run.days_ago, "day")
-            ),
+            let what = format!("there are no statements yet for {}", run.periods("year"));
+            let ago = plural(run.days_ago, "day");
+            match run.required {
+                true => format!(
+                    "OVERDUE: {what}, and the first was due by {}, {ago} ago",
+                    run.due.long()
+                ),
+                false => format!(
+                    "NOT YET PUBLISHED: {what}; the Home Office recommends publishing each within six months of its year's end, the first by {}, {ago} ago",
+                    run.due.long()
+                ),
+            }
         };
         let d = previous(statements, run.first, message);
         let hint = format!(
@@ -403,18 +397,10 @@ fn in_days(days: i64) -> String {
     }
 }
 
-/// `1 day`, `46 days`, `1,887 days`.
+/// `1 day`, `46 days`, `1,887 days` (grouped as readers' figures are, `format_number`).
 fn plural(n: i64, word: &str) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut grouped = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(d);
-    }
-    let sign = if n < 0 { "-" } else { "" };
-    format!("{sign}{grouped} {word}{}", if n == 1 { "" } else { "s" })
+    let count = crate::format::format_number(n as f64, crate::model::KpiKind::Count);
+    format!("{count} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 #[cfg(test)]

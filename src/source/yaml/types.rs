@@ -193,36 +193,39 @@ fn original_path(
     (path, innermost)
 }
 
-/// Removes from `value` the innermost list item on `segments`' way (its current index is
-/// `index`). False when the path cannot be followed.
+/// The value `segments` lead to in `value`, through mappings, lists and tags; `None` when
+/// the path is not there.
+fn follow<'v>(
+    value: &'v mut serde_norway::Value,
+    segments: &[Segment],
+) -> Option<&'v mut serde_norway::Value> {
+    let mut at = value;
+    for s in segments {
+        at = match (s, at) {
+            (Segment::Key(k), serde_norway::Value::Mapping(m)) => m.get_mut(k.as_str())?,
+            (Segment::Index(i), serde_norway::Value::Sequence(list)) => list.get_mut(*i)?,
+            (_, serde_norway::Value::Tagged(t)) => &mut t.value,
+            _ => return None,
+        };
+    }
+    Some(at)
+}
+
 /// Takes the field the last of `segments` names out of its mapping: false when the path is
 /// not there.
 fn remove_key(value: &mut serde_norway::Value, segments: &[Segment]) -> bool {
     let Some((Segment::Key(key), parents)) = segments.split_last() else {
         return false;
     };
-    let mut at = value;
-    for s in parents {
-        at = match (s, at) {
-            (Segment::Key(k), serde_norway::Value::Mapping(m)) => match m.get_mut(k.as_str()) {
-                Some(v) => v,
-                None => return false,
-            },
-            (Segment::Index(i), serde_norway::Value::Sequence(list)) => match list.get_mut(*i) {
-                Some(v) => v,
-                None => return false,
-            },
-            (_, serde_norway::Value::Tagged(t)) => &mut t.value,
-            _ => return false,
-        };
-    }
-    match at {
+    match follow(value, parents) {
         // In place: the fields after it keep their order, so problems are said top down.
-        serde_norway::Value::Mapping(m) => m.shift_remove(key.as_str()).is_some(),
+        Some(serde_norway::Value::Mapping(m)) => m.shift_remove(key.as_str()).is_some(),
         _ => false,
     }
 }
 
+/// Removes from `value` the innermost list item on `segments`' way (its current index is
+/// `index`). False when the path cannot be followed.
 fn remove(value: &mut serde_norway::Value, segments: &[Segment], index: usize) -> bool {
     let Some(last) = segments
         .iter()
@@ -230,23 +233,8 @@ fn remove(value: &mut serde_norway::Value, segments: &[Segment], index: usize) -
     else {
         return false;
     };
-    let mut at = value;
-    for s in &segments[..last] {
-        at = match (s, at) {
-            (Segment::Key(k), serde_norway::Value::Mapping(m)) => match m.get_mut(k.as_str()) {
-                Some(v) => v,
-                None => return false,
-            },
-            (Segment::Index(i), serde_norway::Value::Sequence(list)) => match list.get_mut(*i) {
-                Some(v) => v,
-                None => return false,
-            },
-            (_, serde_norway::Value::Tagged(t)) => &mut t.value,
-            _ => return false,
-        };
-    }
-    match at {
-        serde_norway::Value::Sequence(list) if index < list.len() => {
+    match follow(value, &segments[..last]) {
+        Some(serde_norway::Value::Sequence(list)) if index < list.len() => {
             list.remove(index);
             true
         }
