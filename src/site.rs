@@ -149,7 +149,10 @@ pub fn check_loaded(
         let site = sources.site.as_ref()?;
         let languages = config::languages(site);
         match Theme::load_for(root, &config::theme_name(site), Some(&languages)) {
-            Ok(t) => Some(t),
+            Ok(t) => {
+                diagnostics.extend(t.warnings.iter().cloned());
+                Some(t)
+            }
             Err(mut problems) => {
                 diagnostics.append(&mut problems);
                 None

@@ -34,6 +34,12 @@ pub struct Theme {
     /// The words readers see, by language (`en`): the theme's `i18n/LANG.yaml` tables, each
     /// key taken from the last file in lookup order that has it.
     pub words: BTreeMap<String, Arc<Words>>,
+    /// The site's own tables (`i18n/LANG.yaml` at its root), by language: the file and the
+    /// keys it replaces, to tell which it replaces in one language only.
+    pub site_tables: BTreeMap<String, (String, Vec<String>)>,
+    /// Warnings met reading the theme (a key the site replaces in one language only),
+    /// reported with the site's other diagnostics.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -81,6 +87,9 @@ impl Theme {
         }
         if !problems.iter().any(Diagnostic::is_error) {
             theme.check_words(&mut problems);
+        }
+        if let Some(languages) = languages {
+            theme.warnings = theme.one_sided(languages);
         }
         if problems.iter().any(Diagnostic::is_error) {
             Err(problems)
@@ -135,7 +144,13 @@ impl Theme {
             let origin = rel(root, entry.path());
             let inner = rel(dir, entry.path());
             match std::fs::read(entry.path()) {
-                Ok(bytes) => self.add(&origin, &format!("{prefix}{inner}"), bytes, problems),
+                Ok(bytes) => {
+                    let path = format!("{prefix}{inner}");
+                    if prefix == "i18n/" {
+                        self.note_site_table(&origin, &path, &bytes);
+                    }
+                    self.add(&origin, &path, bytes, problems);
+                }
                 Err(e) => problems.push(Diagnostic::error(
                     &origin,
                     format!("cannot read this file: {}", crate::source::io_reason(&e)),
@@ -177,6 +192,77 @@ impl Theme {
                 Err(mut d) => problems.append(&mut d),
             }
         }
+    }
+
+    /// Records which keys the site's own table at `path` (`i18n/cy.yaml`) replaces. A table
+    /// that cannot be read is reported by [`Theme::add`].
+    fn note_site_table(&mut self, origin: &str, path: &str, bytes: &[u8]) {
+        let Some(language) = path
+            .strip_prefix("i18n/")
+            .and_then(|f| f.strip_suffix(".yaml"))
+            .filter(|l| !l.contains('/'))
+        else {
+            return;
+        };
+        let Ok(source) = Source::from_bytes(origin, bytes.to_vec()) else {
+            return;
+        };
+        if let Ok(words) = Words::parse(&source, language) {
+            let keys = words.keys().map(str::to_string).collect();
+            self.site_tables
+                .insert(language.to_string(), (origin.to_string(), keys));
+        }
+    }
+
+    /// A warning for each of the site's own tables that replaces keys another of the site's
+    /// `languages` does not: pages in that language show the theme's words for them, which
+    /// may say what the site meant to change (who publishes it, a licence claim). One per
+    /// table and other language, with the count and the keys.
+    fn one_sided(&self, languages: &[String]) -> Vec<Diagnostic> {
+        let mut warnings = Vec::new();
+        let primaries: Vec<&str> = languages.iter().map(|l| i18n::primary(l)).collect();
+        if primaries.len() < 2 {
+            return warnings;
+        }
+        let table = |language: &str| {
+            self.site_tables
+                .iter()
+                .find(|(l, _)| *l == language || i18n::primary(l) == language)
+                .map(|(_, t)| t)
+        };
+        for language in &primaries {
+            let Some((file, keys)) = table(language) else {
+                continue;
+            };
+            for other in primaries.iter().filter(|o| *o != language) {
+                let theirs = table(other).map(|(_, k)| k.as_slice()).unwrap_or_default();
+                let missing: Vec<&str> = keys
+                    .iter()
+                    .filter(|k| !theirs.contains(k))
+                    .map(String::as_str)
+                    .collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                let count = missing.len();
+                warnings.push(
+                    Diagnostic::warning(
+                        file,
+                        format!(
+                            "{count} {} replaced here but not in i18n/{other}.yaml, so the '{other}' pages show the theme's words for {}: {}",
+                            if count == 1 { "key is" } else { "keys are" },
+                            if count == 1 { "it" } else { "them" },
+                            missing.join(", ")
+                        ),
+                    )
+                    .with_hint(format!(
+                        "give the same {} in i18n/{other}.yaml, in that language, so both say what the site means (a licence, who publishes it)",
+                        if count == 1 { "key" } else { "keys" }
+                    )),
+                );
+            }
+        }
+        warnings
     }
 
     /// The words for `language` (`en-GB` finds `en`), or English when the theme has no
