@@ -112,3 +112,272 @@ fn a_sites_own_words_apply_each_to_its_language_and_one_sided_ones_are_warned() 
     let stderr = build(dir.path(), &out);
     assert!(!stderr.contains("replaced here but not in"), "{stderr}");
 }
+
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;` and `&nbsp;` as the characters they stand for.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+/// `html` without its tags.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text of an HTML page (or an Atom feed, whose `content` is escaped HTML) with the
+/// language each run of it is in: the nearest `lang` (or `xml:lang`) around it. The text of
+/// `<title>`, `<script>` and `<style>`, and attributes, are left out.
+fn text_by_language(page: &str) -> Vec<(String, String)> {
+    const VOID: [&str; 12] = [
+        "meta", "link", "br", "img", "input", "hr", "source", "wbr", "area", "col", "embed",
+        "track",
+    ];
+    let mut stack: Vec<(String, Option<String>)> = Vec::new();
+    let mut runs = Vec::new();
+    let mut rest = page;
+    let lang = |stack: &[(String, Option<String>)]| {
+        stack
+            .iter()
+            .rev()
+            .find_map(|(_, l)| l.clone())
+            .unwrap_or_default()
+    };
+    while !rest.is_empty() {
+        let next = rest.find('<').unwrap_or(rest.len());
+        let text = &rest[..next];
+        let skipped = stack
+            .last()
+            .is_some_and(|(n, _)| ["title", "script", "style"].contains(&n.as_str()));
+        if !text.trim().is_empty() && !skipped {
+            // An Atom feed's `content` is escaped HTML: its text without the markup.
+            let text = strip_tags(&unescape(text));
+            runs.push((lang(&stack), unescape(&text)));
+        }
+        rest = &rest[next..];
+        let Some(end) = rest.find('>') else { break };
+        let tag = &rest[1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') || tag.starts_with('?') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            let name = name.trim().to_ascii_lowercase();
+            if let Some(at) = stack.iter().rposition(|(n, _)| *n == name) {
+                stack.truncate(at);
+            }
+            continue;
+        }
+        let name: String = tag
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        let lang_of = |attr: &str| {
+            tag.find(attr).map(|at| {
+                let v = &tag[at + attr.len()..];
+                v[..v.find('"').unwrap_or(v.len())].to_string()
+            })
+        };
+        let own = lang_of(" xml:lang=\"").or_else(|| lang_of(" lang=\""));
+        stack.push((name, own));
+    }
+    runs
+}
+
+/// The English texts a Welsh page must never show under `lang="cy"`: every run of the
+/// theme's English words (`en.yaml`, split at placeholders and markup) of three words or
+/// more that the Welsh table does not also have, and every text of three words or more of
+/// the site's English sources that its Welsh sources do not also have.
+fn english_texts(english_sources: &[String], welsh_sources: &[String]) -> Vec<String> {
+    fn strings(value: &serde_norway::Value, out: &mut Vec<String>) {
+        match value {
+            serde_norway::Value::String(s) => out.push(s.clone()),
+            serde_norway::Value::Sequence(items) => items.iter().for_each(|v| strings(v, out)),
+            serde_norway::Value::Mapping(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    fn texts(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let (yaml, body) = match source.strip_prefix("---\n") {
+            Some(rest) => rest.split_once("\n---\n").unwrap_or((rest, "")),
+            None => (source, ""),
+        };
+        if let Ok(value) = serde_norway::from_str::<serde_norway::Value>(yaml) {
+            strings(&value, &mut out);
+        }
+        out.extend(body.lines().map(str::to_string));
+        out
+    }
+    // Runs of plain words: split at placeholders, markup and Markdown's punctuation.
+    fn runs(text: &str) -> Vec<String> {
+        text.split([
+            '{', '}', '<', '>', '[', ']', '(', ')', '*', '_', '`', '#', '\n',
+        ])
+        .map(|r| r.trim().trim_end_matches(['.', ',', ':', ';']).to_string())
+        .filter(|r| r.split_whitespace().count() >= 3 && !r.contains('=') && !r.contains('@'))
+        .collect()
+    }
+    let theme = repo().join("themes/default/i18n");
+    let table = |f: &str| {
+        let mut all = Vec::new();
+        strings(
+            &serde_norway::from_str(&fs::read_to_string(theme.join(f)).unwrap()).unwrap(),
+            &mut all,
+        );
+        all
+    };
+    let welsh: Vec<String> = table("cy.yaml")
+        .iter()
+        .chain(
+            welsh_sources
+                .iter()
+                .flat_map(|s| texts(s))
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let mut english: Vec<String> = table("en.yaml")
+        .iter()
+        .chain(
+            english_sources
+                .iter()
+                .flat_map(|s| texts(s))
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .flat_map(|s| runs(&s.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .filter(|r| !welsh.iter().any(|w| w.contains(r.as_str())))
+        .collect();
+    english.sort();
+    english.dedup();
+    english
+}
+
+/// Every file under `dir`, as a path relative to it.
+fn files(dir: &Path) -> Vec<String> {
+    let mut all = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                all.push(
+                    p.strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+/// The English text on the Welsh pages and feed of a built site (`welsh` says which files
+/// are Welsh): each English text under `lang="cy"`, with its file.
+fn english_under_welsh(site: &Path, out: &Path, welsh: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let content = site.join("content");
+    let (mut english_sources, mut welsh_sources) = (Vec::new(), Vec::new());
+    let default_welsh = fs::read_to_string(content.join("site.yaml"))
+        .unwrap()
+        .contains("languages: [cy");
+    for f in files(&content) {
+        let text = fs::read_to_string(content.join(&f)).unwrap();
+        let translation = f.contains(".cy.")
+            || f.contains(".en.")
+            || f.starts_with("data/cy/")
+            || f.starts_with("data/en/");
+        // The English files: the originals on an English-default site, the translations on a
+        // Welsh-default one.
+        if translation == default_welsh {
+            english_sources.push(text);
+        } else {
+            welsh_sources.push(text);
+        }
+    }
+    let english = english_texts(&english_sources, &welsh_sources);
+    assert!(english.len() > 100, "{english:#?}");
+    let mut found = Vec::new();
+    for f in files(out) {
+        if !(f.ends_with(".html") || f.ends_with(".xml")) || !welsh(&f) || f == "sitemap.xml" {
+            continue;
+        }
+        let page = read(out, &f);
+        for c in ['\u{E000}', '\u{E001}', '\u{E002}', '\u{E003}'] {
+            assert!(
+                !page.contains(c),
+                "{f}: a mark of untranslated text is left"
+            );
+        }
+        for (lang, text) in text_by_language(&page) {
+            if !lang.starts_with("cy") {
+                continue;
+            }
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for e in &english {
+                if text.contains(e.as_str()) {
+                    found.push(format!("{f}: “{e}” in “{text}”"));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// No English text is under `lang="cy"` on any Welsh page or in the Welsh feed of the two
+/// bilingual fixtures, nor of the English-default one with its statement not yet translated
+/// (an untranslated body, its contents list and its feed entry).
+#[test]
+fn no_english_under_lang_cy_on_welsh_pages() {
+    let mut found = Vec::new();
+    let (dir, out) = fixture("bilingual");
+    build(dir.path(), &out);
+    found.extend(english_under_welsh(dir.path(), &out, &|f| {
+        f.starts_with("cy/")
+    }));
+    fs::remove_file(dir.path().join("content/statements/2022-23.cy.md")).unwrap();
+    fs::remove_file(dir.path().join("content/site.cy.yaml")).unwrap();
+    build(dir.path(), &out);
+    found.extend(
+        english_under_welsh(dir.path(), &out, &|f| f.starts_with("cy/"))
+            .into_iter()
+            .map(|f| format!("(statement untranslated) {f}")),
+    );
+    let (dir, out) = fixture("bilingual-cy");
+    build(dir.path(), &out);
+    found.extend(
+        english_under_welsh(dir.path(), &out, &|f| !f.starts_with("en/"))
+            .into_iter()
+            .map(|f| format!("(Welsh default) {f}")),
+    );
+    assert!(
+        found.is_empty(),
+        "English under lang=\"cy\":\n{}",
+        found.join("\n")
+    );
+}

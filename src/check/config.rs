@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::markdown::anchors::Reserved;
 use crate::markdown::{self, Origin, Rendered, Settings};
 use crate::model::{Config, Sector};
-use crate::raw::{Contact, Licence, SiteFile};
+use crate::raw::{Contact, SiteFile};
 use crate::source::Source;
 use crate::source::classify::is_language_tag;
 use crate::source::yaml::{Document, Spans};
@@ -366,8 +366,16 @@ pub fn validate(
     };
     let render_md = |text: &str, path: &str, template, settings: &markdown::Settings| {
         let (line, _) = spans.get(path).unwrap_or((1, 1));
-        markdown::render(
-            text,
+        // Markdown not yet translated (marked whole as inline text by `check::translate`)
+        // is rendered as it is and its HTML marked as blocks: the mark cannot span
+        // paragraphs.
+        let [open, close, ..] = crate::i18n::UNTRANSLATED;
+        let whole = text
+            .strip_prefix(open)
+            .and_then(|t| t.strip_suffix(close))
+            .filter(|t| !t.contains([open, close]));
+        let mut rendered = markdown::render(
+            whole.unwrap_or(text),
             &Origin {
                 file: &source.path,
                 text: &source.text,
@@ -375,7 +383,11 @@ pub fn validate(
                 template,
             },
             settings,
-        )
+        );
+        if whole.is_some() {
+            rendered.html = crate::i18n::mark_block(&rendered.html).into();
+        }
+        rendered
     };
     // The notice first: every page shows it, so every other heading keeps clear of its ids.
     let mut notice_html = None;
@@ -440,11 +452,7 @@ pub fn validate(
             colour,
             colour_text,
             notice_html,
-            licence: raw.licence.unwrap_or_else(|| Licence {
-                name: "Open Government Licence v3.0".into(),
-                url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-                    .into(),
-            }),
+            licence: raw.licence,
             contact: raw.contact.unwrap_or_else(Contact::default),
             year_starts,
             updates: reporting.updates.unwrap_or_default(),

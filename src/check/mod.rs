@@ -141,6 +141,18 @@ fn version(
             html.clone()
         }
     };
+    // The contents list of an untranslated body names its headings in the default language.
+    let toc = |path: &str, toc: &std::sync::Arc<[crate::model::Heading]>| {
+        if !untranslated(path) {
+            return toc.clone();
+        }
+        toc.iter()
+            .map(|h| crate::model::Heading {
+                text: crate::i18n::mark_inline(&h.text),
+                ..h.clone()
+            })
+            .collect()
+    };
     let routes = all[version].clone();
     let reserved = Reserved::of_theme(theme);
     let mut site_markdown = config::SiteMarkdown::default();
@@ -268,6 +280,18 @@ fn version(
         let mut model =
             statement::check(s, url, year_starts, &body, &words, &anchors, &mut problems);
         model.body_html = body_html(&s.source.path, &model.body_html);
+        // The page shows the body in two parts, around the areas' table.
+        for part in [&mut model.intro_html, &mut model.sections_html] {
+            if !part.trim().is_empty() {
+                *part = body_html(&s.source.path, part);
+            }
+        }
+        model.toc = toc(&s.source.path, &model.toc);
+        if untranslated(&s.source.path) {
+            for area in &mut model.areas {
+                area.heading = area.heading.as_deref().map(crate::i18n::mark_inline);
+            }
+        }
         model.history = history_of(sources, translated, &s.source.path, &[], &s.front.changes);
         statement_models.push(model);
     }
@@ -281,6 +305,7 @@ fn version(
             continue;
         };
         page.body_html = body_html(&p.source.path, &page.body_html);
+        page.toc = toc(&p.source.path, &page.toc);
         page.history = history_of(sources, translated, &p.source.path, &[], &p.front.changes);
         claim(
             page.url.clone(),
@@ -422,6 +447,7 @@ fn version(
             let mut model =
                 update::model(u, &statement_models, &routes, &words, year_starts, &data);
             model.body_html = body_html(&u.source.path, &model.body_html);
+            model.toc = toc(&u.source.path, &model.toc);
             model.history = history_of(
                 sources,
                 translated,

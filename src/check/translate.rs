@@ -62,7 +62,9 @@ pub const SITE_TEXT: [&str; 6] = [
 ];
 
 /// Text of `site.yaml` no translation file gives yet: shown in the default language.
-const SITE_UNTRANSLATABLE: [&str; 3] = ["tested_by", "issue", "address"];
+/// (`wcag`, a success criterion's name: WCAG has no official Welsh translation; the
+/// statement's `exemptions`, Markdown, are marked whole and shown as a block.)
+const SITE_UNTRANSLATABLE: [&str; 5] = ["tested_by", "issue", "address", "wcag", "exemptions"];
 
 /// The text fields of each data file's records, by file and list: what `data/LANG/FILE`
 /// may give by id.

@@ -37,7 +37,10 @@ pub struct Config {
     /// Black or white, whichever reads better on `colour`.
     pub colour_text: String,
     pub notice_html: Option<String>,
-    pub licence: Licence,
+    /// The licence site.yaml gives; `None`: the theme's default in the page's language
+    /// (`base.licence_name`, `base.licence_url`: the Open Government Licence v3.0, in its
+    /// Welsh version on Welsh pages).
+    pub licence: Option<Licence>,
     pub contact: Contact,
     pub year_starts: u32,
     /// How often updates are published: `six-monthly`, `annual` or `none`.

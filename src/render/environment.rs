@@ -110,6 +110,13 @@ pub(super) fn environment(
     env.add_function("abs_url", move |path: &str| format!("{base_url}{path}"));
     let words = theme.words(&site.config.language);
     let w = Arc::clone(&words);
+    // `text is untranslated`: text (or HTML) holding text not yet in the page's language,
+    // between `i18n::UNTRANSLATED`'s marks; the Atom feed gives such an element the default
+    // language's `xml:lang`, as rendering drops the marks in anything but HTML.
+    env.add_test("untranslated", |text: &str| {
+        let [open, _, open_block, _] = crate::i18n::UNTRANSLATED;
+        text.contains([open, open_block])
+    });
     // `iso is whole_day`: a date given to the day (not a month or a year), as Date reads it.
     env.add_test("whole_day", |iso: &str| {
         Date::parse(iso).is_ok_and(|d| d.precision() == crate::model::date::Precision::Day)
