@@ -381,3 +381,35 @@ fn no_english_under_lang_cy_on_welsh_pages() {
         found.join("\n")
     );
 }
+
+/// A link to a page not yet translated shows its English title marked `lang="en"` with a
+/// short visible marker, "(Saesneg yn unig)"; the page-wide note is for untranslated text in
+/// a page's own content, not for a footer link to such a page (issue 13).
+#[test]
+fn a_link_to_an_untranslated_page_is_marked_and_the_note_is_for_the_pages_own_text() {
+    let (dir, out) = fixture("bilingual");
+    build(dir.path(), &out);
+    let link = "<a href=\"/cy/reporting/\"><span lang=\"en\" class=\"untranslated\">Report modern slavery</span> <span class=\"untranslated-link\">(Saesneg yn unig)</span></a>";
+    for page in [
+        "cy/index.html",
+        "cy/about/index.html",
+        "cy/data/index.html",
+        "cy/statements/index.html",
+    ] {
+        let html = read(&out, page);
+        assert!(html.contains(link), "{page}: {html}");
+        assert!(
+            !html.contains("untranslated-note"),
+            "{page}: a note for a footer link"
+        );
+    }
+    // The untranslated page itself has the note, for its own text.
+    let reporting = read(&out, "cy/reporting/index.html");
+    assert!(reporting.contains("class=\"untranslated-note\""));
+    // English pages are as before: the title, no marker.
+    let en = read(&out, "index.html");
+    assert!(
+        en.contains("<a href=\"/reporting/\">Report modern slavery</a>"),
+        "{en}"
+    );
+}

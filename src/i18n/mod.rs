@@ -46,6 +46,7 @@ enum Entry {
 pub const RUST_KEYS: &[&str] = &[
     "language.name",
     "untranslated.note",
+    "untranslated.link",
     "date.long",
     "date.month_year",
     "names.and",

@@ -117,6 +117,29 @@ pub(super) fn environment(
         let [open, _, open_block, _] = crate::i18n::UNTRANSLATED;
         text.contains([open, open_block])
     });
+    // `title|link_title`: a link's text that names another page. When the title is not yet
+    // translated (marked), it is shown as in the default language (`lang`) with a short
+    // marker after it (`untranslated.link`, "(Saesneg yn unig)"), and without the marks, so
+    // a link to an untranslated page does not put the page-wide note on every page that
+    // links to it (the footer's). Escaped like any text.
+    let default_language = crate::i18n::primary(
+        site.config
+            .languages
+            .first()
+            .unwrap_or(&site.config.language),
+    )
+    .to_string();
+    let marker = escape_html(words.word("untranslated.link"));
+    env.add_filter("link_title", move |title: &str| {
+        let [open, close, ..] = crate::i18n::UNTRANSLATED;
+        match title.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            Some(inner) if !inner.contains([open, close]) => Value::from_safe_string(format!(
+                "<span lang=\"{default_language}\" class=\"untranslated\">{}</span> <span class=\"untranslated-link\">{marker}</span>",
+                escape_html(inner)
+            )),
+            _ => Value::from(title),
+        }
+    });
     // `iso is whole_day`: a date given to the day (not a month or a year), as Date reads it.
     env.add_test("whole_day", |iso: &str| {
         Date::parse(iso).is_ok_and(|d| d.precision() == crate::model::date::Precision::Day)
