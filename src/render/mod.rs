@@ -54,6 +54,17 @@ pub struct Renderer {
     others: Vec<Renderer>,
     /// The note on a page with text not yet in its language (`untranslated.note`), as HTML.
     note: String,
+    /// The 404 page's content in each of the site's other languages (tag, HTML), shown
+    /// after this language's: static hosts serve one `/404.html` for every address, a
+    /// Welsh one too, so each version's 404 page speaks every language, its own first.
+    not_found: Vec<NotFoundPart>,
+}
+
+/// The 404 page's content in one language, shown on another language's 404 page.
+#[derive(Clone, serde::Serialize)]
+struct NotFoundPart {
+    lang: String,
+    html: String,
 }
 
 /// A page the sitemap lists, and its addresses in every language.
@@ -142,6 +153,10 @@ impl Renderer {
             others.push(r);
         }
         let jobs = built::pages(site, &checked.routes, &theme.words(&site.config.language));
+        let not_found_title = jobs
+            .iter()
+            .find(|j| j.template == "404.html")
+            .map(|j| j.title.clone());
         let mut renderer = Renderer {
             templates,
             model: Value::from(parts.clone()),
@@ -154,9 +169,64 @@ impl Renderer {
             sitemap: Value::UNDEFINED,
             others,
             note: escape_html(theme.words(&site.config.language).word("untranslated.note")),
+            not_found: Vec::new(),
         };
         renderer.sitemap = Value::from(Serde(renderer.sitemap_entries()));
+        renderer.share_not_found(not_found_title)?;
         Ok(renderer)
+    }
+
+    /// Gives each version's 404 page the content of every other version's, in the site's
+    /// order of languages (none for a site in one language).
+    fn share_not_found(&mut self, title: Option<String>) -> Result<(), Vec<Diagnostic>> {
+        let Some(title) = title.filter(|_| !self.others.is_empty()) else {
+            return Ok(());
+        };
+        let mut parts = vec![self.not_found_part(&title).map_err(|d| vec![d])?];
+        for other in &self.others {
+            let title = other
+                .jobs
+                .iter()
+                .find(|j| j.template == "404.html")
+                .map_or_else(|| title.clone(), |j| j.title.clone());
+            parts.push(other.not_found_part(&title).map_err(|d| vec![d])?);
+        }
+        let others_of = |i: usize| -> Vec<NotFoundPart> {
+            parts
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, p)| p.clone())
+                .collect()
+        };
+        self.not_found = others_of(0);
+        for (i, other) in self.others.iter_mut().enumerate() {
+            other.not_found = others_of(i + 1);
+        }
+        Ok(())
+    }
+
+    /// This version's 404 content (the `content` block of `404.html`, rendered with
+    /// `page.part` true), its untranslated text marked, for another version's 404 page.
+    fn not_found_part(&self, title: &str) -> Result<NotFoundPart, Diagnostic> {
+        let env = &self.templates.env;
+        let template = env
+            .get_template("404.html")
+            .map_err(|e| self.template_error(&e))?;
+        let page = context! { url => self.own.not_found(), title => title, kind => "404", alternates => Value::from(Vec::<Value>::new()), sitemap => Value::UNDEFINED, part => true, parts => Value::from(Vec::<Value>::new()) };
+        let html = template
+            .render_captured(context! { site => &self.config, model => &self.model, routes => &self.routes, page => page })
+            .and_then(|mut captured| captured.with_state_mut(|state| state.render_block("content")))
+            .map_err(|e| self.template_error(&e))?;
+        let lang = self
+            .versions
+            .iter()
+            .find(|(_, r, _)| *r == self.own)
+            .map_or_else(String::new, |(l, ..)| l.clone());
+        Ok(NotFoundPart {
+            lang: crate::i18n::primary(&lang).to_string(),
+            html: untranslated(html, "404.html", &self.versions, &self.note),
+        })
     }
 
     /// The pages the sitemap lists: every HTML page but the 404 of every version, each with
@@ -261,7 +331,12 @@ impl Renderer {
         } else {
             Value::UNDEFINED
         };
-        let page = context! { url => job.url.clone(), title => job.title.clone(), kind => job.template.split('.').next().unwrap_or(""), alternates, sitemap };
+        let parts = if job.template == "404.html" {
+            Value::from(Serde(&self.not_found))
+        } else {
+            Value::UNDEFINED
+        };
+        let page = context! { url => job.url.clone(), title => job.title.clone(), kind => job.template.split('.').next().unwrap_or(""), alternates, sitemap, part => false, parts };
         let item = match job.item {
             Some((name, "pages", i)) => {
                 let page = &site.pages[i];
