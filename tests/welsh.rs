@@ -357,14 +357,14 @@ fn no_english_under_lang_cy_on_welsh_pages() {
     let mut found = Vec::new();
     let (dir, out) = fixture("bilingual");
     build(dir.path(), &out);
-    found.extend(english_under_welsh(dir.path(), &out, &|f| {
-        f.starts_with("cy/")
-    }));
+    // The Welsh pages, and the root 404 page's Welsh part.
+    let welsh = |f: &str| f.starts_with("cy/") || f == "404.html";
+    found.extend(english_under_welsh(dir.path(), &out, &welsh));
     fs::remove_file(dir.path().join("content/statements/2022-23.cy.md")).unwrap();
     fs::remove_file(dir.path().join("content/site.cy.yaml")).unwrap();
     build(dir.path(), &out);
     found.extend(
-        english_under_welsh(dir.path(), &out, &|f| f.starts_with("cy/"))
+        english_under_welsh(dir.path(), &out, &welsh)
             .into_iter()
             .map(|f| format!("(statement untranslated) {f}")),
     );
