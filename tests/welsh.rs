@@ -362,7 +362,25 @@ fn no_english_under_lang_cy_on_welsh_pages() {
     found.extend(english_under_welsh(dir.path(), &out, &welsh));
     fs::remove_file(dir.path().join("content/statements/2022-23.cy.md")).unwrap();
     fs::remove_file(dir.path().join("content/site.cy.yaml")).unwrap();
+    // And with the accessibility statement's exemptions (the example site's words), which
+    // no translation gives yet.
+    let site = dir.path().join("content/site.yaml");
+    let text = fs::read_to_string(&site).unwrap();
+    fs::write(
+        &site,
+        text.replace(
+            "accessibility:\n",
+            "accessibility:\n  exemptions: >-\n    No content on this site is claimed as a disproportionate burden, and none\n    of it is outside the scope of the accessibility regulations.\n",
+        ),
+    )
+    .unwrap();
     build(dir.path(), &out);
+    let accessibility = read(&out, "cy/accessibility/index.html");
+    assert!(
+        accessibility
+            .contains("<div lang=\"en\" class=\"untranslated\"><p>No content on this site"),
+        "{accessibility}"
+    );
     found.extend(
         english_under_welsh(dir.path(), &out, &welsh)
             .into_iter()
