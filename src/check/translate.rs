@@ -32,16 +32,16 @@ mod overlay;
 use overlay::{Overlay, Texts};
 
 /// The text of a statement's, update's or page's front matter, at any depth: its title and
-/// summary, who approved it and the signatories' roles, its change notes and its
-/// `registry:` answers' free text (the Statement summary's). `not_covered`'s reasons are
-/// text too (`DOCUMENT_TEXT_UNDER`); names, dates, periods, areas and the registry's chosen
-/// answers are facts.
-pub const DOCUMENT_TEXT: [&str; 14] = [
+/// summary, who approved it and the signatories' roles, and its `registry:` answers' free
+/// text (the Statement summary's). `not_covered`'s reasons are text too
+/// (`DOCUMENT_TEXT_UNDER`); names, dates, periods, areas and the registry's chosen answers
+/// are facts. The `changes` notes are the page history's, which shows every note of the
+/// original as in the default language (`check::history_of`).
+pub const DOCUMENT_TEXT: [&str; 13] = [
     "title",
     "summary",
     "approved_by",
     "role",
-    "note",
     "other_policies",
     "other_training",
     "other_monitoring",
@@ -103,7 +103,8 @@ pub struct Version {
     pub data: Vec<(String, Source)>,
     /// The files whose body is the original's, untranslated: their HTML is marked whole.
     pub untranslated_bodies: Vec<String>,
-    /// For each translated Markdown file, the original it translates (by path).
+    /// For each translated Markdown file and `site.LANG.yaml`, the original it translates
+    /// (by path).
     pub originals: BTreeMap<String, String>,
 }
 
@@ -135,6 +136,10 @@ pub fn version(sources: &Sources, tag: &str, problems: &mut Vec<Diagnostic>) -> 
         untranslated_bodies: Vec::new(),
         originals: BTreeMap::new(),
     };
+    // A problem of the site's settings is the original's to report, once.
+    if let Some(t) = translation(&site.path) {
+        version.originals.insert(t.path.clone(), site.path.clone());
+    }
     for (list, into) in [
         (&sources.statements, &mut version.statements),
         (&sources.updates, &mut version.updates),
