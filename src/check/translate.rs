@@ -1,14 +1,17 @@
 //! A language other than the default: its sources made from the originals and their
 //! translations, so the same checks build its version of the site.
 //!
-//! A translation holds only text. A statement's, update's or page's (`about.cy.md`) front
-//! matter may give `title` and `summary`, and its body replaces the original's; every fact
-//! (period, dates, approval, areas...) comes from the original alone. `data/cy/NAME.yaml`
-//! gives, by list and id, the text fields of the original's records (`kpis: {ID: {title:
-//! ...}}`), never a figure. `site.cy.yaml` gives the site's reader-facing words (title,
-//! organisation, description, notice, licence). `check` refuses a fact, an unknown field
-//! or id (with the closest known one), and says per file how many texts are not yet
-//! translated.
+//! A translation holds only text, laid out as its original is (`overlay`): a statement's,
+//! update's or page's (`about.cy.md`) front matter may give its text at any depth (`title`,
+//! `summary`, `approval: {approved_by, signed_by: [{role}]}`, `not_covered`'s reasons, the
+//! registry answers' own words), and its body replaces the original's; `data/cy/NAME.yaml`
+//! gives the data's text, records by id and per-period records by period (`kpis: {ID:
+//! {title: ..., values: {2022/23: {summary: ...}}}}`, `charter: {title: ...}`);
+//! `site.cy.yaml` gives the site's reader-facing words (title, organisation or each body's
+//! name, description, notice, licence, the aspects by id, the contact address, the
+//! accessibility statement's wording). `check` refuses a fact, an unknown field, id or
+//! period (with the closest known one) and a list of another length, and says per file how
+//! many texts are not yet translated, and which.
 //!
 //! Each version's file is the original with its translation laid over it. Text left
 //! untranslated keeps the original's words between the marks of [`crate::i18n::UNTRANSLATED`],
