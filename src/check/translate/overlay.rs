@@ -236,6 +236,11 @@ impl Overlay<'_, '_> {
             (Match::Position, Some(Value::Array(g))) => {
                 if g.len() != items.len() {
                     let count = items.len();
+                    let skip = if items.iter().all(Value::is_string) {
+                        ""
+                    } else {
+                        " (`{}` for one with nothing to translate)"
+                    };
                     self.error(
                         at,
                         format!(
@@ -244,7 +249,7 @@ impl Overlay<'_, '_> {
                             if g.len() == 1 { "entry" } else { "entries" },
                             self.original
                         ),
-                        format!("give one for each of the original's {count}, in the same order (`{{}}` for one with nothing to translate)"),
+                        format!("give one for each of the original's {count}, in the same order{skip}"),
                     );
                     return;
                 }
