@@ -313,6 +313,22 @@ fn a_fact_inside_nested_text_is_refused() {
             "a translation gives only text",
         ),
         (
+            "statements/2022-23.cy.md",
+            "approval:\n",
+            "registry:\n  other_policies: Polisi\napproval:\n",
+            "content/statements/2022-23.md has no `registry` here to translate",
+            "content/statements/2022-23.cy.md:4:1",
+            "add it to the original first",
+        ),
+        (
+            "data/cy/commitments.yaml",
+            "charter:",
+            "commitments:\n  code: {text: Cod}\ncharter:",
+            "content/data/commitments.yaml's `commitments` has no text to translate",
+            "content/data/cy/commitments.yaml:1:1",
+            "a translation gives only text",
+        ),
+        (
             "site.cy.yaml",
             "  enforcement:",
             "  enforcment:",

@@ -112,6 +112,19 @@ impl Overlay<'_, '_> {
                     {
                         added.push((key.clone(), value.clone()));
                     }
+                    // A mapping or a list of records with nothing to translate in it.
+                    Some(o)
+                        if o.is_object()
+                            || o.as_array().is_some_and(|a| {
+                                a.is_empty() || a.iter().any(Value::is_object)
+                            }) =>
+                    {
+                        self.error(
+                        &format!("{here}#key"),
+                        format!("{}'s `{key}` has no text to translate", self.original),
+                        format!("a translation gives only text ({}); figures, periods, dates, statuses and ids are the original's, so the two can never disagree", self.texts.keys.join(", ")),
+                    );
+                    }
                     Some(_) => self.fact(&here, key),
                     None => {
                         let texts: Vec<&str> = original
@@ -126,7 +139,8 @@ impl Overlay<'_, '_> {
                                 format!("a translation has no field `{key}` here"),
                                 format!("did you mean `{best}`? a translation gives only the text its original has: {}", texts.join(", ")),
                             );
-                        } else if self.is_text(key, under) {
+                        } else if self.is_text(key, under) || value.is_object() || value.is_array()
+                        {
                             self.error(
                                 &format!("{here}#key"),
                                 format!("{} has no `{key}` here to translate", self.original),
