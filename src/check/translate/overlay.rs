@@ -284,7 +284,7 @@ impl Overlay<'_, '_> {
                     "period"
                 };
                 let names: Vec<String> = items.iter().map(|i| name(i, field)).collect();
-                let mut matched: Vec<Option<&Value>> = vec![None; items.len()];
+                let mut matched: Vec<Option<(&String, &Value)>> = vec![None; items.len()];
                 match given {
                     None => {}
                     Some(Value::Object(g)) => {
@@ -305,7 +305,7 @@ impl Overlay<'_, '_> {
                                 Match::Position => None,
                             };
                             match found {
-                                Some(i) => matched[i] = Some(v),
+                                Some(i) => matched[i] = Some((k, v)),
                                 None => {
                                     let hint = match did_you_mean(k, names.iter().map(String::as_str)) {
                                         Some(best) => format!("did you mean '{best}'?"),
@@ -336,16 +336,12 @@ impl Overlay<'_, '_> {
                     } else {
                         format!("{shown}[{n}]")
                     };
-                    let key_in_translation = given
-                        .and_then(Value::as_object)
-                        .and_then(|m| {
-                            m.keys().find(|k| {
-                                g.is_some_and(|g| m.get(*k).is_some_and(|v| std::ptr::eq(v, g)))
-                            })
-                        })
-                        .cloned()
-                        .unwrap_or(n);
-                    self.item(item, g, &sep, &format!("{at}.{key_in_translation}"), key, under);
+                    // Where the translation gives it, by the key it writes (`2022/23`).
+                    let (written, g) = match g {
+                        Some((k, v)) => (k.as_str(), Some(v)),
+                        None => (n.as_str(), None),
+                    };
+                    self.item(item, g, &sep, &format!("{at}.{written}"), key, under);
                 }
             }
         }
