@@ -61,7 +61,7 @@ pub fn translations(
                         },
                         &[("span", &words.span(period, year_starts))],
                     ),
-                    outline(checked, words),
+                    outline(&aspects_in(checked, tag), words),
                 ),
                 Kind::Statement => (
                     words.format("new.statement_title", &[("period", &period.to_string())]),
@@ -189,7 +189,7 @@ pub fn next(
                 )),
                 statement.period,
             );
-            for heading in outline(checked, words) {
+            for heading in outline(&aspects_in(checked, &checked.site.config.language), words) {
                 text.push_str(&format!("\n## {heading}\n"));
             }
             Ok(Started {
@@ -273,16 +273,31 @@ pub fn next(
 
 /// An update's headings: each aspect the site declares (`aspects:` in site.yaml), in its
 /// order, or else the six areas of s54(5).
-fn outline(checked: &Checked, words: &Words) -> Vec<String> {
-    let aspects = &checked.site.config.aspects;
+fn outline(aspects: &[String], words: &Words) -> Vec<String> {
     if aspects.is_empty() {
         crate::check::statement::AREAS
             .iter()
             .map(|(key, ..)| words.word(&format!("new.area.{key}")).to_string())
             .collect()
     } else {
-        aspects.iter().map(|a| a.title.clone()).collect()
+        aspects.to_vec()
     }
+}
+
+/// The aspects' headings in the language `tag`: as `site.LANG.yaml` gives them, else (or
+/// where it gives none) as site.yaml words them, without the marks of untranslated text.
+fn aspects_in(checked: &Checked, tag: &str) -> Vec<String> {
+    let config = checked
+        .others
+        .iter()
+        .map(|o| &o.site.config)
+        .find(|c| c.language == tag)
+        .unwrap_or(&checked.site.config);
+    config
+        .aspects
+        .iter()
+        .map(|a| a.title.replace(crate::i18n::UNTRANSLATED, ""))
+        .collect()
 }
 
 /// What the data has no entry for in `period`: each indicator without a value or status, the

@@ -1,14 +1,17 @@
 //! A language other than the default: its sources made from the originals and their
 //! translations, so the same checks build its version of the site.
 //!
-//! A translation holds only text. A statement's, update's or page's (`about.cy.md`) front
-//! matter may give `title` and `summary`, and its body replaces the original's; every fact
-//! (period, dates, approval, areas...) comes from the original alone. `data/cy/NAME.yaml`
-//! gives, by list and id, the text fields of the original's records (`kpis: {ID: {title:
-//! ...}}`), never a figure. `site.cy.yaml` gives the site's reader-facing words (title,
-//! organisation, description, notice, licence). `check` refuses a fact, an unknown field
-//! or id (with the closest known one), and says per file how many texts are not yet
-//! translated.
+//! A translation holds only text, laid out as its original is (`overlay`): a statement's,
+//! update's or page's (`about.cy.md`) front matter may give its text at any depth (`title`,
+//! `summary`, `approval: {approved_by, signed_by: [{role}]}`, `not_covered`'s reasons, the
+//! registry answers' own words), and its body replaces the original's; `data/cy/NAME.yaml`
+//! gives the data's text, records by id and per-period records by period (`kpis: {ID:
+//! {title: ..., values: {2022/23: {summary: ...}}}}`, `charter: {title: ...}`);
+//! `site.cy.yaml` gives the site's reader-facing words (title, organisation or each body's
+//! name, description, notice, licence, the aspects by id, the contact address, the
+//! accessibility statement's wording). `check` refuses a fact, an unknown field, id or
+//! period (with the closest known one) and a list of another length, and says per file how
+//! many texts are not yet translated, and which.
 //!
 //! Each version's file is the original with its translation laid over it. Text left
 //! untranslated keeps the original's words between the marks of [`crate::i18n::UNTRANSLATED`],
@@ -21,23 +24,27 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::i18n::{mark_inline, primary};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::primary;
 use crate::source::classify::translation_of;
 use crate::source::load::Sources;
-use crate::source::yaml::Document;
+use crate::source::yaml::{Document, Spans};
 use crate::source::{Source, split_front_matter};
 
-/// The text fields of a statement's, update's or page's front matter.
-pub const DOCUMENT_TEXT: [&str; 2] = ["title", "summary"];
+mod overlay;
+use overlay::{Overlay, Texts};
 
-/// Text in a statement's facts, shown in the original in every other language for now: who
-/// approved it and the signatories' roles (with `not_covered`'s reasons).
-const DOCUMENT_FACT_TEXT: [&str; 2] = ["approved_by", "role"];
-
-/// The free text of a statement's `registry:` answers (its Statement summary): the original's
-/// in every language for now, marked as such.
-const REGISTRY_TEXT: [&str; 9] = [
+/// The text of a statement's, update's or page's front matter, at any depth: its title and
+/// summary, who approved it and the signatories' roles, and its `registry:` answers' free
+/// text (the Statement summary's). `not_covered`'s reasons are text too
+/// (`DOCUMENT_TEXT_UNDER`); names, dates, periods, areas and the registry's chosen answers
+/// are facts. The `changes` notes are the page history's, which shows every note of the
+/// original as in the default language (`check::history_of`).
+pub const DOCUMENT_TEXT: [&str; 13] = [
+    "title",
+    "summary",
+    "approved_by",
+    "role",
     "other_policies",
     "other_training",
     "other_monitoring",
@@ -49,38 +56,29 @@ const REGISTRY_TEXT: [&str; 9] = [
     "mitigation",
 ];
 
-/// The reader-facing words of `site.yaml` a `site.LANG.yaml` may give.
-/// `organisations` gives a joint statement's bodies' names in order, as site.yaml does
-/// (`- name: ...`), and nothing else of them.
-pub const SITE_TEXT: [&str; 6] = [
+/// The mappings of a front matter whose every string is text: `not_covered: {AREA: reason}`.
+const DOCUMENT_TEXT_UNDER: [&str; 1] = ["not_covered"];
+
+/// The reader-facing words of `site.yaml`, at any depth: the site's title, organisation (or
+/// each body's `name`), description and notice, the aspects' titles and descriptions, the
+/// contact address, and the accessibility statement's wording (each issue, the WCAG success
+/// criterion it fails, which has no official Welsh name, the exemptions, who tested). The
+/// `licence` (name and address) is text whole.
+pub const SITE_TEXT: [&str; 10] = [
     "title",
     "organisation",
-    "organisations",
     "description",
     "notice",
-    "licence",
+    "name",
+    "issue",
+    "exemptions",
+    "wcag",
+    "tested_by",
+    "address",
 ];
 
-/// Text of `site.yaml` no translation file gives yet: shown in the default language.
-/// (`wcag`, a success criterion's name: WCAG has no official Welsh translation; the
-/// statement's `exemptions`, Markdown, are marked whole and shown as a block.)
-const SITE_UNTRANSLATABLE: [&str; 5] = ["tested_by", "issue", "address", "wcag", "exemptions"];
-
-/// The text fields of each data file's records, by file and list: what `data/LANG/FILE`
-/// may give by id.
-pub const DATA_TEXT: &[(&str, &str, &[&str])] = &[
-    ("kpis", "kpis", &["title", "description", "unit"]),
-    ("training", "courses", &["title", "provider", "description"]),
-    ("training", "resources", &["title", "description"]),
-    (
-        "partnerships",
-        "partnerships",
-        &["name", "description", "role"],
-    ),
-    ("partnerships", "activities", &["title", "description"]),
-    ("actions", "actions", &["title", "owner"]),
-    ("commitments", "commitments", &["text"]),
-];
+/// The mappings of `site.yaml` whose every string is text.
+const SITE_TEXT_UNDER: [&str; 1] = ["licence"];
 
 /// Every text field of the data files, at any depth (a KPI value's summary, a progress
 /// note, the charter's title, a course's audience): marked as in the original unless the
@@ -110,7 +108,8 @@ pub struct Version {
     pub data: Vec<(String, Source)>,
     /// The files whose body is the original's, untranslated: their HTML is marked whole.
     pub untranslated_bodies: Vec<String>,
-    /// For each translated Markdown file, the original it translates (by path).
+    /// For each translated Markdown file and `site.LANG.yaml`, the original it translates
+    /// (by path).
     pub originals: BTreeMap<String, String>,
 }
 
@@ -142,6 +141,10 @@ pub fn version(sources: &Sources, tag: &str, problems: &mut Vec<Diagnostic>) -> 
         untranslated_bodies: Vec::new(),
         originals: BTreeMap::new(),
     };
+    // A problem of the site's settings is the original's to report, once.
+    if let Some(t) = translation(&site.path) {
+        version.originals.insert(t.path.clone(), site.path.clone());
+    }
     for (list, into) in [
         (&sources.statements, &mut version.statements),
         (&sources.updates, &mut version.updates),
@@ -269,23 +272,19 @@ fn document(
     let Ok(mut front) = serde_norway::from_str::<Map<String, Value>>(fm.yaml) else {
         return original.clone();
     };
-    // Text among the facts, which a translation does not give yet: who approved and signed
-    // (by role), why an area is not covered. Shown in the original, marked.
-    mark_deep(&mut front, &DOCUMENT_FACT_TEXT);
-    if let Some(Value::Object(registry)) = front.get_mut("registry") {
-        mark_deep(registry, &REGISTRY_TEXT);
-    }
-    if let Some(Value::Object(reasons)) = front.get_mut("not_covered") {
-        for reason in reasons.values_mut() {
-            if let Value::String(text) = reason {
-                *text = mark_inline(text);
-            }
-        }
-    }
+    let texts = || Texts {
+        keys: &DOCUMENT_TEXT,
+        under: &DOCUMENT_TEXT_UNDER,
+    };
     let Some(t) = translation else {
-        for key in DOCUMENT_TEXT {
-            mark(&mut front, key);
-        }
+        let mut overlay = Overlay {
+            doc: None,
+            original: &original.path,
+            texts: texts(),
+            problems,
+            untranslated: Vec::new(),
+        };
+        overlay.map(&mut front, None);
         return padded(original, &front, fm.body, fm.body_line_offset);
     };
     let tfm = match split_front_matter(t) {
@@ -295,24 +294,49 @@ fn document(
             return original.clone();
         }
     };
-    let texts = text_fields(t, tfm.yaml, 1, &original.path, &DOCUMENT_TEXT, problems);
-    let mut untranslated = Vec::new();
-    for key in DOCUMENT_TEXT {
-        match texts.get(key) {
-            Some(text) => {
-                front.insert(key.to_string(), Value::String(text.clone()));
-            }
-            None if front.contains_key(key) => {
-                untranslated.push(key);
-                mark(&mut front, key);
-            }
-            None => {}
-        }
-    }
+    let doc = Document {
+        source: t,
+        yaml: tfm.yaml,
+        line_offset: 1,
+    };
+    let Some((given, spans)) = translation_yaml(&doc, problems) else {
+        return original.clone();
+    };
+    let mut overlay = Overlay {
+        doc: Some((&doc, &spans)),
+        original: &original.path,
+        texts: texts(),
+        problems,
+        untranslated: Vec::new(),
+    };
+    overlay.map(&mut front, Some(&given));
+    let untranslated = overlay.untranslated;
     if !untranslated.is_empty() {
         problems.push(not_yet(&t.path, tag, untranslated.len(), &untranslated));
     }
     padded(t, &front, tfm.body, tfm.body_line_offset)
+}
+
+/// A translation's YAML as a mapping, with its spans; an empty mapping when it gives
+/// nothing (only comments), `None` (with the problems) when it cannot be read.
+fn translation_yaml(
+    doc: &Document<'_>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(Map<String, Value>, Spans)> {
+    if doc
+        .yaml
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Some((Map::new(), Spans::default()));
+    }
+    match doc.parse::<Map<String, Value>>("translation") {
+        Ok(ok) => Some(ok),
+        Err(mut d) => {
+            problems.append(&mut d);
+            None
+        }
+    }
 }
 
 /// `---`, the front matter as one line of JSON (which is YAML), blank lines up to the
@@ -323,87 +347,6 @@ fn padded(of: &Source, front: &Map<String, Value>, body: &str, closing: usize) -
     Source {
         path: of.path.clone(),
         text: format!("---\n{json}\n{}---\n{body}", "\n".repeat(blanks)).into(),
-    }
-}
-
-/// The text fields a translation's YAML gives, each checked: a field that is not one of
-/// `allowed` is refused, as a fact of `original` or as unknown.
-fn text_fields(
-    t: &Source,
-    yaml: &str,
-    line_offset: usize,
-    original: &str,
-    allowed: &[&str],
-    problems: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, String> {
-    let mut texts = BTreeMap::new();
-    if yaml
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return texts;
-    }
-    let doc = Document {
-        source: t,
-        yaml,
-        line_offset,
-    };
-    let (fields, spans) = match doc.parse::<BTreeMap<String, Value>>("translation") {
-        Ok(ok) => ok,
-        Err(mut d) => {
-            problems.append(&mut d);
-            return texts;
-        }
-    };
-    for (key, value) in fields {
-        if !allowed.contains(&key.as_str()) {
-            problems.push(refused(&doc, &spans, &key, &key, original, allowed));
-            continue;
-        }
-        match value {
-            Value::String(text) => {
-                texts.insert(key, text);
-            }
-            // `licence` is a mapping of text (name, url).
-            Value::Object(map) if map.values().all(Value::is_string) => {
-                texts.insert(key, serde_json::to_string(&map).unwrap_or_default());
-            }
-            // `organisations`: each body's name, as site.yaml lists them.
-            Value::Array(items)
-                if items.iter().all(|i| {
-                    i.as_object().is_some_and(|m| {
-                        m.len() == 1 && m.get("name").is_some_and(Value::is_string)
-                    })
-                }) =>
-            {
-                texts.insert(key, serde_json::to_string(&items).unwrap_or_default());
-            }
-            _ => problems.push(
-                doc.error_at(&spans, &key, format!("`{key}` should be text"))
-                    .with_hint("write the translated text after the colon"),
-            ),
-        }
-    }
-    texts
-}
-
-/// The problem of a field a translation may not give, at `path`.
-fn refused(
-    doc: &Document<'_>,
-    spans: &crate::source::yaml::Spans,
-    path: &str,
-    key: &str,
-    original: &str,
-    allowed: &[&str],
-) -> Diagnostic {
-    let at = format!("{path}#key");
-    match did_you_mean(key, allowed.iter().copied()) {
-        Some(best) if best != key => doc
-            .error_at(spans, &at, format!("a translation has no field `{key}`"))
-            .with_hint(format!("did you mean `{best}`? a translation gives only text: {}", allowed.join(", "))),
-        _ => doc
-            .error_at(spans, &at, format!("`{key}` is not text to translate: it comes from {original} alone"))
-            .with_hint(format!("a translation gives only text ({}); figures, periods, dates and statuses are the original's, so the two can never disagree", allowed.join(", "))),
     }
 }
 
@@ -426,16 +369,11 @@ fn not_yet(path: &str, tag: &str, count: usize, fields: &[impl AsRef<str>]) -> D
     .with_hint("until it is translated, the page shows the original text, marked as in the default language with a note saying so")
 }
 
-/// Marks the text at `key` as untranslated.
-fn mark(map: &mut Map<String, Value>, key: &str) {
-    if let Some(Value::String(text)) = map.get_mut(key) {
-        *text = mark_inline(text);
-    }
-}
-
-/// `site.yaml` in another language: the original's settings, with `site.LANG.yaml`'s text
-/// first (so its lines keep their numbers) and every other setting after it, each on one
-/// line. Text no translation gives is marked.
+/// `site.yaml` in another language: the original's settings with `site.LANG.yaml`'s text
+/// laid over them, written as one flow mapping over the translation's lines: each setting
+/// the translation gives on its own line there (so a problem in its text points into the
+/// translation), every other setting on the first line. Text no translation gives is
+/// marked, and counted in the translation's warning.
 fn site_version(
     original: &Source,
     translation: Option<&Source>,
@@ -444,113 +382,73 @@ fn site_version(
     let Ok(mut settings) = serde_norway::from_str::<Map<String, Value>>(&original.text) else {
         return original.clone();
     };
-    // Text the translation cannot give yet stays in the default language, the aspects'
-    // headings too (site.yaml's `aspects:`, which no translation gives yet).
-    mark_deep(&mut settings, &SITE_UNTRANSLATABLE);
-    if let Some(Value::Array(aspects)) = settings.get_mut("aspects") {
-        for aspect in aspects.iter_mut().filter_map(Value::as_object_mut) {
-            mark(aspect, "title");
-            mark(aspect, "description");
-        }
-    }
-    let (path, head, given) = match translation {
-        Some(t) => {
-            let texts = text_fields(t, &t.text, 0, &original.path, &SITE_TEXT, problems);
-            (t.path.clone(), format!("{}\n", t.text.trim_end()), texts)
-        }
-        None => (original.path.clone(), String::new(), BTreeMap::new()),
+    let texts = || Texts {
+        keys: &SITE_TEXT,
+        under: &SITE_TEXT_UNDER,
     };
-    if let (Some(t), Some(names)) = (translation, given.get("organisations")) {
-        let count = |v: Option<&Value>| v.and_then(Value::as_array).map_or(0, Vec::len);
-        let given = count(serde_json::from_str::<Value>(names).ok().as_ref());
-        let original = count(settings.get("organisations"));
-        if given != original {
-            problems.push(
-                Diagnostic::error(
-                    &t.path,
-                    format!(
-                        "`organisations` gives {given} {}, but {} lists {original} bodies",
-                        if given == 1 { "name" } else { "names" },
-                        original_path(t)
-                    ),
-                )
-                .with_hint(
-                    "give each body's name in the same order as site.yaml, one `- name:` each",
-                ),
-            );
-        }
-    }
-    let mut tail = String::new();
-    for (key, value) in &mut settings {
-        if given.contains_key(key) {
-            continue;
-        }
-        if SITE_TEXT.contains(&key.as_str()) {
-            if let Value::String(text) = value {
-                *text = mark_inline(text);
-            }
-            if let Value::Object(map) = value {
-                for v in map.values_mut() {
-                    if let Value::String(text) = v {
-                        *text = mark_inline(text);
-                    }
-                }
-            }
-            if let Value::Array(items) = value {
-                for item in items {
-                    if let Some(Value::String(text)) = item.get_mut("name") {
-                        *text = mark_inline(text);
-                    }
-                }
-            }
-        }
-        let line = serde_json::to_string(value).unwrap_or_default();
-        tail.push_str(&format!("{key}: {line}\n"));
-    }
-    let untranslated: Vec<&str> = SITE_TEXT
-        .iter()
-        .copied()
-        .filter(|k| settings.contains_key(*k) && !given.contains_key(*k))
-        .collect();
-    if let Some(t) = translation
-        && !untranslated.is_empty()
-    {
+    let Some(t) = translation else {
+        let mut overlay = Overlay {
+            doc: None,
+            original: &original.path,
+            texts: texts(),
+            problems,
+            untranslated: Vec::new(),
+        };
+        overlay.map(&mut settings, None);
+        return Source {
+            path: original.path.clone(),
+            text: serde_json::to_string(&settings).unwrap_or_default().into(),
+        };
+    };
+    let doc = Document {
+        source: t,
+        yaml: &t.text,
+        line_offset: 0,
+    };
+    let (given, spans) = translation_yaml(&doc, problems).unwrap_or_default();
+    let mut overlay = Overlay {
+        doc: Some((&doc, &spans)),
+        original: &original.path,
+        texts: texts(),
+        problems,
+        untranslated: Vec::new(),
+    };
+    overlay.map(&mut settings, Some(&given));
+    let untranslated = overlay.untranslated;
+    if !untranslated.is_empty() {
         let tag = translation_of(&t.path).map_or("", |(l, _)| l);
         problems.push(not_yet(&t.path, tag, untranslated.len(), &untranslated));
     }
-    Source {
-        path,
-        text: format!("{head}{tail}").into(),
+    // Each setting on the line the translation gives it at, the rest on the first line.
+    let lines = t.text.lines().count().max(1);
+    let mut at: Vec<Vec<String>> = vec![Vec::new(); lines];
+    for (key, value) in &settings {
+        let line = spans
+            .get(&format!("{key}#key"))
+            .filter(|_| given.contains_key(key))
+            .map_or(1, |(line, _)| line.clamp(1, lines));
+        let key = serde_json::to_string(key).unwrap_or_default();
+        let value = serde_json::to_string(value).unwrap_or_default();
+        at[line - 1].push(format!("{key}: {value}"));
     }
-}
-
-/// The file a translation translates, by its path (`content/site.yaml`).
-fn original_path(t: &Source) -> String {
-    translation_of(&t.path).map_or_else(|| t.path.clone(), |(_, o)| o)
-}
-
-/// Marks every text at a key of `keys`, at any depth.
-fn mark_deep(map: &mut Map<String, Value>, keys: &[&str]) {
-    for (key, value) in map.iter_mut() {
-        match value {
-            Value::String(text) if keys.contains(&key.as_str()) => *text = mark_inline(text),
-            Value::Array(items) if keys.contains(&key.as_str()) => {
-                for item in items {
-                    if let Value::String(text) = item {
-                        *text = mark_inline(text);
-                    }
-                }
-            }
-            Value::Object(inner) => mark_deep(inner, keys),
-            Value::Array(items) => {
-                for item in items {
-                    if let Value::Object(inner) = item {
-                        mark_deep(inner, keys);
-                    }
-                }
-            }
-            _ => {}
+    let mut text = String::from("{");
+    let mut first = true;
+    for (n, entries) in at.iter().enumerate() {
+        if n > 0 {
+            text.push('\n');
         }
+        for entry in entries {
+            if !first {
+                text.push_str(", ");
+            }
+            text.push_str(entry);
+            first = false;
+        }
+    }
+    text.push_str("}\n");
+    Source {
+        path: t.path.clone(),
+        text: text.into(),
     }
 }
 
@@ -567,143 +465,40 @@ fn data(
     let Ok(Value::Object(mut file)) = serde_norway::from_str::<Value>(&original.text) else {
         return original.clone();
     };
-    let lists: Vec<(&str, &[&str])> = DATA_TEXT
-        .iter()
-        .filter(|(f, ..)| *f == name)
-        .map(|(_, list, fields)| (*list, *fields))
-        .collect();
-    // The translation's text, by list, id and field.
-    let mut given: BTreeMap<(String, String, String), String> = BTreeMap::new();
-    if let Some(t) = translation {
-        given = data_translation(t, &original.path, &file, &lists, problems);
-    }
-    mark_deep(&mut file, &DATA_TEXT_ANYWHERE);
-    let mut untranslated = Vec::new();
-    for (list, fields) in &lists {
-        let Some(Value::Array(records)) = file.get_mut(*list) else {
-            continue;
-        };
-        for record in records {
-            let Value::Object(record) = record else {
-                continue;
-            };
-            let id = record
-                .get("id")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string();
-            for field in *fields {
-                let key = (list.to_string(), id.clone(), field.to_string());
-                match (given.remove(&key), record.get_mut(*field)) {
-                    (Some(text), Some(value)) => *value = Value::String(text),
-                    (None, Some(Value::String(_))) => {
-                        untranslated.push(format!("{list}.{id}.{field}"));
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
+    let doc = translation.map(|t| Document {
+        source: t,
+        yaml: &t.text,
+        line_offset: 0,
+    });
+    let given = doc.as_ref().and_then(|d| translation_yaml(d, problems));
+    let mut overlay = Overlay {
+        doc: doc.as_ref().zip(given.as_ref().map(|(_, s)| s)),
+        original: &original.path,
+        texts: Texts {
+            keys: &DATA_TEXT_ANYWHERE,
+            under: &[],
+        },
+        problems,
+        untranslated: Vec::new(),
+    };
+    overlay.map(&mut file, given.as_ref().map(|(g, _)| g));
+    let untranslated = overlay.untranslated;
     if !untranslated.is_empty() {
         let at = translation.map_or(original.path.as_str(), |t| t.path.as_str());
+        let example = file
+            .iter()
+            .find_map(|(list, v)| {
+                let id = v.as_array()?.first()?.get("id")?.as_str()?;
+                Some(format!("{list}: {{{id}: {{title: ...}}}}"))
+            })
+            .unwrap_or_else(|| "charter: {title: ...}".to_string());
         problems.push(not_yet(at, tag, untranslated.len(), &untranslated).with_hint(format!(
-            "give them by id in content/data/{}/{name}.yaml, such as `{}: {{ID: {{title: ...}}}}`; until then the pages show the original text, marked as in the default language",
+            "give them in content/data/{}/{name}.yaml, laid out as the original is and records by id, such as `{example}`; until then the pages show the original text, marked as in the default language",
             primary(tag),
-            lists.first().map_or("kpis", |(l, _)| l)
         )));
     }
     Source {
         path: original.path.clone(),
         text: serde_json::to_string(&file).unwrap_or_default().into(),
     }
-}
-
-/// The text a data translation gives, by (list, id, field), each checked against the
-/// original's lists, ids and text fields.
-fn data_translation(
-    t: &Source,
-    original: &str,
-    file: &Map<String, Value>,
-    lists: &[(&str, &[&str])],
-    problems: &mut Vec<Diagnostic>,
-) -> BTreeMap<(String, String, String), String> {
-    let mut given = BTreeMap::new();
-    let doc = Document {
-        source: t,
-        yaml: &t.text,
-        line_offset: 0,
-    };
-    let parsed = doc
-        .parse::<BTreeMap<String, BTreeMap<String, BTreeMap<String, Value>>>>("data translation");
-    let (lists_given, spans) = match parsed {
-        Ok(ok) => ok,
-        Err(mut d) => {
-            problems.append(&mut d);
-            return given;
-        }
-    };
-    let list_names: Vec<&str> = lists.iter().map(|(l, _)| *l).collect();
-    for (list, records) in lists_given {
-        let Some((_, fields)) = lists.iter().find(|(l, _)| *l == list) else {
-            let hint = if list_names.is_empty() {
-                format!("{original} has no text to translate by id")
-            } else {
-                match did_you_mean(&list, list_names.iter().copied()) {
-                    Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("the lists are: {}", list_names.join(", ")),
-                }
-            };
-            problems.push(
-                doc.error_at(
-                    &spans,
-                    &format!("{list}#key"),
-                    format!("{original} has no list `{list}` to translate"),
-                )
-                .with_hint(hint),
-            );
-            continue;
-        };
-        let ids: Vec<&str> = match file.get(&list) {
-            Some(Value::Array(records)) => records
-                .iter()
-                .filter_map(|r| r.get("id").and_then(Value::as_str))
-                .collect(),
-            _ => Vec::new(),
-        };
-        for (id, texts) in records {
-            let at = format!("{list}.{id}");
-            if !ids.contains(&id.as_str()) {
-                let hint = match did_you_mean(&id, ids.iter().copied()) {
-                    Some(best) => format!("did you mean '{best}'?"),
-                    None => format!("the ids in {original}'s `{list}` are: {}", ids.join(", ")),
-                };
-                problems.push(
-                    doc.error_at(
-                        &spans,
-                        &format!("{at}#key"),
-                        format!("there is no `{id}` in {original}'s `{list}`"),
-                    )
-                    .with_hint(hint),
-                );
-                continue;
-            }
-            for (field, value) in texts {
-                let path = format!("{at}.{field}");
-                if !fields.contains(&field.as_str()) {
-                    problems.push(refused(&doc, &spans, &path, &field, original, fields));
-                    continue;
-                }
-                match value {
-                    Value::String(text) => {
-                        given.insert((list.clone(), id.clone(), field), text);
-                    }
-                    _ => problems.push(
-                        doc.error_at(&spans, &path, format!("`{field}` should be text"))
-                            .with_hint("write the translated text after the colon"),
-                    ),
-                }
-            }
-        }
-    }
-    given
 }
