@@ -310,7 +310,10 @@ fn document(
     if !untranslated.is_empty() {
         problems.push(not_yet(&t.path, tag, untranslated.len(), &untranslated));
     }
-    padded(t, &front, tfm.body, tfm.body_line_offset)
+    let filled =
+        super::translation_body::fill(fm.body, fm.body_line_offset, tfm.body, tfm.body_line_offset);
+    problems.extend(super::translation_body::warning(&t.path, tag, &filled));
+    padded(t, &front, &filled.body, tfm.body_line_offset)
 }
 
 /// `---`, the front matter as one line of JSON (which is YAML), blank lines up to the
