@@ -337,3 +337,55 @@ fn a_link_in_a_translation_goes_to_the_page_in_its_language_and_a_file_stays() {
         );
     }
 }
+
+#[test]
+fn a_link_to_a_statements_heading_goes_to_the_heading_in_its_place_in_the_translation() {
+    let dir = fixture("bilingual");
+    // An untranslated page (the English text on the Welsh page) and a translation link to
+    // the statement's "Our approach" by its English id; the Welsh statement's heading in
+    // that place is "Ein dull".
+    let link = "\nSee [our approach](/statements/2022-23/#our-approach).\n";
+    let reporting = read(dir.path(), "content/pages/reporting.md");
+    write(
+        dir.path(),
+        "content/pages/reporting.md",
+        &format!("{reporting}{link}"),
+    );
+    let about = read(dir.path(), "content/pages/about.cy.md");
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        &format!(
+            "{about}\nGweler [ein dull](/statements/2022-23/#our-approach) ac [eto](/statements/2022-23/#ein-dull).\n"
+        ),
+    );
+    let html = page(dir.path(), "cy/reporting/");
+    assert!(
+        html.contains("<a href=\"/cy/statements/2022-23/#ein-dull\">our approach</a>"),
+        "{html}"
+    );
+    let html = read(dir.path(), "public/cy/about/index.html");
+    assert!(
+        html.contains("<a href=\"/cy/statements/2022-23/#ein-dull\">ein dull</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"/cy/statements/2022-23/#ein-dull\">eto</a>"));
+    // The English page links as written.
+    assert!(
+        read(dir.path(), "public/reporting/index.html")
+            .contains("<a href=\"/statements/2022-23/#our-approach\">our approach</a>")
+    );
+    // An id neither version has is still said.
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        &format!("{about}\n[Dim](/statements/2022-23/#dim-pennawd).\n"),
+    );
+    let said = diagnostics(dir.path());
+    assert!(
+        said.iter().any(|d| d["file"] == "content/pages/about.cy.md"
+            && d["message"]
+                == "the link '/cy/statements/2022-23/#dim-pennawd' goes to no heading on /cy/statements/2022-23/"),
+        "{said:#?}"
+    );
+}

@@ -219,6 +219,9 @@ fn version(
         budget: config.as_ref().and_then(|c| c.budget),
     };
     let mut statement_models = Vec::new();
+    // For each translated statement's page, its original's heading ids that are another here:
+    // a link to one (written in the original's text) goes to the heading in its place.
+    let mut heading_aliases: links::Aliases = Default::default();
     // Title → the first statement with it (its file and period).
     let mut titles: BTreeMap<&str, (&str, Period)> = BTreeMap::new();
     for s in &statements {
@@ -245,6 +248,15 @@ fn version(
             }
         }
         let url = routes.statement(s.front.period);
+        let moved: std::collections::HashMap<String, String> = anchors
+            .iter()
+            // An id the translation has too stays its own heading's.
+            .filter(|(o, t)| o != t && !anchors.values().any(|v| v == *o))
+            .map(|(o, t)| (o.clone(), t.clone()))
+            .collect();
+        if !moved.is_empty() {
+            heading_aliases.insert(url.clone(), moved);
+        }
         claim(
             url.clone(),
             &s.source.path,
@@ -590,6 +602,26 @@ fn version(
         &routes,
         &words,
     );
+    if !heading_aliases.is_empty() {
+        let base = &settings.base_path;
+        let fix = |html: &mut Arc<str>, own: Option<&str>| {
+            if let Some(new) = links::follow_aliases(html, base, &heading_aliases, own) {
+                *html = new.into();
+            }
+        };
+        for st in &mut site.statements {
+            let own = Some(st.url.as_str());
+            fix(&mut st.body_html, own);
+            fix(&mut st.intro_html, own);
+            fix(&mut st.sections_html, own);
+        }
+        for u in &mut site.updates {
+            fix(&mut u.body_html, None);
+        }
+        for p in &mut site.pages {
+            fix(&mut p.body_html, None);
+        }
+    }
     let mut checked = Checked {
         site,
         markdown: settings,
@@ -659,7 +691,8 @@ fn version(
                 drafts.insert(routes.page(p.stem()), p.source.path.clone());
             }
         }
-        let (index, mut link_problems) = links::check(&checked, theme, &docs, drafts);
+        let (index, mut link_problems) =
+            links::check(&checked, theme, &docs, drafts, heading_aliases);
         if !link_problems.is_empty() {
             problems.append(&mut link_problems);
             return (None, problems);
