@@ -289,7 +289,10 @@ pub fn places(original: &Source, translation: &Source) -> Option<Vec<Place>> {
     let ofm = split_front_matter(original).ok()?;
     let tfm = split_front_matter(translation).ok()?;
     let mut places = vec![Place::Translation(1), Place::Generated];
-    places.extend((3..=tfm.body_line_offset).map(Place::Translation));
+    // The blank lines the front matter is padded with, and its closing `---` (the third line
+    // of the merged file when the translation's front matter is empty).
+    let closing = tfm.body_line_offset;
+    places.extend((3..=closing.max(3)).map(|n| Place::Translation(n.min(closing))));
     let filled = fill(
         ofm.body,
         ofm.body_line_offset,
@@ -413,15 +416,15 @@ mod tests {
         let json =
             r#"{"areas":{"policies":"our-approach"},"period":"2022/23","title":"Datganiad"}"#;
         let merged = source("s.cy.md", &format!("---\n{json}\n\n---\nTestun.\n"));
-        let places = places(&original, &translation).unwrap();
-        assert_eq!(places.len(), 5);
+        let lines = places(&original, &translation).unwrap();
+        assert_eq!(lines.len(), 5);
         let at = |key: &str| {
             let column = json[..json.find(key).unwrap()].chars().count() + 1;
             Diagnostic::error("s.cy.md", "x").at(&merged.text, 2, column + 2)
         };
         let d = repoint(
             at("\"title\""),
-            &places,
+            &lines,
             &merged,
             &original,
             &translation,
@@ -431,7 +434,7 @@ mod tests {
         assert_eq!((d.file.as_str(), d.line, d.column), ("s.cy.md", 3, 8));
         let d = repoint(
             at("\"areas\""),
-            &places,
+            &lines,
             &merged,
             &original,
             &translation,
@@ -442,7 +445,7 @@ mod tests {
         assert!(
             repoint(
                 at("\"areas\""),
-                &places,
+                &lines,
                 &merged,
                 &original,
                 &translation,
@@ -452,7 +455,24 @@ mod tests {
         );
         // The body keeps its line.
         let d = Diagnostic::error("s.cy.md", "x").at(&merged.text, 5, 1);
-        let d = repoint(d, &places, &merged, &original, &translation, true).unwrap();
+        let d = repoint(d, &lines, &merged, &original, &translation, true).unwrap();
         assert_eq!((d.line, d.source_line.as_deref()), (5, Some("Testun.")));
+        // An empty front matter: the merged file's is a line longer, its body a line lower.
+        let bare = source(
+            "s.cy.md",
+            "---
+---
+Testun.
+",
+        );
+        assert_eq!(
+            places(&original, &bare).unwrap(),
+            [
+                Place::Translation(1),
+                Place::Generated,
+                Place::Translation(2),
+                Place::Translation(3)
+            ]
+        );
     }
 }
