@@ -389,3 +389,23 @@ fn a_link_to_a_statements_heading_goes_to_the_heading_in_its_place_in_the_transl
         "{said:#?}"
     );
 }
+
+#[test]
+fn an_untranslated_statements_text_is_marked_as_the_original() {
+    let dir = fixture("bilingual");
+    fs::remove_file(dir.path().join("content/statements/2022-23.cy.md")).unwrap();
+    let html = page(dir.path(), "cy/statements/2022-23/");
+    let main = sections(&html);
+    for english in [
+        "In accordance with Section 54 of the Modern Slavery Act 2015",
+        "<h2 id=\"our-approach\">Our approach</h2>",
+    ] {
+        let at = main
+            .find(english)
+            .unwrap_or_else(|| panic!("{english}: {main}"));
+        let open = main[..at]
+            .rfind(UNTRANSLATED)
+            .unwrap_or_else(|| panic!("{english} is not marked: {main}"));
+        assert!(!main[open..at].contains("</div>"), "{english}: {main}");
+    }
+}

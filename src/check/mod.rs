@@ -269,6 +269,13 @@ fn version(
         let mut model =
             statement::check(s, url, year_starts, &body, &words, &anchors, &mut problems);
         model.body_html = body_html(&s.source.path, &model.body_html);
+        // The page shows the opening text and the sections apart: each marked, when there is
+        // one, so an untranslated statement's text is never English under another `lang`.
+        for part in [&mut model.intro_html, &mut model.sections_html] {
+            if !part.trim().is_empty() {
+                *part = body_html(&s.source.path, part);
+            }
+        }
         model.history = history_of(sources, translated, &s.source.path, &[], &s.front.changes);
         statement_models.push(model);
     }
