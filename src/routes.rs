@@ -55,6 +55,38 @@ impl Routes {
         }
     }
 
+    /// The addresses of the version at place `version` of the site's languages (`tag`): the
+    /// default's (the first) at the root, any other's under its primary tag (`/cy/`).
+    pub fn of_version(version: usize, tag: &str) -> Routes {
+        if version == 0 {
+            Routes::default()
+        } else {
+            Routes::language(crate::i18n::primary(tag))
+        }
+    }
+
+    /// A root-relative link written in a Markdown source (`/statements/2019-20/#policies`,
+    /// `/about`) as it goes in this version: a page's address under this version's prefix
+    /// (`/cy/statements/2019-20/#policies`), so a link in a translation stays in its
+    /// language. `None` when it stays as written: in the default version, a link already
+    /// under this version's prefix, and a file's address (its last segment has an
+    /// extension other than `index.html`: a download, a theme or static file), which every
+    /// language shares.
+    pub fn localise(&self, link: &str) -> Option<String> {
+        if self.prefix.is_empty() || !link.starts_with('/') || link.starts_with("//") {
+            return None;
+        }
+        let path = link.split(['?', '#']).next().unwrap_or(link);
+        if path == self.prefix || path.starts_with(&format!("{}/", self.prefix)) {
+            return None;
+        }
+        let last = path.rsplit('/').next().unwrap_or("");
+        if last.contains('.') && last != "index.html" {
+            return None;
+        }
+        Some(self.at(link))
+    }
+
     /// Put before every page address: `` or `/cy`.
     pub fn prefix(&self) -> &str {
         &self.prefix
@@ -349,5 +381,35 @@ mod tests {
         );
         assert_eq!(cy.same_page_in(&cy.home(), &en).as_deref(), Some("/"));
         assert_eq!(cy.same_page_in("/about/", &en), None);
+    }
+
+    #[test]
+    fn a_link_to_a_page_stays_in_its_language_and_a_file_is_shared() {
+        let (en, cy) = (Routes::default(), Routes::language("cy"));
+        assert_eq!(en.localise("/statements/2022-23/"), None);
+        for (link, welsh) in [
+            ("/statements/2022-23/", "/cy/statements/2022-23/"),
+            ("/statements/2022-23", "/cy/statements/2022-23"),
+            ("/about/#contact", "/cy/about/#contact"),
+            ("/about/index.html", "/cy/about/index.html"),
+            ("/", "/cy/"),
+            ("/data/?x=1", "/cy/data/?x=1"),
+        ] {
+            assert_eq!(cy.localise(link).as_deref(), Some(welsh), "{link}");
+        }
+        for shared in [
+            "/data/kpis.csv",
+            "/theme/style.css",
+            "/files/report.pdf",
+            "/cy/about/",
+            "/cy",
+            "//example.org/",
+            "about/",
+            "#top",
+        ] {
+            assert_eq!(cy.localise(shared), None, "{shared}");
+        }
+        assert_eq!(Routes::of_version(0, "cy"), Routes::default());
+        assert_eq!(Routes::of_version(1, "en-GB"), Routes::language("en"));
     }
 }

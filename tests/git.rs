@@ -926,3 +926,69 @@ fn diff_names_changes_to_translations() {
         "{out}"
     );
 }
+
+/// A deleted translation, and one left as it was while its original's text changed, are
+/// reported under Translations; an original whose facts alone changed leaves its translation
+/// current. Both the English-default and the Welsh-default fixtures.
+#[test]
+fn diff_names_deleted_and_possibly_outdated_translations() {
+    for (fixture, tag, translation) in [
+        ("bilingual", "cy", "content/statements/2022-23.cy.md"),
+        ("bilingual-cy", "en", "content/statements/2022-23.en.md"),
+    ] {
+        let repo = Repo::fixture(fixture);
+        // A fact of the original changed: its translation has nothing to follow.
+        let original = "content/statements/2022-23.md";
+        let text = fs::read_to_string(repo.path(original)).unwrap();
+        fs::write(
+            repo.path(original),
+            text.replacen(
+                "period: 2022/23\n",
+                "period: 2022/23\npublished: 2023-09\n",
+                1,
+            ),
+        )
+        .unwrap();
+        let out = stdout(&repo.candour(&["diff"]));
+        assert!(!out.contains("outdated"), "{fixture}: {out}");
+        // Its text changed, the translation's did not.
+        let text = fs::read_to_string(repo.path(original)).unwrap();
+        let last = text.trim_end().rsplit('\n').next().unwrap().to_string();
+        fs::write(
+            repo.path(original),
+            text.replacen(&last, &format!("{last} (amended)"), 1),
+        )
+        .unwrap();
+        let o = repo.candour(&["diff"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("\nTranslations\n"), "{fixture}: {out}");
+        assert!(
+            out.contains(&format!(
+                "outdated {translation} (/{tag}/statements/2022-23/)\n           {original} changed; its '{tag}' translation did not: it may need the same change\n"
+            )),
+            "{fixture}: {out}"
+        );
+        // The translation changed too: nothing to say of it.
+        let t = fs::read_to_string(repo.path(translation)).unwrap();
+        fs::write(repo.path(translation), format!("{t}\n")).unwrap();
+        let out = stdout(&repo.candour(&["diff"]));
+        assert!(!out.contains("outdated"), "{fixture}: {out}");
+        // The data's translation deleted: its text falls back to the original.
+        repo.git(&["checkout", "-q", "--", "."]);
+        let data = format!("content/data/{tag}/kpis.yaml");
+        fs::remove_file(repo.path(&data)).unwrap();
+        let o = repo.candour(&["diff", "--format", "markdown"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains(&data), "{fixture}: {out}");
+        assert!(out.contains("removed"), "{fixture}: {out}");
+        assert!(
+            out.contains(&format!(
+                "the '{tag}' pages show content/data/kpis.yaml in the original, marked as untranslated, until it is translated again"
+            )),
+            "{fixture}: {out}"
+        );
+        assert!(out.contains(&format!("/{tag}/data/")), "{fixture}: {out}");
+    }
+}

@@ -362,6 +362,7 @@ pub fn validate(
     let mut settings = markdown::Settings {
         unsafe_html: raw.markdown.is_some_and(|m| m.unsafe_html),
         base_path: crate::routes::base_path(&base_url),
+        routes: crate::routes::Routes::of_version(version, &language),
         reserved: Arc::new(reserved.clone()),
     };
     let render_md = |text: &str, path: &str, template, settings: &markdown::Settings| {

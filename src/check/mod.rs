@@ -11,6 +11,7 @@ pub mod page;
 pub mod statement;
 pub mod static_files;
 pub mod translate;
+pub mod translation_body;
 pub mod update;
 
 use std::collections::BTreeMap;
@@ -48,13 +49,7 @@ pub fn validate(
     let all: Vec<Routes> = languages
         .iter()
         .enumerate()
-        .map(|(i, tag)| {
-            if i == 0 {
-                Routes::default()
-            } else {
-                Routes::language(crate::i18n::primary(tag))
-            }
-        })
+        .map(|(i, tag)| Routes::of_version(i, tag))
         .collect();
     let mut problems = Vec::new();
     translate::check_files(sources, &languages, &mut problems);
@@ -79,7 +74,7 @@ pub fn validate(
         // A problem of an original file is the default language's to report, and so is one
         // a translation only echoes from its original's facts (its front matter is the
         // original's: "the statement does not say who approved it").
-        for d in more {
+        for d in repointed(more, sources, &translated) {
             let original = !sources.translations.iter().any(|t| t.path == d.file);
             let said = |file: &str| {
                 problems
@@ -169,6 +164,7 @@ fn version(
             None,
             Settings {
                 reserved: Arc::new(reserved.after_notice(Default::default())),
+                routes: all[version].clone(),
                 ..Settings::default()
             },
         ),
@@ -235,26 +231,22 @@ fn version(
         budget: config.as_ref().and_then(|c| c.budget),
     };
     let mut statement_models = Vec::new();
+    // For each translated statement's page, its original's heading ids that are another here:
+    // a link to one (written in the original's text) goes to the heading in its place.
+    let mut heading_aliases: links::Aliases = Default::default();
     // Title → the first statement with it (its file and period).
     let mut titles: BTreeMap<&str, (&str, Period)> = BTreeMap::new();
     for s in &statements {
         let mut anchors = BTreeMap::new();
-        let original = translated
-            .and_then(|t| t.originals.get(&s.source.path))
-            .and_then(|o| originals.iter().find(|p| &p.source.path == o));
-        if let Some(original) = original {
-            match heading_mismatch(&original.body.headings, &s.body.headings) {
-                Some(why) => problems.push(
-                    Diagnostic::error(&s.source.path, format!("the headings do not match {}'s: {why}", original.source.path))
-                        .at(&s.source.text, 1, 1)
-                        .with_hint("a translation has the original's headings, in the same order and at the same levels, so each area of section 54(5) finds its heading"),
+        if let Some(original) = original_of(translated, &originals, s.source) {
+            anchors = matched_headings(
+                s,
+                original,
+                Some(
+                    "a translation has the original's headings, in the same order and at the same levels, so each area of section 54(5) finds its heading",
                 ),
-                None => {
-                    for (o, t) in original.body.headings.iter().zip(s.body.headings.iter()) {
-                        anchors.insert(o.id.clone(), t.id.clone());
-                    }
-                }
-            }
+                &mut problems,
+            );
         }
         match titles.get(s.front.title.trim()) {
             // The same period again is reported as a second statement for it.
@@ -268,6 +260,15 @@ fn version(
             }
         }
         let url = routes.statement(s.front.period);
+        let moved: std::collections::HashMap<String, String> = anchors
+            .iter()
+            // An id the translation has too stays its own heading's.
+            .filter(|(o, t)| o != t && !anchors.values().any(|v| v == *o))
+            .map(|(o, t)| (o.clone(), t.clone()))
+            .collect();
+        if !moved.is_empty() {
+            heading_aliases.insert(url.clone(), moved);
+        }
         claim(
             url.clone(),
             &s.source.path,
@@ -280,7 +281,8 @@ fn version(
         let mut model =
             statement::check(s, url, year_starts, &body, &words, &anchors, &mut problems);
         model.body_html = body_html(&s.source.path, &model.body_html);
-        // The page shows the body in two parts, around the areas' table.
+        // The page shows the opening text and the sections apart: each marked, when there is
+        // one, so an untranslated statement's text is never English under another `lang`.
         for part in [&mut model.intro_html, &mut model.sections_html] {
             if !part.trim().is_empty() {
                 *part = body_html(&s.source.path, part);
@@ -298,6 +300,42 @@ fn version(
     let statement_periods: Vec<Period> = statements.iter().map(|s| s.front.period).collect();
     // References to statements are only checked when every statement could be read.
     let statements_complete = statements.len() == statement_sources.len();
+
+    // An update's or page's translation has the original's headings too: an update's are
+    // its aspects', and a page's are where the original's text of an empty section goes.
+    if translated.is_some() {
+        let original_updates: Vec<Parsed<UpdateFile>> = documents::parse_all(
+            &sources.updates,
+            "update's front matter",
+            &settings,
+            cache,
+            &mut Vec::new(),
+        );
+        for u in &updates {
+            if let Some(original) = original_of(translated, &original_updates, u.source) {
+                matched_headings(
+                    u,
+                    original,
+                    Some(
+                        "a translation has the original's headings, in the same order and at the same levels: they are the aspects the update reports on, as its original's",
+                    ),
+                    &mut problems,
+                );
+            }
+        }
+        let original_pages: Vec<Parsed<PageFile>> = documents::parse_all(
+            &sources.pages,
+            "page's front matter",
+            &settings,
+            cache,
+            &mut Vec::new(),
+        );
+        for p in &pages {
+            if let Some(original) = original_of(translated, &original_pages, p.source) {
+                matched_headings(p, original, None, &mut problems);
+            }
+        }
+    }
 
     let mut page_models = Vec::new();
     for p in &pages {
@@ -591,6 +629,26 @@ fn version(
         &routes,
         &words,
     );
+    if !heading_aliases.is_empty() {
+        let base = &settings.base_path;
+        let fix = |html: &mut Arc<str>, own: Option<&str>| {
+            if let Some(new) = links::follow_aliases(html, base, &heading_aliases, own) {
+                *html = new.into();
+            }
+        };
+        for st in &mut site.statements {
+            let own = Some(st.url.as_str());
+            fix(&mut st.body_html, own);
+            fix(&mut st.intro_html, own);
+            fix(&mut st.sections_html, own);
+        }
+        for u in &mut site.updates {
+            fix(&mut u.body_html, None);
+        }
+        for p in &mut site.pages {
+            fix(&mut p.body_html, None);
+        }
+    }
     let mut checked = Checked {
         site,
         markdown: settings,
@@ -660,7 +718,8 @@ fn version(
                 drafts.insert(routes.page(p.stem()), p.source.path.clone());
             }
         }
-        let (index, mut link_problems) = links::check(&checked, theme, &docs, drafts);
+        let (index, mut link_problems) =
+            links::check(&checked, theme, &docs, drafts, heading_aliases);
         if !link_problems.is_empty() {
             problems.append(&mut link_problems);
             return (None, problems);
@@ -789,6 +848,100 @@ pub struct Downloads {
     pub json: Vec<(String, serde_json::Value)>,
     pub tables: Vec<crate::view::opendata::Table>,
 }
+/// The original of `translation`, among `originals`, when it is a translation.
+fn original_of<'a, 's, T>(
+    translated: Option<&translate::Version>,
+    originals: &'a [Parsed<'s, T>],
+    translation: &crate::source::Source,
+) -> Option<&'a Parsed<'s, T>> {
+    let path = translated?.originals.get(&translation.path)?;
+    originals.iter().find(|p| &p.source.path == path)
+}
+
+/// Whether a translation's headings match its original's by position (same number, order and
+/// levels): each original heading's id with the translation's in its place, or empty with
+/// the mismatch said: an error with the hint `error` (a statement's or update's, whose areas
+/// and aspects name their headings), else a warning (a page's, whose empty sections then
+/// stay empty).
+fn matched_headings<T>(
+    translation: &Parsed<'_, T>,
+    original: &Parsed<'_, T>,
+    error: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, String> {
+    let Some(why) = heading_mismatch(&original.body.headings, &translation.body.headings) else {
+        return original
+            .body
+            .headings
+            .iter()
+            .zip(translation.body.headings.iter())
+            .map(|(o, t)| (o.id.clone(), t.id.clone()))
+            .collect();
+    };
+    let message = format!("{HEADINGS_DO_NOT_MATCH} {}'s: {why}", original.source.path);
+    let d = if let Some(hint) = error {
+        Diagnostic::error(&translation.source.path, message).with_hint(hint)
+    } else {
+        Diagnostic::warning(&translation.source.path, message)
+            .with_hint("give the translation the original's headings, in the same order and at the same levels: a section left empty then shows the original's text, marked, until it is translated")
+    };
+    problems.push(d.at(&translation.source.text, 1, 1));
+    BTreeMap::new()
+}
+
+/// The start of the error that a translation's headings do not match its original's.
+const HEADINGS_DO_NOT_MATCH: &str = "the headings do not match";
+
+/// The diagnostics of a version in another language with each on a translation's merged
+/// file put at its real line (`translation_body::repoint`): the translation's, or the
+/// original's for its text shown untranslated; one on the merged front matter's generated
+/// line of JSON at the field it is about, or not said when the translation's headings do not
+/// match (its consequence: an area's heading not found).
+fn repointed(
+    more: Vec<Diagnostic>,
+    sources: &Sources,
+    translated: &translate::Version,
+) -> Vec<Diagnostic> {
+    let mismatched: Vec<String> = more
+        .iter()
+        .filter(|d| d.message.starts_with(HEADINGS_DO_NOT_MATCH))
+        .map(|d| d.file.clone())
+        .collect();
+    let mut places = BTreeMap::new();
+    more.into_iter()
+        .filter_map(|d| {
+            let Some(original_path) = translated.originals.get(&d.file) else {
+                return Some(d);
+            };
+            let find = |list: &[crate::source::Source], path: &str| {
+                list.iter().find(|s| s.path == path).cloned()
+            };
+            let all: Vec<&Vec<crate::source::Source>> = vec![
+                &translated.statements,
+                &translated.updates,
+                &translated.pages,
+            ];
+            let merged = all.iter().find_map(|l| find(l, &d.file));
+            let original = [&sources.statements, &sources.updates, &sources.pages]
+                .iter()
+                .find_map(|l| find(l, original_path));
+            let translation = find(&sources.translations, &d.file);
+            let (Some(merged), Some(original), Some(translation)) = (merged, original, translation)
+            else {
+                return Some(d);
+            };
+            let places = places
+                .entry(d.file.clone())
+                .or_insert_with(|| translation_body::places(&original, &translation));
+            let Some(places) = places else {
+                return Some(d);
+            };
+            let follow_on = mismatched.contains(&d.file);
+            translation_body::repoint(d, places, &merged, &original, &translation, follow_on)
+        })
+        .collect()
+}
+
 /// How a translation's headings differ from the original's, if they do: in number, or in
 /// the level of one (by its place).
 fn heading_mismatch(
@@ -808,10 +961,15 @@ fn heading_mismatch(
         }
     }
     (original.len() != translation.len()).then(|| {
-        format!(
-            "this has {} headings, the original {}",
-            translation.len(),
-            original.len()
-        )
+        let has = match translation.len() {
+            0 => "no headings".to_string(),
+            1 => "1 heading".to_string(),
+            n => format!("{n} headings"),
+        };
+        let original = match original.len() {
+            0 => "none".to_string(),
+            n => n.to_string(),
+        };
+        format!("this has {has}, the original {original}")
     })
 }

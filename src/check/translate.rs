@@ -17,8 +17,10 @@
 //! untranslated keeps the original's words between the marks of [`crate::i18n::UNTRANSLATED`],
 //! which rendering turns into an element with the default language's `lang` and a note
 //! (`render::untranslated`). A Markdown file's merged front matter is written on one line,
-//! padded to the translation's line count, so the translation's body keeps its line numbers
-//! and every diagnostic on it points into the translation file.
+//! padded to the translation's line count, so the translation's body starts at its own line.
+//! A section the translation leaves empty is filled with the original's, marked
+//! ([`crate::check::translation_body`]), which also says where each merged line comes from,
+//! so every diagnostic is put back at its real file and line.
 
 use std::collections::BTreeMap;
 
@@ -314,7 +316,10 @@ fn document(
     if !untranslated.is_empty() {
         problems.push(not_yet(&t.path, tag, untranslated.len(), &untranslated));
     }
-    padded(t, &front, tfm.body, tfm.body_line_offset)
+    let filled =
+        super::translation_body::fill(fm.body, fm.body_line_offset, tfm.body, tfm.body_line_offset);
+    problems.extend(super::translation_body::warning(&t.path, tag, &filled));
+    padded(t, &front, &filled.body, tfm.body_line_offset)
 }
 
 /// A translation's YAML as a mapping, with its spans; an empty mapping when it gives

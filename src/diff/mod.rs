@@ -8,6 +8,7 @@
 mod figures;
 mod render;
 mod text;
+mod translation_files;
 
 pub use render::{human, markdown};
 
@@ -69,7 +70,8 @@ pub struct DocumentChange {
     pub kind: &'static str,
     pub title: String,
     pub url: String,
-    /// `added`, `removed` or `changed`.
+    /// `added`, `removed` or `changed`; for a translation, also `outdated` (its original's
+    /// text changed, it did not).
     pub change: &'static str,
     /// Details changed, each as `published: 30 April 2021 → 3 May 2021`; for a document
     /// added or removed, its period and published date, and how many words it has.
@@ -110,21 +112,26 @@ pub fn diff(root: &Path, base: Version<'_>, head: Version<'_>) -> Result<Diff, F
             root.display()
         ))
     })?;
-    let (base_name, base_site, base_others) = side(root, &repo, &base)?;
-    let (head_name, head_site, head_others) = side(root, &repo, &head)?;
+    let (base_name, base_site, base_others, base_sources) = side(root, &repo, &base)?;
+    let (head_name, head_site, head_others, head_sources) = side(root, &repo, &head)?;
     let mut diff = compare(base_name, &base_site, head_name, &head_site);
     diff.documents
         .extend(translations(&base_others, &head_others));
+    diff.documents.extend(translation_files::changes(
+        &base_sources,
+        &head_sources,
+        &head_others,
+    ));
     Ok(diff)
 }
 
-/// The site as it is in `version`, checked into its model, with a name for people, and the
-/// site in each of its other languages (none for most sites).
+/// The site as it is in `version`, checked into its model, with a name for people, the
+/// site in each of its other languages (none for most sites), and its sources.
 fn side(
     root: &Path,
     repo: &Repo,
     version: &Version<'_>,
-) -> Result<(String, Site, Vec<Site>), Failure> {
+) -> Result<(String, Site, Vec<Site>, load::Sources), Failure> {
     let (name, loaded) = match version {
         Version::WorkTree => ("the working tree".to_string(), load::load(root, None)),
         Version::Revision(_) | Version::BranchPoint => {
@@ -142,7 +149,8 @@ fn side(
     problems.append(&mut more);
     match checked {
         Some(c) if !problems.iter().any(Diagnostic::is_error) => {
-            Ok((name, c.site, c.others.into_iter().map(|o| o.site).collect()))
+            let others = c.others.into_iter().map(|o| o.site).collect();
+            Ok((name, c.site, others, sources))
         }
         _ => {
             problems.retain(Diagnostic::is_error);
@@ -432,7 +440,7 @@ pub fn check_kept(root: &Path, now: &Site) -> Vec<Diagnostic> {
     let Some(repo) = Repo::discover(root) else {
         return Vec::new();
     };
-    let Ok((_, old, _)) = side(root, &repo, &Version::BranchPoint) else {
+    let Ok((_, old, _, _)) = side(root, &repo, &Version::BranchPoint) else {
         return Vec::new();
     };
     statements_kept(&old, now)

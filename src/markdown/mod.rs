@@ -60,6 +60,9 @@ pub struct Settings {
     pub unsafe_html: bool,
     /// Put before root-relative links (`/data/` → `/msa/data/`) for a site under a sub-path.
     pub base_path: String,
+    /// The addresses of the language version the Markdown is shown in: a root-relative link
+    /// to a page goes to that page in this version (`Routes::localise`).
+    pub routes: crate::routes::Routes,
     /// The ids headings must keep clear of: the theme's, and the notice's headings'.
     pub reserved: Arc<Reserved>,
 }
@@ -110,6 +113,9 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
                         if let Err(why) = check_url(&link.url) {
                             diagnostics.push(at(pos, why).with_hint(URL_HINT));
                             link.url.clear();
+                        }
+                        if let Some(url) = settings.routes.localise(&link.url) {
+                            link.url = url;
                         }
                         if is_site_link(&link.url) {
                             links.push(
@@ -216,6 +222,14 @@ pub fn render(markdown: &str, origin: &Origin<'_>, settings: &Settings) -> Rende
     // Writing into a String cannot fail.
     let _ = comrak::format_html_with_plugins(root, &options, &mut html, &plugins);
     links.shrink_to_fit();
+    // A translation's sections shown in the original (`check::translation_body`): each
+    // block mark on a line of its own, written as a paragraph, is the mark alone.
+    let [_, _, open, close] = crate::i18n::UNTRANSLATED;
+    if html.contains(open) {
+        html = html
+            .replace(&format!("<p>{open}</p>"), &open.to_string())
+            .replace(&format!("<p>{close}</p>"), &close.to_string());
+    }
     Rendered {
         html: html.into(),
         headings: headings.into(),
@@ -316,7 +330,7 @@ impl Gathered {
     }
 }
 
-fn options(unsafe_html: bool) -> Options<'static> {
+pub(crate) fn options(unsafe_html: bool) -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.footnotes = true;

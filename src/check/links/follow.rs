@@ -59,6 +59,11 @@ impl Index {
 
     /// Whether the page at `url` has an element with the id `id`.
     pub(crate) fn has_id(&self, url: &str, id: &str) -> bool {
+        let id = self
+            .aliases
+            .get(url)
+            .and_then(|a| a.get(id))
+            .map_or(id, String::as_str);
         self.everywhere.contains(id)
             || self.page(url).is_some_and(|p| p.ids.contains(id))
             || self.theme_ids(url).is_some_and(|ids| ids.may_have(id))

@@ -51,6 +51,49 @@ pub struct Index {
     /// The URL each draft would have, with its file: a build without `--drafts` leaves
     /// them out, and a link to one is told so rather than offered another page.
     pub(crate) drafts: HashMap<String, String>,
+    /// Heading ids a page answers to besides its own, by page: a translated statement's
+    /// original's ids, each for the translation's heading in its place.
+    pub(crate) aliases: Aliases,
+}
+
+/// For each page, ids another version of it has (its original's heading ids), each with the
+/// id of the heading in its place on this page.
+pub type Aliases = HashMap<String, HashMap<String, String>>;
+
+/// `html` with each link to a heading by an id of `aliases` (`href="{base}{page}#{id}"`, or
+/// `href="#{id}"` on the page at `own`) pointing at the heading in its place; `None` when no
+/// link changes.
+pub fn follow_aliases(
+    html: &str,
+    base_path: &str,
+    aliases: &Aliases,
+    own: Option<&str>,
+) -> Option<String> {
+    if !html.contains('#') {
+        return None;
+    }
+    let mut out = std::borrow::Cow::Borrowed(html);
+    for (page, ids) in aliases {
+        let bare = page.strip_suffix('/').unwrap_or(page);
+        let mut targets = vec![format!("{base_path}{page}"), format!("{base_path}{bare}")];
+        if own == Some(page.as_str()) {
+            targets.push(String::new());
+        }
+        for target in &targets {
+            for (from, to) in ids {
+                let written = format!("href=\"{target}#{from}\"");
+                if out.contains(&written) {
+                    out = std::borrow::Cow::Owned(
+                        out.replace(&written, &format!("href=\"{target}#{to}\"")),
+                    );
+                }
+            }
+        }
+    }
+    match out {
+        std::borrow::Cow::Owned(html) => Some(html),
+        std::borrow::Cow::Borrowed(_) => None,
+    }
 }
 
 /// A page: its template, and the ids of the Markdown on it.
@@ -126,15 +169,18 @@ pub(crate) enum Followed {
 /// problems. Links are followed in parallel; the few broken ones are then described in
 /// order, so that suggestions, within their budget, are the same every time.
 ///
-/// `drafts` maps the URL of each draft the build leaves out to its file.
+/// `drafts` maps the URL of each draft the build leaves out to its file; `aliases`, the ids
+/// each page answers to besides its own (`follow_aliases` has pointed links at its own).
 pub fn check(
     checked: &Checked,
     theme: &Theme,
     docs: &[Doc<'_>],
     drafts: HashMap<String, String>,
+    aliases: Aliases,
 ) -> (Index, Vec<Diagnostic>) {
     let mut index = Index::new(checked, theme, docs);
     index.drafts = drafts;
+    index.aliases = aliases;
     let followed: Vec<(Vec<Broken<'_>>, Inbound)> =
         docs.par_iter().map(|doc| index.follow_all(doc)).collect();
     let mut suggestions = Suggestions::default();
@@ -271,6 +317,7 @@ impl Index {
             everywhere,
             inbound: HashMap::new(),
             drafts: HashMap::new(),
+            aliases: HashMap::new(),
         }
     }
 

@@ -1,0 +1,411 @@
+//! The author's side of a bilingual site, through the real binary run the README way (in the
+//! site's folder): a translation's empty sections shown in the original and counted by
+//! `check`, headings matched by position for statements, updates and pages, every
+//! diagnostic of a translation at a real line of a real file, and links in a translation's
+//! Markdown staying in its language.
+
+mod common;
+use common::{copy_dir, repo, run, stderr};
+
+use std::fs;
+use std::path::Path;
+
+fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo().join("tests/browser/fixtures").join(name),
+        dir.path(),
+    );
+    dir
+}
+
+fn write(dir: &Path, path: &str, text: &str) {
+    fs::write(dir.join(path), text).unwrap();
+}
+
+fn read(dir: &Path, path: &str) -> String {
+    fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// `check`'s diagnostics as JSON.
+fn diagnostics(dir: &Path) -> Vec<serde_json::Value> {
+    let o = run(&["check", "--no-git", "--format", "json"], dir);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", common::stdout(&o), stderr(&o)));
+    v["diagnostics"].as_array().unwrap().clone()
+}
+
+/// Builds into `public/` and gives the page at `path` (`cy/statements/2022-23/`), or the
+/// build's complaint.
+fn page(dir: &Path, path: &str) -> String {
+    let o = run(&["build", "--no-git", "--out", "public"], dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    read(dir, &format!("public/{path}index.html"))
+}
+
+/// The statement's `<main>`, from the first heading of its text on.
+fn sections(html: &str) -> &str {
+    let main = &html[html.find("<main").unwrap()..];
+    &main[..main.find("</main>").unwrap()]
+}
+
+const UNTRANSLATED: &str = "<div lang=\"en\" class=\"untranslated\">";
+
+#[test]
+fn a_translations_empty_sections_show_the_original_marked_and_are_counted() {
+    let dir = fixture("bilingual");
+    // What `candour new statement` writes for Welsh: the headings, nothing under them; one
+    // section translated.
+    write(
+        dir.path(),
+        "content/statements/2022-23.cy.md",
+        "---\ntitle: Datganiad Caethwasiaeth Fodern 2023-2024\nsummary: Crynodeb.\n---\n\n## Beth yw caethwasiaeth fodern?\n\n## Ein dull\n\nGellir rhannu ein dull yn bedwar prif faes.\n\n### Gorfodaeth\n",
+    );
+    let said = diagnostics(dir.path());
+    let warning = said
+        .iter()
+        .find(|d| d["file"] == "content/statements/2022-23.cy.md")
+        .expect("a warning on the translation");
+    assert_eq!(
+        warning["message"],
+        "3 sections are not yet translated into 'cy': the text before the first heading, 'Beth yw caethwasiaeth fodern?', 'Gorfodaeth'"
+    );
+    assert_eq!(warning["severity"], "warning");
+    let html = page(dir.path(), "cy/statements/2022-23/");
+    let main = sections(&html);
+    // The note, and each empty section's English inside lang="en", the translated one not.
+    assert!(main.contains("class=\"untranslated-note\""), "{main}");
+    let opening = "In accordance with Section 54 of the Modern Slavery Act 2015";
+    let modern = "Modern slavery includes slavery, servitude";
+    let enforcement = "South Wales Police will take an active part in enforcement";
+    for english in [opening, modern, enforcement] {
+        let at = main
+            .find(english)
+            .unwrap_or_else(|| panic!("{english}: {main}"));
+        let open = main[..at].rfind(UNTRANSLATED).expect("marked");
+        assert!(
+            !main[open..at].contains("</div>"),
+            "{english} is inside the mark"
+        );
+    }
+    assert!(!main.contains("Our approach to identifying"), "{main}");
+    let approach = main.find("Gellir rhannu").unwrap();
+    assert!(
+        main[..approach].rfind("</div>") > main[..approach].rfind(UNTRANSLATED),
+        "the translated section is not marked"
+    );
+    // No mark is left as a paragraph of its own.
+    assert!(
+        !main.contains("<p><div") && !main.contains("<p></div>"),
+        "{main}"
+    );
+    // The headings are the translation's, in the contents and the s54(5) table.
+    assert!(main.contains("<h2 id=\"ein-dull\">Ein dull</h2>"), "{main}");
+    assert!(
+        main.contains("<td><a href=\"#ein-dull\">Ein dull</a></td>"),
+        "{main}"
+    );
+    // A translated section is not counted; with every section written, no warning.
+    let english = read(dir.path(), "content/statements/2022-23.md");
+    assert!(english.contains("## Our approach"));
+    write(
+        dir.path(),
+        "content/statements/2022-23.cy.md",
+        "---\ntitle: Datganiad\nsummary: Crynodeb.\n---\nTestun.\n\n## Un\n\nA.\n\n## Dau\n\nB.\n\n### Tri\n\nC.\n",
+    );
+    assert!(
+        !diagnostics(dir.path())
+            .iter()
+            .any(|d| d["file"] == "content/statements/2022-23.cy.md"),
+        "a whole translation has nothing to say"
+    );
+}
+
+#[test]
+fn a_translation_with_no_body_shows_the_original_body_marked_and_is_warned_about() {
+    let dir = fixture("bilingual");
+    write(
+        dir.path(),
+        "content/statements/2022-23.cy.md",
+        "---\ntitle: Datganiad\nsummary: Crynodeb.\n---\n",
+    );
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        "---\ntitle: Ynglŷn â'r wefan hon\n---\n\n",
+    );
+    let said = diagnostics(dir.path());
+    for file in [
+        "content/statements/2022-23.cy.md",
+        "content/pages/about.cy.md",
+    ] {
+        assert!(
+            said.iter().any(|d| d["file"] == file
+                && d["severity"] == "warning"
+                && d["message"]
+                    == "the text is not yet translated into 'cy': the page shows the original's, marked as such"),
+            "{file}: {said:#?}"
+        );
+        // Not a heading mismatch: the original's headings are shown.
+        assert!(
+            !said
+                .iter()
+                .any(|d| d["file"] == file && d["severity"] == "error")
+        );
+    }
+    let main = sections(&page(dir.path(), "cy/statements/2022-23/")).to_string();
+    assert!(
+        main.contains("<h2 id=\"our-approach\"><span lang=\"en\" class=\"untranslated\">Our approach</span></h2>"),
+        "{main}"
+    );
+    let at = main.find("Modern slavery includes").unwrap();
+    assert!(
+        main[..at].ends_with(&format!("{UNTRANSLATED}\n<p>")),
+        "{main}"
+    );
+    let about = read(dir.path(), "public/cy/about/index.html");
+    let at = about.find("This site publishes").unwrap();
+    assert!(
+        about[..at].ends_with(&format!("{UNTRANSLATED}\n<p>")),
+        "{about}"
+    );
+}
+
+#[test]
+fn an_updates_headings_are_matched_to_the_originals_and_a_pages_are_warned_about() {
+    let dir = fixture("bilingual");
+    let site = read(dir.path(), "content/site.yaml");
+    write(
+        dir.path(),
+        "content/site.yaml",
+        &format!("{site}reporting:\n  updates: annual\n"),
+    );
+    let o = run(&["new", "update"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let welsh = read(dir.path(), "content/updates/2023-24.cy.md");
+    // One heading too few.
+    let fewer = welsh.replacen("\n## Hyfforddiant\n", "\n", 1);
+    assert_ne!(fewer, welsh);
+    write(dir.path(), "content/updates/2023-24.cy.md", &fewer);
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        "---\ntitle: Ynglŷn\n---\nTestun.\n\n## Pennawd nad yw yn y gwreiddiol\n\nMwy.\n",
+    );
+    let said = diagnostics(dir.path());
+    let update = said
+        .iter()
+        .find(|d| d["file"] == "content/updates/2023-24.cy.md" && d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(
+        update["message"],
+        "the headings do not match content/updates/2023-24.md's: this has 5 headings, the original 6"
+    );
+    let page = said
+        .iter()
+        .find(|d| {
+            d["file"] == "content/pages/about.cy.md"
+                && d["message"].as_str().unwrap().starts_with("the headings")
+        })
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(page["severity"], "warning");
+    assert_eq!(
+        page["message"],
+        "the headings do not match content/pages/about.md's: this has 1 heading, the original none"
+    );
+}
+
+/// Every diagnostic of a translation (`.cy.md`, `.en.md`) with a line is at a line of that
+/// file as written, never at the generated line of JSON its merged front matter is.
+fn assert_real_lines(dir: &Path, said: &[serde_json::Value]) {
+    for d in said {
+        let file = d["file"].as_str().unwrap();
+        let line = d["line"].as_u64().unwrap() as usize;
+        if line == 0 {
+            continue;
+        }
+        let quoted = d["source_line"].as_str().unwrap_or("");
+        assert!(!quoted.starts_with("{\""), "{d:#}");
+        let text = read(dir, file);
+        let real = text
+            .lines()
+            .nth(line - 1)
+            .unwrap_or_else(|| panic!("{d:#}"));
+        assert!(
+            real.contains(quoted.trim_matches('…')),
+            "{file}:{line} is '{real}', not '{quoted}'"
+        );
+    }
+}
+
+#[test]
+fn no_diagnostic_of_a_translation_points_into_its_generated_front_matter() {
+    for (name, path) in [
+        ("bilingual", "content/statements/2022-23.cy.md"),
+        ("bilingual-cy", "content/statements/2022-23.en.md"),
+    ] {
+        let dir = fixture(name);
+        let text = read(dir.path(), path);
+        // The translation's headings at other levels than the original's: the areas' heading
+        // ids are not found in it, which is the mismatch's doing and not said again.
+        let changed = text.replacen("\n## ", "\n### ", 1);
+        assert_ne!(changed, text);
+        write(dir.path(), path, &changed);
+        let said = diagnostics(dir.path());
+        let mine: Vec<_> = said.iter().filter(|d| d["file"] == path).collect();
+        assert!(
+            mine.iter().any(|d| d["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("the headings do not match")),
+            "{name}: {mine:#?}"
+        );
+        assert!(!mine.iter().any(|d| d["line"] == 2), "{name}: {mine:#?}");
+        assert_real_lines(dir.path(), &said);
+    }
+    // A section shown in the original moves the translation's later lines down in the merged
+    // file: a broken link below is still said at its own line.
+    let dir = fixture("bilingual");
+    write(
+        dir.path(),
+        "content/statements/2022-23.cy.md",
+        "---\ntitle: Datganiad\nsummary: Crynodeb.\n---\n\n## Beth yw caethwasiaeth fodern?\n\n## Ein dull\n\nGweler [y dudalen](/dim-tudalen/).\n\n### Gorfodaeth\n\nTestun.\n",
+    );
+    let said = diagnostics(dir.path());
+    let link = said
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(link["file"], "content/statements/2022-23.cy.md");
+    assert_eq!(link["line"], 10, "{link:#}");
+    assert_real_lines(dir.path(), &said);
+}
+
+#[test]
+fn a_link_in_a_translation_goes_to_the_page_in_its_language_and_a_file_stays() {
+    for (name, translation, original, prefix) in [
+        (
+            "bilingual",
+            "content/pages/about.cy.md",
+            "content/pages/about.md",
+            "cy",
+        ),
+        (
+            "bilingual-cy",
+            "content/pages/about.en.md",
+            "content/pages/about.md",
+            "en",
+        ),
+    ] {
+        let dir = fixture(name);
+        let links = "\n[Statement](/statements/2022-23/) [Data](/data/kpis.csv) [Open data](/data/) [Home](/) [Style](/theme/style.css)\n";
+        for path in [translation, original] {
+            let text = read(dir.path(), path);
+            write(dir.path(), path, &format!("{text}{links}"));
+        }
+        let html = page(dir.path(), &format!("{prefix}/about/"));
+        for (text, href) in [
+            ("Statement", format!("/{prefix}/statements/2022-23/")),
+            ("Data", "/data/kpis.csv".to_string()),
+            ("Open data", format!("/{prefix}/data/")),
+            ("Home", format!("/{prefix}/")),
+            ("Style", "/theme/style.css".to_string()),
+        ] {
+            let a = format!("<a href=\"{href}\">{text}</a>");
+            assert!(html.contains(&a), "{name}: {a}");
+        }
+        // The default language's page links as written.
+        let default = read(dir.path(), "public/about/index.html");
+        assert!(
+            default.contains("<a href=\"/statements/2022-23/\">Statement</a>"),
+            "{name}"
+        );
+        // The link checker follows the translated address: a page only one language would
+        // have is not there.
+        let text = read(dir.path(), translation);
+        write(
+            dir.path(),
+            translation,
+            &text.replace("/statements/2022-23/", "/statements/2019-20/"),
+        );
+        let said = diagnostics(dir.path());
+        assert!(
+            said.iter().any(|d| d["file"] == translation
+                && d["message"]
+                    == format!("the link '/{prefix}/statements/2019-20/' goes to a page this site does not have")),
+            "{name}: {said:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_link_to_a_statements_heading_goes_to_the_heading_in_its_place_in_the_translation() {
+    let dir = fixture("bilingual");
+    // An untranslated page (the English text on the Welsh page) and a translation link to
+    // the statement's "Our approach" by its English id; the Welsh statement's heading in
+    // that place is "Ein dull".
+    let link = "\nSee [our approach](/statements/2022-23/#our-approach).\n";
+    let reporting = read(dir.path(), "content/pages/reporting.md");
+    write(
+        dir.path(),
+        "content/pages/reporting.md",
+        &format!("{reporting}{link}"),
+    );
+    let about = read(dir.path(), "content/pages/about.cy.md");
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        &format!(
+            "{about}\nGweler [ein dull](/statements/2022-23/#our-approach) ac [eto](/statements/2022-23/#ein-dull).\n"
+        ),
+    );
+    let html = page(dir.path(), "cy/reporting/");
+    assert!(
+        html.contains("<a href=\"/cy/statements/2022-23/#ein-dull\">our approach</a>"),
+        "{html}"
+    );
+    let html = read(dir.path(), "public/cy/about/index.html");
+    assert!(
+        html.contains("<a href=\"/cy/statements/2022-23/#ein-dull\">ein dull</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"/cy/statements/2022-23/#ein-dull\">eto</a>"));
+    // The English page links as written.
+    assert!(
+        read(dir.path(), "public/reporting/index.html")
+            .contains("<a href=\"/statements/2022-23/#our-approach\">our approach</a>")
+    );
+    // An id neither version has is still said.
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        &format!("{about}\n[Dim](/statements/2022-23/#dim-pennawd).\n"),
+    );
+    let said = diagnostics(dir.path());
+    assert!(
+        said.iter().any(|d| d["file"] == "content/pages/about.cy.md"
+            && d["message"]
+                == "the link '/cy/statements/2022-23/#dim-pennawd' goes to no heading on /cy/statements/2022-23/"),
+        "{said:#?}"
+    );
+}
+
+#[test]
+fn an_untranslated_statements_text_is_marked_as_the_original() {
+    let dir = fixture("bilingual");
+    fs::remove_file(dir.path().join("content/statements/2022-23.cy.md")).unwrap();
+    let html = page(dir.path(), "cy/statements/2022-23/");
+    let main = sections(&html);
+    for english in [
+        "In accordance with Section 54 of the Modern Slavery Act 2015",
+        "<h2 id=\"our-approach\">Our approach</h2>",
+    ] {
+        let at = main
+            .find(english)
+            .unwrap_or_else(|| panic!("{english}: {main}"));
+        let open = main[..at]
+            .rfind(UNTRANSLATED)
+            .unwrap_or_else(|| panic!("{english} is not marked: {main}"));
+        assert!(!main[open..at].contains("</div>"), "{english}: {main}");
+    }
+}
