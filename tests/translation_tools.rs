@@ -64,7 +64,10 @@ fn a_translations_empty_sections_show_the_original_marked_and_are_counted() {
     let said = diagnostics(dir.path());
     let warning = said
         .iter()
-        .find(|d| d["file"] == "content/statements/2022-23.cy.md")
+        .find(|d| {
+            d["file"] == "content/statements/2022-23.cy.md"
+                && d["message"].as_str().is_some_and(|m| m.contains("section"))
+        })
         .expect("a warning on the translation");
     assert_eq!(
         warning["message"],
@@ -113,10 +116,12 @@ fn a_translations_empty_sections_show_the_original_marked_and_are_counted() {
         "content/statements/2022-23.cy.md",
         "---\ntitle: Datganiad\nsummary: Crynodeb.\n---\nTestun.\n\n## Un\n\nA.\n\n## Dau\n\nB.\n\n### Tri\n\nC.\n",
     );
+    // (Its front matter's `not_covered` reasons, which it does not give, are said apart.)
     assert!(
-        !diagnostics(dir.path())
-            .iter()
-            .any(|d| d["file"] == "content/statements/2022-23.cy.md"),
+        !diagnostics(dir.path()).iter().any(|d| {
+            d["file"] == "content/statements/2022-23.cy.md"
+                && d["message"].as_str().is_some_and(|m| m.contains("section"))
+        }),
         "a whole translation has nothing to say"
     );
 }
