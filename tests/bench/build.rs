@@ -9,6 +9,11 @@
 //! measure candour rather than the disk. One more build per size writes to the disk, timed
 //! beside a plain copy of the same output tree to the same disk: the floor any generator
 //! writing those files pays, so the ratio is comparable across noisy machines.
+//!
+//! The example is also built in two languages (`languages: [en-GB, cy]`, each statement,
+//! update and page given a translation of its title, summary and text, the data left to the
+//! original): twice the pages, which should cost about twice the time (issue 13). Each
+//! binary's row prints that ratio, two languages over one.
 
 use std::fs;
 use std::path::Path;
@@ -35,7 +40,18 @@ fn main() {
     // git history, so two commits compare on the same work.
     let example = tempfile::tempdir_in(&scratch).expect("temp dir");
     copy_tree(&repo.join("content"), &example.path().join("content"));
-    compare("example", example.path(), &bins, &scratch);
+    let one = compare("example", example.path(), &bins, &scratch);
+    let two_languages = tempfile::tempdir_in(&scratch).expect("temp dir");
+    copy_tree(&repo.join("content"), &two_languages.path().join("content"));
+    bilingual(two_languages.path());
+    let two = compare("example, en and cy", two_languages.path(), &bins, &scratch);
+    for (((name, _), (one_ms, _)), (two_ms, _)) in bins.iter().zip(&one).zip(&two) {
+        println!(
+            "{:<22} two languages / one ({name}): time {:.2}",
+            "",
+            two_ms / one_ms
+        );
+    }
     for n in sizes {
         let dir = tempfile::tempdir_in(&scratch).expect("temp dir");
         generate(dir.path(), n);
@@ -47,9 +63,58 @@ fn main() {
     }
 }
 
+/// Makes the site at `root` bilingual: `languages: [en, cy]` in its site.yaml, and beside
+/// each statement, update and page a `.cy.md` giving its title, summary and text (the
+/// original's words: the work is the same whatever the language).
+fn bilingual(root: &Path) {
+    let content = root.join("content");
+    let site = content.join("site.yaml");
+    let text = fs::read_to_string(&site).unwrap();
+    // `language: en-GB` becomes the first of the two.
+    let languages = match text.lines().find(|l| l.starts_with("language:")) {
+        Some(line) => text.replace(
+            line,
+            &format!("languages: [{}, cy]", line["language:".len()..].trim()),
+        ),
+        None => format!("{text}\nlanguages: [en, cy]\n"),
+    };
+    fs::write(&site, languages).unwrap();
+    for dir in ["statements", "updates", "pages"] {
+        for entry in walkdir::WalkDir::new(content.join(dir))
+            .into_iter()
+            .flatten()
+        {
+            let path = entry.path();
+            if path.extension().is_none_or(|x| x != "md") {
+                continue;
+            }
+            let text = fs::read_to_string(path).unwrap();
+            let Some((front, body)) = text
+                .strip_prefix("---\n")
+                .and_then(|rest| rest.split_once("\n---\n"))
+            else {
+                continue;
+            };
+            let front: serde_norway::Mapping = serde_norway::from_str(front).unwrap();
+            let mut texts = serde_norway::Mapping::new();
+            for key in ["title", "summary"] {
+                if let Some(value) = front.get(key) {
+                    texts.insert(key.into(), value.clone());
+                }
+            }
+            let yaml = serde_norway::to_string(&texts).unwrap();
+            fs::write(
+                path.with_extension("cy.md"),
+                format!("---\n{yaml}---\n{body}"),
+            )
+            .unwrap();
+        }
+    }
+}
+
 /// Measures the site with each binary and prints a row each; with two, the ratio of their
-/// times (head / base) and of their peak memory.
-fn compare(label: &str, root: &Path, bins: &[(&str, String)], scratch: &Path) {
+/// times (head / base) and of their peak memory. Returns each binary's (best ms, peak MiB).
+fn compare(label: &str, root: &Path, bins: &[(&str, String)], scratch: &Path) -> Vec<(f64, f64)> {
     let mut rows = Vec::new();
     for (name, bin) in bins {
         let (ms, mib, files) = measure(bin, root, scratch);
@@ -69,6 +134,7 @@ fn compare(label: &str, root: &Path, bins: &[(&str, String)], scratch: &Path) {
             head_mib / base_mib
         );
     }
+    rows
 }
 
 /// One build onto the disk, against copying its output tree onto the same disk.
