@@ -1563,3 +1563,54 @@ fn a_bilingual_site_previews_both_languages() {
         true,
     );
 }
+
+/// An address under a language version's folder the site does not have gets that version's
+/// own 404 page (`/cy/404.html` for `/cy/...`, `/en/404.html` on a Welsh-default site),
+/// headed in its language; any other gets the root `/404.html` (issue 13).
+#[test]
+fn a_missing_address_in_a_language_version_gets_that_versions_404_page() {
+    for (fixture, other, other_heading, default_heading) in [
+        (
+            "bilingual",
+            "cy",
+            "<h1>Heb ddod o hyd i&#39;r dudalen</h1>",
+            "<h1>Page not found</h1>",
+        ),
+        (
+            "bilingual-cy",
+            "en",
+            "<h1>Page not found</h1>",
+            "<h1>Heb ddod o hyd i&#39;r dudalen</h1>",
+        ),
+    ] {
+        let site = tempfile::tempdir().unwrap();
+        copy_dir(
+            &repo().join("tests/browser/fixtures").join(fixture),
+            site.path(),
+        );
+        let server = start(site.path());
+        for path in [
+            format!("/{other}/nope/"),
+            format!("/{other}/statements/nope"),
+        ] {
+            let (status, body) = get(&server, &path);
+            assert_eq!(status, 404, "{fixture} {path}");
+            assert!(
+                body.contains(&format!("<html lang=\"{other}")),
+                "{fixture} {path}: {body}"
+            );
+            let heading = body.find("<h1").unwrap();
+            assert!(
+                body[heading..].starts_with(other_heading),
+                "{fixture} {path}: {body}"
+            );
+        }
+        let (status, body) = get(&server, "/nope/");
+        assert_eq!(status, 404);
+        let heading = body.find("<h1").unwrap();
+        assert!(
+            body[heading..].starts_with(default_heading),
+            "{fixture}: {body}"
+        );
+    }
+}

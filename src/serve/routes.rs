@@ -87,7 +87,7 @@ pub fn answer(request: &Request, shared: &Shared) -> Response {
         return poll(shared, since);
     }
     let Some(key) = file_key(path) else {
-        return not_found(shared);
+        return not_found(shared, path);
     };
     let files = shared
         .files
@@ -109,24 +109,24 @@ pub fn answer(request: &Request, shared: &Shared) -> Response {
             body: Payload::Bytes(Vec::new()),
         };
     } else {
-        return not_found(shared);
+        return not_found(shared, path);
     };
     let kind = content_type(&key);
     if kind.starts_with("text/html") {
         return match read_body(&files[&key], &shared.static_root) {
             Some(bytes) => Response::bytes(200, kind, inject(bytes, shared)),
-            None => not_found(shared),
+            None => not_found(shared, path),
         };
     }
     match &files[&key] {
         Body::Bytes(bytes) => Response::bytes(200, kind, bytes.to_vec()),
-        Body::Copy(path) => match open_static(path, &shared.static_root) {
+        Body::Copy(file) => match open_static(file, &shared.static_root) {
             Some((file, len)) => Response {
                 status: 200,
                 headers: vec![("Content-Type", kind.to_string())],
                 body: Payload::File(file, len),
             },
-            None => not_found(shared),
+            None => not_found(shared, path),
         },
     }
 }
@@ -225,14 +225,21 @@ fn real_path(file: &std::fs::File, path: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(path).ok()
 }
 
-fn not_found(shared: &Shared) -> Response {
+/// The 404 page for a request for `path`: a language version's own (`cy/404.html` for
+/// `/cy/...`, as the build writes one in each version's folder), or the site's `404.html`.
+fn not_found(shared: &Shared, path: &str) -> Response {
     let files = shared
         .files
         .read()
         .map(|f| Arc::clone(&f))
         .unwrap_or_default();
+    let version = path
+        .trim_start_matches('/')
+        .split_once('/')
+        .map(|(first, _)| format!("{first}/404.html"))
+        .filter(|own| files.contains_key(own));
     let body = files
-        .get("404.html")
+        .get(version.as_deref().unwrap_or("404.html"))
         .and_then(|body| read_body(body, &shared.static_root))
         .unwrap_or_else(|| {
             b"<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>".to_vec()
