@@ -123,6 +123,22 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// An Atom feed with each `<content type="html">`'s escaped HTML unescaped: the markup
+/// it stands for.
+fn feed_content_unescaped(feed: &str) -> String {
+    let mut out = String::new();
+    let mut rest = feed;
+    while let Some(at) = rest.find("<content type=\"html\"") {
+        let open_end = at + rest[at..].find('>').unwrap() + 1;
+        let close = open_end + rest[open_end..].find("</content>").unwrap();
+        out.push_str(&rest[..open_end]);
+        out.push_str(&unescape(&rest[open_end..close]));
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `html` without its tags.
 fn strip_tags(html: &str) -> String {
     let mut out = String::new();
@@ -207,8 +223,14 @@ fn text_by_language(page: &str) -> Vec<(String, String)> {
 /// The English texts a Welsh page must never show under `lang="cy"`: every run of the
 /// theme's English words (`en.yaml`, split at placeholders and markup) of three words or
 /// more that the Welsh table does not also have, and every text of three words or more of
-/// the site's English sources that its Welsh sources do not also have.
-fn english_texts(english_sources: &[String], welsh_sources: &[String]) -> Vec<String> {
+/// the site's English sources that its Welsh sources do not also have. With the tables the
+/// other way round (`cy.yaml`, `en.yaml`) and the sources too, the Welsh texts a page must
+/// never mark English.
+fn english_texts(
+    english_sources: &[String],
+    welsh_sources: &[String],
+    [english_table, welsh_table]: [&str; 2],
+) -> Vec<String> {
     fn strings(value: &serde_norway::Value, out: &mut Vec<String>) {
         match value {
             serde_norway::Value::String(s) => out.push(s.clone()),
@@ -247,7 +269,7 @@ fn english_texts(english_sources: &[String], welsh_sources: &[String]) -> Vec<St
         );
         all
     };
-    let welsh: Vec<String> = table("cy.yaml")
+    let welsh: Vec<String> = table(welsh_table)
         .iter()
         .chain(
             welsh_sources
@@ -258,7 +280,7 @@ fn english_texts(english_sources: &[String], welsh_sources: &[String]) -> Vec<St
         )
         .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    let mut english: Vec<String> = table("en.yaml")
+    let mut english: Vec<String> = table(english_table)
         .iter()
         .chain(
             english_sources
@@ -320,14 +342,21 @@ fn english_under_welsh(site: &Path, out: &Path, welsh: &dyn Fn(&str) -> bool) ->
             welsh_sources.push(text);
         }
     }
-    let english = english_texts(&english_sources, &welsh_sources);
+    let english = english_texts(&english_sources, &welsh_sources, ["en.yaml", "cy.yaml"]);
     assert!(english.len() > 100, "{english:#?}");
+    let welsh_texts = english_texts(&welsh_sources, &english_sources, ["cy.yaml", "en.yaml"]);
+    assert!(welsh_texts.len() > 100, "{welsh_texts:#?}");
     let mut found = Vec::new();
     for f in files(out) {
         if !(f.ends_with(".html") || f.ends_with(".xml")) || !welsh(&f) || f == "sitemap.xml" {
             continue;
         }
-        let page = read(out, &f);
+        let mut page = read(out, &f);
+        // An Atom feed's `content` is escaped HTML: read as the markup it stands for, so the
+        // `lang` of the elements inside it counts.
+        if f.ends_with(".xml") {
+            page = feed_content_unescaped(&page);
+        }
         for c in ['\u{E000}', '\u{E001}', '\u{E002}', '\u{E003}'] {
             assert!(
                 !page.contains(c),
@@ -335,13 +364,17 @@ fn english_under_welsh(site: &Path, out: &Path, welsh: &dyn Fn(&str) -> bool) ->
             );
         }
         for (lang, text) in text_by_language(&page) {
-            if !lang.starts_with("cy") {
-                continue;
-            }
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            for e in &english {
+            let (wrong, said) = if lang.starts_with("cy") {
+                (&english, "")
+            } else if lang.starts_with("en") {
+                (&welsh_texts, "Welsh under lang=\"en\": ")
+            } else {
+                continue;
+            };
+            for e in wrong {
                 if text.contains(e.as_str()) {
-                    found.push(format!("{f}: “{e}” in “{text}”"));
+                    found.push(format!("{f}: {said}“{e}” in “{text}”"));
                 }
             }
         }
@@ -360,7 +393,26 @@ fn no_english_under_lang_cy_on_welsh_pages() {
     // The Welsh pages, and the root 404 page's Welsh part.
     let welsh = |f: &str| f.starts_with("cy/") || f == "404.html";
     found.extend(english_under_welsh(dir.path(), &out, &welsh));
-    fs::remove_file(dir.path().join("content/statements/2022-23.cy.md")).unwrap();
+    // A statement with one section not yet translated (its heading alone): the Welsh feed's
+    // entry is in Welsh, the section's English inside it marked, as on the page.
+    let statement = dir.path().join("content/statements/2022-23.cy.md");
+    let text = fs::read_to_string(&statement).unwrap();
+    let at = text.find("### Gorfodaeth\n").unwrap() + "### Gorfodaeth\n".len();
+    fs::write(&statement, &text[..at]).unwrap();
+    build(dir.path(), &out);
+    let feed = read(&out, "cy/feed.xml");
+    let entry = &feed[feed.find("<content type=\"html\"").unwrap()..];
+    assert!(
+        entry.starts_with("<content type=\"html\" xml:base=")
+            && entry.contains("&lt;div lang=&quot;en&quot; class=&quot;untranslated&quot;&gt;"),
+        "{feed}"
+    );
+    found.extend(
+        english_under_welsh(dir.path(), &out, &welsh)
+            .into_iter()
+            .map(|f| format!("(a section untranslated) {f}")),
+    );
+    fs::remove_file(&statement).unwrap();
     fs::remove_file(dir.path().join("content/site.cy.yaml")).unwrap();
     // And with the accessibility statement's exemptions (the example site's words), which
     // no translation gives yet.

@@ -1,6 +1,8 @@
 //! The minijinja environment: strict undefined values, HTML escaping by file extension,
 //! the theme's templates, and the functions and filters templates use (`url`, `abs_url`,
-//! `t`, `long_date`, `label`, `slug`; the tests `whole_day` and `whole_month`); and template errors as diagnostics.
+//! `t`, `long_date`, `label`, `slug`, `link_title`, `marked`; the tests `whole_day`,
+//! `whole_month`, `untranslated` and `wholly_untranslated`); and template errors as
+//! diagnostics.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -129,6 +131,7 @@ pub(super) fn environment(
             .unwrap_or(&site.config.language),
     )
     .to_string();
+    let feed_language = default_language.clone();
     let marker = escape_html(words.word("untranslated.link"));
     env.add_filter("link_title", move |title: &str| {
         let [open, close, ..] = crate::i18n::UNTRANSLATED;
@@ -140,6 +143,16 @@ pub(super) fn environment(
             _ => Value::from(title),
         }
     });
+    // `html is wholly_untranslated`: every text of `html` (outside its tags) is between
+    // untranslated text's marks: the Atom feed's `content` is then all in the default
+    // language (its `xml:lang`); otherwise it is in the feed's, with `html|marked` marking
+    // the untranslated parts inside it.
+    env.add_test("wholly_untranslated", wholly_untranslated);
+    // `html|marked`: HTML for an Atom feed's escaped `content` (not yet escaped: the
+    // feed's escaping does that) with its untranslated parts in elements with the default
+    // language's `lang`, as the HTML page has them (`render::untranslated`); all of it
+    // untranslated, the marks are dropped, as the `content`'s `xml:lang` says so.
+    env.add_filter("marked", move |html: &str| marked(html, &feed_language));
     // `iso is whole_day`: a date given to the day (not a month or a year), as Date reads it.
     env.add_test("whole_day", |iso: &str| {
         Date::parse(iso).is_ok_and(|d| d.precision() == crate::model::date::Precision::Day)
@@ -227,6 +240,52 @@ pub(super) fn environment(
     } else {
         Err(problems)
     }
+}
+
+/// Whether every text of `html` outside its tags is between `i18n::UNTRANSLATED`'s marks
+/// (at least one pair): "Dim" or `<p>Dim</p>` with English between marks around it is not.
+fn wholly_untranslated(html: &str) -> bool {
+    let [open, close, open_block, close_block] = crate::i18n::UNTRANSLATED;
+    let (mut depth, mut in_tag, mut any) = (0usize, false, false);
+    for c in html.chars() {
+        match c {
+            c if c == open || c == open_block => {
+                depth += 1;
+                any = true;
+            }
+            c if c == close || c == close_block => depth = depth.saturating_sub(1),
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if depth == 0 && !in_tag && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    any
+}
+
+/// `html` with its untranslated parts (between `i18n::UNTRANSLATED`'s marks) in elements
+/// with `lang`: `<span lang="en" class="untranslated">` inline, `<div ...>` for blocks; the
+/// marks alone dropped when all of it is untranslated (`wholly_untranslated`).
+fn marked(html: &str, lang: &str) -> String {
+    let [open, close, open_block, close_block] = crate::i18n::UNTRANSLATED;
+    if wholly_untranslated(html) {
+        return html.replace([open, close, open_block, close_block], "");
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    for c in html.chars() {
+        match c {
+            c if c == open => {
+                out.push_str(&format!("<span lang=\"{lang}\" class=\"untranslated\">"));
+            }
+            c if c == open_block => {
+                out.push_str(&format!("<div lang=\"{lang}\" class=\"untranslated\">"));
+            }
+            c if c == close => out.push_str("</span>"),
+            c if c == close_block => out.push_str("</div>"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes `& < > " '` for HTML text and attribute values.
