@@ -483,3 +483,52 @@ fn a_link_to_an_untranslated_page_is_marked_and_the_note_is_for_the_pages_own_te
         "{en}"
     );
 }
+
+/// On the Welsh changes page every commit message (written in English) is marked
+/// `lang="en"`: a data file's as a document's; on the English page none is (issue 13).
+#[test]
+fn commit_messages_on_the_welsh_changes_page_are_marked_english() {
+    let (dir, out) = fixture("bilingual");
+    let git = |args: &[&str]| {
+        let o = Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "Communications team")
+            .env("GIT_AUTHOR_EMAIL", "comms@example.org")
+            .env("GIT_COMMITTER_NAME", "Communications team")
+            .env("GIT_COMMITTER_EMAIL", "comms@example.org")
+            .env("GIT_AUTHOR_DATE", "2023-10-02T12:00:00+00:00")
+            .env("GIT_COMMITTER_DATE", "2023-10-02T12:00:00+00:00")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "Publish the site in both languages"]);
+    let o = run(dir.path(), &["build", "--out", &out.to_string_lossy()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let marked =
+        "<span lang=\"en\" class=\"untranslated\">Publish the site in both languages</span></li>";
+    let welsh = read(&out, "cy/changes/index.html");
+    let entries: Vec<&str> = welsh
+        .lines()
+        .filter(|l| l.starts_with("<li id=\"change-"))
+        .collect();
+    // The data file's entry and the documents'.
+    assert!(
+        entries.iter().any(|e| e.contains("/cy/data/#kpis")) && entries.len() >= 4,
+        "{welsh}"
+    );
+    for e in &entries {
+        assert!(e.ends_with(marked), "{e}");
+    }
+    let english = read(&out, "changes/index.html");
+    assert!(
+        english.contains(": Publish the site in both languages</li>")
+            && !english.contains("untranslated"),
+        "{english}"
+    );
+}

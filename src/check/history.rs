@@ -122,6 +122,12 @@ pub fn changes(
             );
         }
     }
+    // A data file's commit messages are written in the default language: in another
+    // version they are marked as such, as a document's notes are (`history_of`).
+    let translated =
+        site.config.languages.first().is_some_and(|d| {
+            crate::i18n::primary(d) != crate::i18n::primary(&site.config.language)
+        });
     for (name, source) in data {
         let Some(file) = history.of(&source.path) else {
             continue;
@@ -129,11 +135,16 @@ pub fn changes(
         let title = words.word(&format!("dataset.{name}.title")).to_string();
         let url = routes.dataset(name);
         for c in &file.commits {
+            let note = if translated && !c.subject.is_empty() {
+                crate::i18n::mark_inline(&c.subject)
+            } else {
+                c.subject.clone()
+            };
             push(
                 c.date,
                 &title,
                 &url,
-                &c.subject,
+                &note,
                 if c.added { "added" } else { "changed" },
             );
         }
