@@ -159,7 +159,8 @@ fn strip_tags(html: &str) -> String {
 
 /// The text of an HTML page (or an Atom feed, whose `content` is escaped HTML) with the
 /// language each run of it is in: the nearest `lang` (or `xml:lang`) around it. The text of
-/// `<title>`, `<script>` and `<style>`, and attributes, are left out.
+/// the page's `<title>`, `<script>` and `<style>`, and attributes, are left out (an SVG's
+/// `<title>` and `<desc>` and a feed's `<title>` are read).
 fn text_by_language(page: &str) -> Vec<(String, String)> {
     const VOID: [&str; 12] = [
         "meta", "link", "br", "img", "input", "hr", "source", "wbr", "area", "col", "embed",
@@ -178,9 +179,12 @@ fn text_by_language(page: &str) -> Vec<(String, String)> {
     while !rest.is_empty() {
         let next = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..next];
-        let skipped = stack
-            .last()
-            .is_some_and(|(n, _)| ["title", "script", "style"].contains(&n.as_str()));
+        // A page's `<title>` (in `<head>`) cannot mark a part of it; an SVG's or a feed's
+        // is read.
+        let skipped = stack.last().is_some_and(|(n, _)| {
+            ["script", "style"].contains(&n.as_str())
+                || (n == "title" && stack.iter().any(|(n, _)| n == "head"))
+        });
         if !text.trim().is_empty() && !skipped {
             // An Atom feed's `content` is escaped HTML: its text without the markup.
             let text = strip_tags(&unescape(text));
@@ -437,6 +441,31 @@ fn no_english_under_lang_cy_on_welsh_pages() {
         english_under_welsh(dir.path(), &out, &welsh)
             .into_iter()
             .map(|f| format!("(statement untranslated) {f}")),
+    );
+    // The example site made bilingual with nothing translated yet: its KPIs' charts are
+    // named and described in Welsh with their English titles marked.
+    let example = common::example_copy();
+    let site = example.path().join("content/site.yaml");
+    let text = fs::read_to_string(&site).unwrap();
+    fs::write(
+        &site,
+        text.replace("language: en-GB\n", "languages: [en, cy]\n"),
+    )
+    .unwrap();
+    let out = example.path().join("public");
+    build(example.path(), &out);
+    let kpi = read(&out, "cy/performance/supplier-responses/index.html");
+    assert!(
+        kpi.contains("aria-labelledby=\"kpi-chart-name\" aria-describedby=\"kpi-chart-about\"")
+            && kpi.contains("<p id=\"kpi-chart-name\" hidden><span lang=\"en\" class=\"untranslated\">Suppliers who responded on modern slavery</span>")
+            && kpi.contains("<p id=\"kpi-chart-about\" hidden>Siart linell sy&#39;n dangos <span lang=\"en\"")
+            && !kpi.contains("<title id=\"kpi-chart-title\">"),
+        "{kpi}"
+    );
+    found.extend(
+        english_under_welsh(example.path(), &out, &|f| f.starts_with("cy/"))
+            .into_iter()
+            .map(|f| format!("(the example, untranslated) {f}")),
     );
     let (dir, out) = fixture("bilingual-cy");
     build(dir.path(), &out);
