@@ -561,3 +561,60 @@ fn commit_messages_on_the_welsh_changes_page_are_marked_english() {
         "{english}"
     );
 }
+
+/// No word but a preposition or conjunction follows a number in the theme's Welsh words:
+/// after a numeral a noun mutates and its number varies ("2 weithgaredd", "3 gweithgaredd",
+/// "20 o weithgareddau"), which a fixed pattern cannot make, so each such sentence puts the
+/// number last ("Gweithgareddau partneriaeth yn {period}: {count}"). Dates' numbers are left
+/// out: a month after a day's numeral stays unmutated ("30 Medi 2020").
+#[test]
+fn no_welsh_noun_follows_a_number() {
+    const NUMBERS: [&str; 7] = [
+        "count",
+        "previous_count",
+        "days",
+        "n",
+        "total",
+        "value",
+        "target",
+    ];
+    const ALLOWED: [&str; 5] = ["o", "yn", "i", "a", "ac"];
+    fn strings(value: &serde_norway::Value, key: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_norway::Value::String(s) => out.push((key.to_string(), s.clone())),
+            serde_norway::Value::Mapping(map) => {
+                for (k, v) in map {
+                    let k = k.as_str().unwrap_or_default();
+                    strings(v, &format!("{key}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let table: serde_norway::Value = serde_norway::from_str(
+        &fs::read_to_string(repo().join("themes/default/i18n/cy.yaml")).unwrap(),
+    )
+    .unwrap();
+    let mut all = Vec::new();
+    strings(&table, "", &mut all);
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for (key, text) in &all {
+        for number in NUMBERS {
+            let placeholder = format!("{{{number}}}");
+            for (at, _) in text.match_indices(&placeholder) {
+                checked += 1;
+                let after = &text[at + placeholder.len()..];
+                let Some(rest) = after.strip_prefix(' ') else {
+                    continue;
+                };
+                let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                if !word.is_empty() && !ALLOWED.contains(&word.as_str()) {
+                    found.push(format!("{key}: “{text}”"));
+                }
+            }
+        }
+    }
+    assert!(checked >= 8, "{checked} number placeholders");
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
