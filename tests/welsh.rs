@@ -44,8 +44,9 @@ fn read(out: &Path, path: &str) -> String {
 }
 
 /// A site's `i18n/en.yaml` replaces the theme's English words on English pages only, its
-/// `i18n/cy.yaml` the Welsh words on Welsh pages only; a key replaced in one language but
-/// not the other is a warning at that file, once, with the count and the keys.
+/// `i18n/cy.yaml` the Welsh words on Welsh pages only; a key replaced in the default
+/// language but not the other shows the default's words there, marked untranslated, and is
+/// a warning at that file, once, with the count and the keys.
 #[test]
 fn a_sites_own_words_apply_each_to_its_language_and_one_sided_ones_are_warned() {
     let (dir, out) = fixture("bilingual");
@@ -67,9 +68,17 @@ fn a_sites_own_words_apply_each_to_its_language_and_one_sided_ones_are_warned() 
     assert!(!en.contains("Adeiladwyd gan swyddfa"));
     assert!(cy.contains("Adeiladwyd gan swyddfa'r Comisiynydd."), "{cy}");
     assert!(!cy.contains("Built by the Commissioner"));
-    // The licence sentence is replaced in English only: Welsh pages keep the theme's.
+    // The licence sentence is replaced in English only: Welsh pages show the site's English
+    // sentence marked as not yet translated, never the theme's Welsh licence claim.
     assert!(en.contains("No licence is offered"));
-    assert!(!cy.contains("No licence is offered"));
+    assert!(
+        cy.contains("<span lang=\"en\" class=\"untranslated\">No licence is offered"),
+        "{cy}"
+    );
+    assert!(
+        !cy.contains("yw'r drwydded ar gyfer yr holl gynnwys"),
+        "{cy}"
+    );
     let warnings: Vec<&str> = stderr
         .lines()
         .filter(|l| l.contains("replaced here but not in"))

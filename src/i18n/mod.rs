@@ -184,6 +184,11 @@ impl Words {
     }
 
     /// Takes every key of `later` over this table's.
+    /// Sets `key` to `text`, replacing the table's.
+    pub fn insert(&mut self, key: &str, text: String) {
+        self.words.insert(key.to_string(), text);
+    }
+
     pub fn merge(&mut self, later: Words) {
         self.words.extend(later.words);
     }

@@ -90,6 +90,7 @@ impl Theme {
         }
         if let Some(languages) = languages {
             theme.warnings = theme.one_sided(languages);
+            theme.fall_back_to_default(languages);
         }
         if problems.iter().any(Diagnostic::is_error) {
             Err(problems)
@@ -215,9 +216,10 @@ impl Theme {
     }
 
     /// A warning for each of the site's own tables that replaces keys another of the site's
-    /// `languages` does not: pages in that language show the theme's words for them, which
-    /// may say what the site meant to change (who publishes it, a licence claim). One per
-    /// table and other language, with the count and the keys.
+    /// `languages` does not: pages in that language show the default language's words for
+    /// them, marked untranslated (when the table is the default language's), or the theme's
+    /// words, which may say what the site meant to change (who publishes it, a licence
+    /// claim). One per table and other language, with the count and the keys.
     fn one_sided(&self, languages: &[String]) -> Vec<Diagnostic> {
         let mut warnings = Vec::new();
         let primaries: Vec<&str> = languages.iter().map(|l| i18n::primary(l)).collect();
@@ -245,13 +247,25 @@ impl Theme {
                     continue;
                 }
                 let count = missing.len();
+                // The default language's words stand in, marked (`fall_back_to_default`);
+                // another language's are the theme's.
+                let shown = if *language == primaries[0] {
+                    format!(
+                        "this file's words for {}, marked as not yet translated",
+                        if count == 1 { "it" } else { "them" }
+                    )
+                } else {
+                    format!(
+                        "the theme's words for {}",
+                        if count == 1 { "it" } else { "them" }
+                    )
+                };
                 warnings.push(
                     Diagnostic::warning(
                         file,
                         format!(
-                            "{count} {} replaced here but not in i18n/{other}.yaml, so the '{other}' pages show the theme's words for {}: {}",
+                            "{count} {} replaced here but not in i18n/{other}.yaml, so the '{other}' pages show {shown}: {}",
                             if count == 1 { "key is" } else { "keys are" },
-                            if count == 1 { "it" } else { "them" },
                             missing.join(", ")
                         ),
                     )
@@ -263,6 +277,38 @@ impl Theme {
             }
         }
         warnings
+    }
+
+    /// On a site in several languages, a key the site's own table replaces in the default
+    /// language (the first of `languages`) and not in another is shown on that language's
+    /// pages in the default language's words, marked untranslated (`lang` and the note), as
+    /// any other text not yet translated: never the theme's generic words, which may say
+    /// what the site meant to change (who publishes it, a licence claim).
+    fn fall_back_to_default(&mut self, languages: &[String]) {
+        let Some(default) = languages.first() else {
+            return;
+        };
+        let table = |language: &str| {
+            self.site_tables
+                .iter()
+                .find(|(l, _)| *l == language || i18n::primary(l) == language)
+                .map(|(_, (_, keys))| keys.clone())
+        };
+        let Some(keys) = table(i18n::primary(default)) else {
+            return;
+        };
+        let original = self.words(default);
+        for other in languages.iter().skip(1).map(|l| i18n::primary(l)) {
+            let theirs = table(other).unwrap_or_default();
+            let Some(words) = self.words.get_mut(other) else {
+                continue;
+            };
+            for key in keys.iter().filter(|k| !theirs.contains(k)) {
+                if let Some(text) = original.get(key) {
+                    Arc::make_mut(words).insert(key, i18n::mark_inline(text));
+                }
+            }
+        }
     }
 
     /// The words for `language` (`en-GB` finds `en`), or English when the theme has no
