@@ -363,6 +363,24 @@ fn a_statement_added_then_deleted() {
     );
 }
 
+/// A section of one word is said in the singular, added or removed.
+#[test]
+fn a_section_of_one_word_is_one_word() {
+    let repo = Repo::example();
+    let about = "content/pages/about.md";
+    let text = fs::read_to_string(repo.path(about)).unwrap();
+    fs::write(repo.path(about), format!("{text}\n## Contact\n\nSoon.\n")).unwrap();
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(out.contains("section “Contact” added (1 word)\n"), "{out}");
+    repo.commit_all("2021-03-02", "A contact section");
+    fs::write(repo.path(about), &text).unwrap();
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(
+        out.contains("section “Contact” removed (1 word)\n"),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_page_deleted_and_a_page_renamed() {
     let repo = Repo::example();
