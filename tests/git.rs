@@ -47,6 +47,24 @@ impl Repo {
         repo
     }
 
+    /// The example site in English and Welsh (`languages: [en, cy]`), with `files` (path
+    /// under the site, text) added: translations. Committed on `main` on 1 March 2021.
+    fn example_bilingual(files: &[(&str, &str)]) -> Repo {
+        let repo = Repo::example();
+        repo.edit(
+            "content/site.yaml",
+            "language: en-GB\n",
+            "languages: [en, cy]\n",
+        );
+        for (path, text) in files {
+            let path = repo.path(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        repo.commit_all("2021-03-01", "The site in Welsh too");
+        repo
+    }
+
     fn example_in(sub: &str) -> Repo {
         let dir = tempfile::tempdir().unwrap();
         let top = dir.path().join("repo");
@@ -927,9 +945,12 @@ fn diff_names_changes_to_translations() {
         out.contains("title: Datganiad Caethwasiaeth Fodern → Datganiadau Caethwasiaeth Fodern"),
         "{out}"
     );
-    assert!(out.contains("The data's text (cy) (/cy/data/)"), "{out}");
     assert!(
-        out.contains("kpis code-of-practice title: Cydymffurfio â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi → Cydymffurfiaeth â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi"),
+        out.contains("changed  Cydymffurfiaeth â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi (/cy/performance/code-of-practice/)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("kpis.code-of-practice.title: Cydymffurfio â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi → Cydymffurfiaeth â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi"),
         "{out}"
     );
     // A page translated at last: its Welsh page's text was the English, marked; now Welsh.
@@ -943,6 +964,84 @@ fn diff_names_changes_to_translations() {
         out.contains("title: Report modern slavery → Rhoi gwybod am gaethwasiaeth fodern"),
         "{out}"
     );
+}
+
+/// A figure is not a translation: a KPI's value corrected on a bilingual site is said once,
+/// under Figures, though the Welsh chart's description (candour's words) changes with it.
+#[test]
+fn a_figure_changed_on_a_bilingual_site_is_no_translation_change() {
+    let repo = Repo::example_bilingual(&[]);
+    let kpis = "content/data/kpis.yaml";
+    repo.edit(
+        kpis,
+        "      - period: 2020/21 H2\n        value: 61\n",
+        "      - period: 2020/21 H2\n        value: 62\n",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Suppliers who responded on modern slavery: 2020/21 H2 61% → 62%"),
+        "{out}"
+    );
+    assert!(!out.contains("Translations"), "{out}");
+}
+
+/// The data's Welsh text is named as `check` names it, by id and period, at the page that
+/// shows it: a KPI's own Welsh page, an action's place on the Welsh action plan.
+#[test]
+fn diff_names_the_datas_text_by_period_at_its_page() {
+    let repo = Repo::example_bilingual(&[
+        (
+            "content/data/cy/kpis.yaml",
+            "kpis:\n  supply-chain-risk-assessment:\n    title: Asesu risg y gadwyn gyflenwi\n    values:\n      2019/20:\n        summary: Mesur i'w olrhain.\n",
+        ),
+        (
+            "content/data/cy/actions.yaml",
+            "actions:\n  strategy-and-responsible-sourcing:\n    progress:\n      2020/21 H1:\n        note: Cwmpas rhaglen.\n",
+        ),
+    ]);
+    repo.edit(
+        "content/data/cy/kpis.yaml",
+        "summary: Mesur i'w olrhain.",
+        "summary: Mesur i'w olrhain o hyn ymlaen.",
+    );
+    repo.edit(
+        "content/data/cy/actions.yaml",
+        "note: Cwmpas rhaglen.",
+        "note: Cwmpas y rhaglen.",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "Translations\n  changed  Asesu risg y gadwyn gyflenwi (/cy/performance/supply-chain-risk-assessment/)\n           kpis.supply-chain-risk-assessment.values[2019/20].summary: Mesur i'w olrhain. → Mesur i'w olrhain o hyn ymlaen.\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "(/cy/action-plan/#action-strategy-and-responsible-sourcing)\n           actions.strategy-and-responsible-sourcing.progress[2020/21 H1].note: Cwmpas rhaglen. → Cwmpas y rhaglen.\n"
+        ),
+        "{out}"
+    );
+    // Each is where the Welsh site shows it.
+    let site = repo.build(&[]);
+    assert!(site.contains_key("cy/performance/supply-chain-risk-assessment/index.html"));
+    assert!(
+        site["cy/action-plan/index.html"]
+            .contains("id=\"action-strategy-and-responsible-sourcing\"")
+    );
+    // An English text of the data, untranslated, is not a translation's change.
+    repo.git(&["checkout", "-q", "--", "."]);
+    repo.edit(
+        "content/data/kpis.yaml",
+        "main suppliers; answers are being assessed.",
+        "main suppliers; their answers are being assessed.",
+    );
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(!out.contains("  changed  "), "{out}");
 }
 
 /// A deleted translation, and one left as it was while its original's text changed, are

@@ -1,18 +1,219 @@
-//! Translation files between two versions of a bilingual site: one deleted (its pages then
-//! show the original, marked as untranslated), and one that may be out of date (its
-//! original's text changed while it did not).
+//! Translation files between two versions of a bilingual site, read from the files as a
+//! translator writes them: the text of the data (`data/cy/*.yaml`) and of the site's
+//! settings (`site.cy.yaml`) that changed, field by field, each at the page that shows it;
+//! a translation deleted (its pages then show the original, marked as untranslated); and
+//! one that may be out of date (its original's text changed while it did not).
 
 use serde_json::Value;
 
 use super::DocumentChange;
-use crate::check::translate::{DATA_TEXT_ANYWHERE, DOCUMENT_TEXT, SITE_TEXT};
+use super::fields::{Field, Record, TextKeys, fields};
+use crate::check::translate::{
+    self, DATA_TEXT_ANYWHERE, DOCUMENT_TEXT, SITE_TEXT, SITE_TEXT_UNDER,
+};
+use crate::i18n::{UNTRANSLATED, primary};
 use crate::model::Site;
-use crate::routes::Routes;
+use crate::model::period::Period;
+use crate::routes::{self, Routes};
 use crate::source::Source;
 use crate::source::classify::translation_of;
 use crate::source::load::Sources;
 use crate::source::split_front_matter;
 
+const DATA: TextKeys<'static> = TextKeys {
+    keys: &DATA_TEXT_ANYWHERE,
+    under: &[],
+};
+const SETTINGS: TextKeys<'static> = TextKeys {
+    keys: &SITE_TEXT,
+    under: &SITE_TEXT_UNDER,
+};
+
+/// Whether `text` is (or holds) the original's, shown untranslated.
+fn untranslated(text: &str) -> bool {
+    text.contains(UNTRANSLATED)
+}
+
+/// The text of the data and of the site's settings that changed from `old` to `new` in
+/// each other language of the site (`others`: the newer site in each), as documents of kind
+/// `translation`: the site's words at that language's home page; the data's at the page
+/// that shows each record (a KPI's own page, an action's place on the action plan...),
+/// titled by the record's title in that language. Each line names a field as `check` does
+/// (`kpis.code-of-practice.values[2022/23].summary: before → after`). Text untranslated on
+/// both sides (the original's, which the default language's comparison covers) is left out,
+/// and so is a file whose translation was deleted (said once, as such, by [`changes`]);
+/// figures, and what candour writes itself (a chart's description), are not a translation's.
+pub fn text_changes(old: &Sources, new: &Sources, others: &[Site]) -> Vec<DocumentChange> {
+    let mut out = Vec::new();
+    for site in others {
+        let tag = &site.config.language;
+        let language = primary(tag);
+        let routes = Routes::language(language);
+        let mut ignored = Vec::new();
+        let (Some(old_v), Some(new_v)) = (
+            translate::version(old, tag, &mut ignored),
+            translate::version(new, tag, &mut ignored),
+        ) else {
+            continue;
+        };
+        let deleted = |original: &str| {
+            let had = |s: &Sources| {
+                s.translations.iter().any(|t| {
+                    translation_of(&t.path).is_some_and(|(l, o)| l == language && o == original)
+                })
+            };
+            had(old) && !had(new)
+        };
+        if let Some(original) = &new.site
+            && !deleted(&original.path)
+        {
+            let lines = changed(
+                &parsed(&old_v.site, SETTINGS),
+                &parsed(&new_v.site, SETTINGS),
+            );
+            if !lines.is_empty() {
+                out.push(DocumentChange {
+                    kind: "translation",
+                    title: format!("The site's words ({tag})"),
+                    url: routes.home(),
+                    change: "changed",
+                    details: lines.into_iter().map(|(_, line)| line).collect(),
+                    sections: Vec::new(),
+                });
+            }
+        }
+        for (name, after) in &new_v.data {
+            let Some((_, before)) = old_v.data.iter().find(|(n, _)| n == name) else {
+                continue;
+            };
+            if deleted(&after.path) {
+                continue;
+            }
+            let after_fields = parsed(after, DATA);
+            let lines = changed(&parsed(before, DATA), &after_fields);
+            for (url, record, lines) in by_page(&routes, name, lines) {
+                out.push(DocumentChange {
+                    kind: "translation",
+                    title: record
+                        .and_then(|r| title_of(&after_fields, &r))
+                        .unwrap_or_else(|| format!("content/data/{language}/{name}.yaml")),
+                    url,
+                    change: "changed",
+                    details: lines,
+                    sections: Vec::new(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The text fields of a YAML or JSON file (a data file, the site's settings, original or
+/// merged with its translation); none when it cannot be read.
+fn parsed(source: &Source, text: TextKeys<'_>) -> Vec<Field> {
+    serde_norway::from_str::<Value>(&source.text)
+        .map(|v| fields(&v, text))
+        .unwrap_or_default()
+}
+
+/// Each field whose text differs from `old` to `new`, the newer file's then those only the
+/// older has, as `path: before → after`, `path added: after` or `path removed (was:
+/// before)`, the marks of untranslated text left out; with the record it belongs to. A
+/// field untranslated on both sides is left out.
+fn changed(old: &[Field], new: &[Field]) -> Vec<(Option<Record>, String)> {
+    let mut out = Vec::new();
+    let gone = old.iter().filter(|o| !new.iter().any(|n| n.path == o.path));
+    for (field, before, after) in new
+        .iter()
+        .map(|n| {
+            (
+                n,
+                old.iter().find(|o| o.path == n.path).map(|o| &o.text),
+                Some(&n.text),
+            )
+        })
+        .chain(gone.map(|o| (o, Some(&o.text), None)))
+    {
+        let (b, a) = (
+            before.map_or("", String::as_str),
+            after.map_or("", String::as_str),
+        );
+        if b == a || ((b.is_empty() || untranslated(b)) && (a.is_empty() || untranslated(a))) {
+            continue;
+        }
+        let (b, a) = (super::plain(b), super::plain(a));
+        let path = &field.path;
+        let line = match (b.is_empty(), a.is_empty()) {
+            (true, _) => format!("{path} added: {a}"),
+            (_, true) => format!("{path} removed (was: {b})"),
+            _ => format!("{path}: {b} → {a}"),
+        };
+        out.push((field.record.clone(), line));
+    }
+    out
+}
+
+/// `lines` (each with its record, of the data file `name`) gathered by the page that shows
+/// them, in order: a KPI's page, the action plan at an action, the training page at a
+/// course... (`routes`); text of no record, on the file's page.
+fn by_page(
+    routes: &Routes,
+    name: &str,
+    lines: Vec<(Option<Record>, String)>,
+) -> Vec<(String, Option<Record>, Vec<String>)> {
+    let mut out: Vec<(String, Option<Record>, Vec<String>)> = Vec::new();
+    for (record, line) in lines {
+        let url = page_of(routes, name, record.as_ref());
+        match out.iter_mut().find(|(u, ..)| *u == url) {
+            Some((_, _, lines)) => lines.push(line),
+            None => out.push((url, record, vec![line])),
+        }
+    }
+    out
+}
+
+/// The address of the page that shows `record` of the data file `name` (`routes`), at its
+/// place when the page lists several; the file's page for text of no record.
+fn page_of(routes: &Routes, name: &str, record: Option<&Record>) -> String {
+    let at = |page: String, anchor: String| format!("{page}#{anchor}");
+    let Some(r) = record else {
+        return match name {
+            "kpis" => routes.performance(),
+            "prevention-orders" => routes.orders(),
+            "training" => routes.training(),
+            "partnerships" => routes.partnerships(),
+            "actions" => routes.actions(),
+            "commitments" => routes.commitments(),
+            _ => routes.dataset(name),
+        };
+    };
+    let key = r.key.as_str();
+    match r.list.as_str() {
+        "kpis" => routes.kpi(key),
+        "actions" => at(routes.actions(), routes::action_anchor(key)),
+        "commitments" => at(routes.commitments(), routes::commitment_anchor(key)),
+        "courses" => at(routes.training(), routes::course_anchor(key)),
+        "resources" => at(routes.training(), routes::resource_anchor(key)),
+        "partnerships" => at(routes.partnerships(), routes::partnership_anchor(key)),
+        "orders" => match Period::parse(key) {
+            Ok(p) => at(routes.orders(), routes::orders_anchor(p)),
+            Err(_) => routes.orders(),
+        },
+        _ => page_of(routes, name, None),
+    }
+}
+
+/// A record's title (or name) among `fields`, as shown: the marks of untranslated text
+/// left out.
+fn title_of(fields: &[Field], record: &Record) -> Option<String> {
+    ["title", "name"].iter().find_map(|k| {
+        let path = format!("{}.{k}", record.path);
+        fields
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| super::plain(&f.text))
+    })
+}
 /// The translations deleted from `old` to `new` whose original is still there, and those
 /// whose original's text changed while they did not, as documents of kind `translation`
 /// (`removed`, `outdated`), each at its language's address of the page (`others`: the
