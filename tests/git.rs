@@ -1044,6 +1044,43 @@ fn diff_names_the_datas_text_by_period_at_its_page() {
     assert!(!out.contains("  changed  "), "{out}");
 }
 
+/// A translation deleted is said once, as such: not also as its page's every section and
+/// field replaced by the original's.
+#[test]
+fn a_deleted_translation_is_one_entry() {
+    let repo = Repo::fixture("bilingual");
+    for path in [
+        "content/statements/2022-23.cy.md",
+        "content/data/cy/kpis.yaml",
+        "content/site.cy.yaml",
+    ] {
+        fs::remove_file(repo.path(path)).unwrap();
+    }
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for (path, url) in [
+        (
+            "content/statements/2022-23.cy.md",
+            "/cy/statements/2022-23/",
+        ),
+        ("content/data/cy/kpis.yaml", "/cy/performance/"),
+        ("content/site.cy.yaml", "/cy/"),
+    ] {
+        assert!(
+            out.contains(&format!("  removed  {path} ({url})\n")),
+            "{path}: {out}"
+        );
+    }
+    // Three entries of two lines each, and nothing else.
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("  ")).count(),
+        6,
+        "{out}"
+    );
+    assert!(!out.contains("section “"), "{out}");
+}
+
 /// A deleted translation, and one left as it was while its original's text changed, are
 /// reported under Translations; an original whose facts alone changed leaves its translation
 /// current. Both the English-default and the Welsh-default fixtures.
@@ -1106,6 +1143,12 @@ fn diff_names_deleted_and_possibly_outdated_translations() {
             )),
             "{fixture}: {out}"
         );
-        assert!(out.contains(&format!("/{tag}/data/")), "{fixture}: {out}");
+        // At the page that shows the file's records.
+        assert!(
+            out.contains(&format!("(`/{tag}/performance/`)")),
+            "{fixture}: {out}"
+        );
+        // Said once: not also as each of its texts replaced by the original's.
+        assert!(!out.contains("| changed |"), "{fixture}: {out}");
     }
 }

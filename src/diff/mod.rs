@@ -116,18 +116,25 @@ pub fn diff(root: &Path, base: Version<'_>, head: Version<'_>) -> Result<Diff, F
     let (base_name, base_site, base_others, base_sources) = side(root, &repo, &base)?;
     let (head_name, head_site, head_others, head_sources) = side(root, &repo, &head)?;
     let mut diff = compare(base_name, &base_site, head_name, &head_site);
-    diff.documents
-        .extend(translations(&base_others, &head_others));
+    let files = translation_files::changes(&base_sources, &head_sources, &head_others);
+    // A page whose translation was deleted shows its original again: that is said once, as
+    // the deletion, not as every section replaced.
+    let deleted: Vec<&str> = files
+        .iter()
+        .filter(|f| f.change == "removed")
+        .map(|f| f.url.as_str())
+        .collect();
+    diff.documents.extend(
+        translations(&base_others, &head_others)
+            .into_iter()
+            .filter(|d| !deleted.contains(&d.url.as_str())),
+    );
     diff.documents.extend(translation_files::text_changes(
         &base_sources,
         &head_sources,
         &head_others,
     ));
-    diff.documents.extend(translation_files::changes(
-        &base_sources,
-        &head_sources,
-        &head_others,
-    ));
+    diff.documents.extend(files);
     Ok(diff)
 }
 

@@ -274,8 +274,9 @@ fn original_in<'s>(sources: &'s Sources, path: &str) -> Option<&'s Source> {
         .find(|s| s.path == path)
 }
 
-/// The address in `language` of the page of `original` (translated by `translation`): a statement's, update's or page's own;
-/// the home page for `site.yaml`, the open-data page for a data file.
+/// The address in `language` of the page of `original` (translated by `translation`): a
+/// statement's, update's or page's own; the home page for `site.yaml`; for a data file, the
+/// page that lists its records (`/cy/performance/`, `/cy/action-plan/`).
 fn url_of(others: &[Site], language: &str, original: &str, translation: &str) -> String {
     let routes = Routes::language(language);
     let Some(site) = others
@@ -292,12 +293,9 @@ fn url_of(others: &[Site], language: &str, original: &str, translation: &str) ->
         // A translated page's source is its translation; an untranslated one's, the original.
         .find(|(source, _)| *source == original || *source == translation)
         .map(|(_, url)| url.clone())
-        .unwrap_or_else(|| {
-            if original.starts_with("content/data/") {
-                routes.data()
-            } else {
-                routes.home()
-            }
+        .unwrap_or_else(|| match data_name(original) {
+            Some(name) => page_of(&routes, name, None),
+            None => routes.home(),
         })
 }
 
@@ -352,4 +350,9 @@ fn texts(value: &Value, out: &mut Vec<Value>) {
         Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
         _ => {}
     }
+}
+
+/// A data file's name: `content/data/kpis.yaml` → `kpis`.
+fn data_name(path: &str) -> Option<&str> {
+    path.strip_prefix("content/data/")?.strip_suffix(".yaml")
 }
