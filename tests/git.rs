@@ -1041,7 +1041,7 @@ fn diff_names_the_datas_text_by_period_at_its_page() {
         "main suppliers; their answers are being assessed.",
     );
     let out = stdout(&repo.candour(&["diff"]));
-    assert!(!out.contains("  changed  "), "{out}");
+    assert!(!out.contains("Translations"), "{out}");
 }
 
 /// A translation deleted is said once, as such: not also as its page's every section and
@@ -1079,6 +1079,63 @@ fn a_deleted_translation_is_one_entry() {
         "{out}"
     );
     assert!(!out.contains("section “"), "{out}");
+}
+
+/// "May be out of date" is said per section of a Markdown file (matched by heading position)
+/// and per field of the data: the original's changed where the translation's did not, though
+/// the translation changed elsewhere. Text shown untranslated follows its original by itself.
+#[test]
+fn a_translation_is_outdated_where_its_original_changed_and_it_did_not() {
+    let repo = Repo::fixture("bilingual");
+    let original = "content/statements/2022-23.md";
+    let translation = "content/statements/2022-23.cy.md";
+    repo.edit(
+        original,
+        "human trafficking.",
+        "human trafficking, in any form.",
+    );
+    repo.edit(
+        translation,
+        "yn bedwar prif faes.",
+        "yn bedwar maes allweddol.",
+    );
+    let kpis = "content/data/kpis.yaml";
+    // The description is translated, the value's summary is not.
+    repo.edit(kpis, "which the four Welsh", "which all four Welsh");
+    repo.edit(
+        kpis,
+        "underpins\n          the commitment",
+        "underpins\n          its commitment",
+    );
+    repo.edit(
+        "content/data/cy/kpis.yaml",
+        "title: Cydymffurfio â'r Cod",
+        "title: Cydymffurfiaeth â'r Cod",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!(
+            "  outdated {translation} (/cy/statements/2022-23/)\n           {original} changed where its 'cy' translation did not: it may need the same change\n           the original's section “What is modern slavery?” changed, the translation's “Beth yw caethwasiaeth fodern?” did not\n"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  outdated content/data/cy/kpis.yaml (/cy/performance/code-of-practice/)\n           content/data/kpis.yaml changed where its 'cy' translation did not: it may need the same change\n           the original's kpis.code-of-practice.description changed, the translation's did not\n"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("values[2022/23].summary changed"), "{out}");
+    // The translated section changed with the original's: nothing is outdated there.
+    repo.edit(
+        translation,
+        "a masnachu pobl.",
+        "a masnachu pobl, o unrhyw fath.",
+    );
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(!out.contains(&format!("outdated {translation}")), "{out}");
 }
 
 /// A deleted translation, and one left as it was while its original's text changed, are
@@ -1119,13 +1176,20 @@ fn diff_names_deleted_and_possibly_outdated_translations() {
         assert!(out.contains("\nTranslations\n"), "{fixture}: {out}");
         assert!(
             out.contains(&format!(
-                "outdated {translation} (/{tag}/statements/2022-23/)\n           {original} changed; its '{tag}' translation did not: it may need the same change\n"
+                "outdated {translation} (/{tag}/statements/2022-23/)\n           {original} changed where its '{tag}' translation did not: it may need the same change\n           the original's section “"
             )),
             "{fixture}: {out}"
         );
-        // The translation changed too: nothing to say of it.
+        // Its last section changed too: nothing to say of it; a blank line is no change.
         let t = fs::read_to_string(repo.path(translation)).unwrap();
         fs::write(repo.path(translation), format!("{t}\n")).unwrap();
+        assert!(stdout(&repo.candour(&["diff"])).contains("outdated"));
+        let last = t.trim_end().rsplit('\n').next().unwrap().to_string();
+        fs::write(
+            repo.path(translation),
+            t.replacen(&last, &format!("{last} (2)"), 1),
+        )
+        .unwrap();
         let out = stdout(&repo.candour(&["diff"]));
         assert!(!out.contains("outdated"), "{fixture}: {out}");
         // The data's translation deleted: its text falls back to the original.

@@ -1,6 +1,7 @@
 //! The text of a file as a translator sees it: each text field, named as `check` names one
 //! not yet translated (`kpis.code-of-practice.values[2022/23].summary`,
-//! `accessibility.non_accessible[1].issue`).
+//! `accessibility.non_accessible[1].issue`), and a Markdown body's sections, matched by
+//! heading position as `check::translation_body` matches a translation's to its original's.
 //!
 //! The names follow `check::translate::overlay`: a mapping's keys joined by `.`; a list of
 //! records by each record's `id` (`.ID`) when every record has one, else by `period`
@@ -8,6 +9,8 @@
 //! by place. A string is text when its key is one of the file's text keys, or anywhere under
 //! one of its text mappings.
 
+use comrak::nodes::NodeValue;
+use comrak::{Arena, parse_document};
 use serde_json::{Map, Value};
 
 /// One text of a file.
@@ -135,6 +138,64 @@ fn list(
     }
 }
 
+/// A section of a Markdown body: the text under a heading, up to the next heading of any
+/// level, with its heading; the first is the text before any heading.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Section {
+    /// The heading's text, `#` marks taken off; `None` for the text before the first heading.
+    pub heading: Option<String>,
+    /// The section's words, heading included, one space between each: a change of spacing
+    /// alone is no change.
+    pub words: String,
+}
+
+/// The sections of a Markdown body (`body`), in order, the first being the text before the
+/// first heading (empty when it starts with one).
+pub(super) fn sections(body: &str) -> Vec<Section> {
+    let arena = Arena::new();
+    let root = parse_document(&arena, body, &crate::markdown::options(false));
+    // Each heading's first line (1-based).
+    let heads: Vec<usize> = root
+        .children()
+        .filter_map(|n| {
+            let data = n.data();
+            matches!(data.value, NodeValue::Heading(_)).then_some(data.sourcepos.start.line)
+        })
+        .collect();
+    let lines: Vec<&str> = body.lines().collect();
+    let words = |from: usize, to: usize| {
+        lines[from.min(lines.len())..to.min(lines.len())]
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = Vec::with_capacity(heads.len() + 1);
+    let first = heads.first().map_or(lines.len(), |start| start - 1);
+    out.push(Section {
+        heading: None,
+        words: words(0, first),
+    });
+    for (i, &start) in heads.iter().enumerate() {
+        let end = heads.get(i + 1).map_or(lines.len(), |next| next - 1);
+        // An ATX heading's text without its `#` marks; a setext heading's first line.
+        let line = lines.get(start - 1).copied().unwrap_or_default().trim();
+        let heading = if line.starts_with('#') {
+            line.trim_start_matches('#')
+                .trim_end()
+                .trim_end_matches('#')
+                .trim()
+        } else {
+            line
+        };
+        out.push(Section {
+            heading: Some(heading.to_string()),
+            words: words(start - 1, end),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +228,23 @@ mod tests {
                 "signed_by[1].role = R in signed_by 1 signed_by[1]",
             ]
         );
+    }
+
+    #[test]
+    fn sections_are_split_at_every_heading() {
+        let got = sections("Opening\ntext.\n\n## One ##\n\nA  b.\n\nTwo\n---\n\nC.\n");
+        let shown: Vec<(Option<&str>, &str)> = got
+            .iter()
+            .map(|s| (s.heading.as_deref(), s.words.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (None, "Opening text."),
+                (Some("One"), "## One ## A b."),
+                (Some("Two"), "Two --- C."),
+            ]
+        );
+        assert_eq!(sections("## A\n")[0].words, "");
     }
 }

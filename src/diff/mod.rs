@@ -71,8 +71,8 @@ pub struct DocumentChange {
     pub kind: &'static str,
     pub title: String,
     pub url: String,
-    /// `added`, `removed` or `changed`; for a translation, also `outdated` (its original's
-    /// text changed, it did not).
+    /// `added`, `removed` or `changed`; for a translation, also `outdated` (a section or
+    /// field of its original changed, its own did not).
     pub change: &'static str,
     /// Details changed, each as `published: 30 April 2021 → 3 May 2021`; for a document
     /// added or removed, its period and published date, and how many words it has.

@@ -2,14 +2,16 @@
 //! translator writes them: the text of the data (`data/cy/*.yaml`) and of the site's
 //! settings (`site.cy.yaml`) that changed, field by field, each at the page that shows it;
 //! a translation deleted (its pages then show the original, marked as untranslated); and
-//! one that may be out of date (its original's text changed while it did not).
+//! one that may be out of date (a section or field of its original changed while its own
+//! did not).
 
 use serde_json::Value;
 
 use super::DocumentChange;
-use super::fields::{Field, Record, TextKeys, fields};
+use super::fields::{Field, Record, Section, TextKeys, fields, sections};
 use crate::check::translate::{
-    self, DATA_TEXT_ANYWHERE, DOCUMENT_TEXT, SITE_TEXT, SITE_TEXT_UNDER,
+    self, DATA_TEXT_ANYWHERE, DOCUMENT_TEXT, DOCUMENT_TEXT_UNDER, SITE_TEXT, SITE_TEXT_UNDER,
+    Version,
 };
 use crate::i18n::{UNTRANSLATED, primary};
 use crate::model::Site;
@@ -23,6 +25,10 @@ use crate::source::split_front_matter;
 const DATA: TextKeys<'static> = TextKeys {
     keys: &DATA_TEXT_ANYWHERE,
     under: &[],
+};
+const DOCUMENT: TextKeys<'static> = TextKeys {
+    keys: &DOCUMENT_TEXT,
+    under: &DOCUMENT_TEXT_UNDER,
 };
 const SETTINGS: TextKeys<'static> = TextKeys {
     keys: &SITE_TEXT,
@@ -215,11 +221,25 @@ fn title_of(fields: &[Field], record: &Record) -> Option<String> {
     })
 }
 /// The translations deleted from `old` to `new` whose original is still there, and those
-/// whose original's text changed while they did not, as documents of kind `translation`
-/// (`removed`, `outdated`), each at its language's address of the page (`others`: the
-/// newer site in each other language).
+/// whose original's text changed somewhere while theirs did not there (see [`stale`]), as
+/// documents of kind `translation` (`removed`, `outdated`), each at its language's address
+/// of the page (a data file's outdated text, at each record's: `others`, the newer site in
+/// each other language), an outdated one listing where.
 pub fn changes(old: &Sources, new: &Sources, others: &[Site]) -> Vec<DocumentChange> {
     let mut out = Vec::new();
+    // Each other language's files, made from the originals and their translations.
+    let versions: Vec<(&str, Option<Version>, Option<Version>)> = others
+        .iter()
+        .map(|s| {
+            let tag = s.config.language.as_str();
+            let mut ignored = Vec::new();
+            (
+                primary(tag),
+                translate::version(old, tag, &mut ignored),
+                translate::version(new, tag, &mut ignored),
+            )
+        })
+        .collect();
     for t in &old.translations {
         let Some((language, original)) = translation_of(&t.path) else {
             continue;
@@ -239,25 +259,161 @@ pub fn changes(old: &Sources, new: &Sources, others: &[Site]) -> Vec<DocumentCha
                 )],
                 sections: Vec::new(),
             }),
-            Some(n) if n.text == t.text => {
+            Some(_) => {
                 let Some(old_original) = original_in(old, &original) else {
                     continue;
                 };
-                if text_of(old_original) != text_of(new_original) {
+                let Some((_, Some(old_v), Some(new_v))) =
+                    versions.iter().find(|(l, ..)| *l == language)
+                else {
+                    continue;
+                };
+                let (Some(old_merged), Some(new_merged)) = (
+                    merged(old_v, &original, &t.path),
+                    merged(new_v, &original, &t.path),
+                ) else {
+                    continue;
+                };
+                let lines = stale([old_original, new_original], [old_merged, new_merged]);
+                let routes = Routes::language(language);
+                let pages = match data_name(&original) {
+                    Some(name) => by_page(&routes, name, lines),
+                    None if lines.is_empty() => Vec::new(),
+                    None => vec![(url, None, lines.into_iter().map(|(_, l)| l).collect())],
+                };
+                for (url, _, lines) in pages {
+                    let mut details = vec![format!(
+                        "{original} changed where its '{language}' translation did not: it may need the same change"
+                    )];
+                    details.extend(lines);
                     out.push(DocumentChange {
                         kind: "translation",
                         title: t.path.clone(),
                         url,
                         change: "outdated",
-                        details: vec![format!(
-                            "{original} changed; its '{language}' translation did not: it may need the same change"
-                        )],
+                        details,
                         sections: Vec::new(),
                     });
                 }
             }
-            Some(_) => {}
         }
+    }
+    out
+}
+
+/// The file of `version` made from `original` and its translation (at `translation`).
+fn merged<'v>(version: &'v Version, original: &str, translation: &str) -> Option<&'v Source> {
+    if data_name(original).is_some() {
+        return version
+            .data
+            .iter()
+            .map(|(_, s)| s)
+            .find(|s| s.path == original);
+    }
+    std::iter::once(&version.site)
+        .chain(&version.statements)
+        .chain(&version.updates)
+        .chain(&version.pages)
+        .find(|s| s.path == translation)
+}
+
+/// Where the original changed (`originals`: older, newer) while its translation did not
+/// (`merged`: each version's file made from the original and its translation), as lines
+/// saying so, each with the data record it is in: a field whose text changed while the
+/// translation's text there stayed as it was (text shown untranslated is the original's, so
+/// it changed with it and is never said); for a Markdown file, the same of its front
+/// matter's text and of each section of its body, matched by heading position (or the body
+/// whole, when the headings do not match).
+fn stale(originals: [&Source; 2], merged: [&Source; 2]) -> Vec<(Option<Record>, String)> {
+    let path = originals[1].path.as_str();
+    let keys = if data_name(path).is_some() {
+        DATA
+    } else if path.ends_with(".md") {
+        DOCUMENT
+    } else {
+        SETTINGS
+    };
+    if !path.ends_with(".md") {
+        let [o0, o1] = originals.map(|s| parsed(s, keys));
+        let [m0, m1] = merged.map(|s| parsed(s, keys));
+        return stale_fields([&o0, &o1], [&m0, &m1]);
+    }
+    // A Markdown file: its front matter's text and its body.
+    let split = |s: &Source| -> Option<(Vec<Field>, Vec<Section>, String)> {
+        let fm = split_front_matter(s).ok()?;
+        let front = serde_norway::from_str::<Value>(fm.yaml).ok()?;
+        let body = sections(fm.body);
+        let whole = body
+            .iter()
+            .map(|s| s.words.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some((fields(&front, keys), body, whole))
+    };
+    let (Some(o0), Some(o1), Some(m0), Some(m1)) = (
+        split(originals[0]),
+        split(originals[1]),
+        split(merged[0]),
+        split(merged[1]),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = stale_fields([&o0.0, &o1.0], [&m0.0, &m1.0]);
+    let same = |a: &[Section], b: &[Section]| a.len() == b.len();
+    if same(&o0.1, &o1.1) && same(&o1.1, &m0.1) && same(&m0.1, &m1.1) {
+        for (i, (o, n)) in o0.1.iter().zip(&o1.1).enumerate() {
+            let (mo, mn) = (&m0.1[i], &m1.1[i]);
+            if o.words == n.words || mo.words != mn.words {
+                continue;
+            }
+            out.push((
+                None,
+                match (&n.heading, &mn.heading) {
+                    (Some(h), Some(t)) => format!(
+                        "the original's section “{h}” changed, the translation's “{}” did not",
+                        super::plain(t)
+                    ),
+                    _ => "the original's text before the first heading changed, the translation's did not".to_string(),
+                },
+            ));
+        }
+    } else if o0.2 != o1.2 && m0.2 == m1.2 {
+        out.push((
+            None,
+            "the original's text changed, the translation's did not".to_string(),
+        ));
+    }
+    out
+}
+
+/// Each field of the original (`originals`: older, newer) whose text changed while the
+/// translation's there (`merged`) did not.
+fn stale_fields(originals: [&[Field]; 2], merged: [&[Field]; 2]) -> Vec<(Option<Record>, String)> {
+    let find = |fields: &[Field], path: &str| {
+        fields
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.text.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let mut out = Vec::new();
+    for f in originals[1] {
+        let (Some(before), after) = (find(originals[0], &f.path), find(originals[1], &f.path))
+        else {
+            continue;
+        };
+        let (Some(m0), Some(m1)) = (find(merged[0], &f.path), find(merged[1], &f.path)) else {
+            continue;
+        };
+        if Some(before) == after || m0 != m1 {
+            continue;
+        }
+        out.push((
+            f.record.clone(),
+            format!(
+                "the original's {} changed, the translation's did not",
+                f.path
+            ),
+        ));
     }
     out
 }
@@ -297,59 +453,6 @@ fn url_of(others: &[Site], language: &str, original: &str, translation: &str) ->
             Some(name) => page_of(&routes, name, None),
             None => routes.home(),
         })
-}
-
-/// The text a translation gives of `original` (not its facts): a Markdown file's title,
-/// summary and body; `site.yaml`'s reader-facing words; a data file's text fields at any
-/// depth. A file that cannot be read is its whole text.
-fn text_of(original: &Source) -> Vec<Value> {
-    let whole = || vec![Value::String(original.text.to_string())];
-    if original.path.ends_with(".md") {
-        let Ok(fm) = split_front_matter(original) else {
-            return whole();
-        };
-        let front: serde_json::Map<String, Value> =
-            serde_norway::from_str(fm.yaml).unwrap_or_default();
-        let mut text: Vec<Value> = DOCUMENT_TEXT
-            .iter()
-            .map(|k| front.get(*k).cloned().unwrap_or(Value::Null))
-            .collect();
-        text.push(Value::String(fm.body.to_string()));
-        return text;
-    }
-    let Ok(value) = serde_norway::from_str::<Value>(&original.text) else {
-        return whole();
-    };
-    if original.path.starts_with("content/data/") {
-        let mut text = Vec::new();
-        texts(&value, &mut text);
-        text
-    } else {
-        SITE_TEXT
-            .iter()
-            .map(|k| value.get(*k).cloned().unwrap_or(Value::Null))
-            .collect()
-    }
-}
-
-/// Every text field of a data file's `value`, at any depth, in order.
-fn texts(value: &Value, out: &mut Vec<Value>) {
-    match value {
-        Value::Object(map) => {
-            for (key, v) in map {
-                if DATA_TEXT_ANYWHERE.contains(&key.as_str()) && v.is_string() {
-                    out.push(Value::String(format!(
-                        "{key}: {}",
-                        v.as_str().unwrap_or("")
-                    )));
-                } else {
-                    texts(v, out);
-                }
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
-        _ => {}
-    }
 }
 
 /// A data file's name: `content/data/kpis.yaml` → `kpis`.
