@@ -1136,6 +1136,19 @@ fn a_translation_is_outdated_where_its_original_changed_and_it_did_not() {
     );
     let out = stdout(&repo.candour(&["diff"]));
     assert!(!out.contains(&format!("outdated {translation}")), "{out}");
+    // A page's headings no longer match its translation's (a warning for pages): its text is
+    // compared whole.
+    let about = fs::read_to_string(repo.path("content/pages/about.md")).unwrap();
+    fs::write(
+        repo.path("content/pages/about.md"),
+        format!("{about}\n## Contact\n\nSoon.\n"),
+    )
+    .unwrap();
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(
+        out.contains("  outdated content/pages/about.cy.md (/cy/about/)\n           content/pages/about.md changed where its 'cy' translation did not: it may need the same change\n           the original's text changed, the translation's did not\n"),
+        "{out}"
+    );
 }
 
 /// A deleted translation, and one left as it was while its original's text changed, are
