@@ -47,6 +47,24 @@ impl Repo {
         repo
     }
 
+    /// The example site in English and Welsh (`languages: [en, cy]`), with `files` (path
+    /// under the site, text) added: translations. Committed on `main` on 1 March 2021.
+    fn example_bilingual(files: &[(&str, &str)]) -> Repo {
+        let repo = Repo::example();
+        repo.edit(
+            "content/site.yaml",
+            "language: en-GB\n",
+            "languages: [en, cy]\n",
+        );
+        for (path, text) in files {
+            let path = repo.path(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        repo.commit_all("2021-03-01", "The site in Welsh too");
+        repo
+    }
+
     fn example_in(sub: &str) -> Repo {
         let dir = tempfile::tempdir().unwrap();
         let top = dir.path().join("repo");
@@ -360,6 +378,24 @@ fn a_statement_added_then_deleted() {
     assert!(
         check.contains("changed its published date from 30 September 2021 to 29 September 2021"),
         "{check}"
+    );
+}
+
+/// A section of one word is said in the singular, added or removed.
+#[test]
+fn a_section_of_one_word_is_one_word() {
+    let repo = Repo::example();
+    let about = "content/pages/about.md";
+    let text = fs::read_to_string(repo.path(about)).unwrap();
+    fs::write(repo.path(about), format!("{text}\n## Contact\n\nSoon.\n")).unwrap();
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(out.contains("section “Contact” added (1 word)\n"), "{out}");
+    repo.commit_all("2021-03-02", "A contact section");
+    fs::write(repo.path(about), &text).unwrap();
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(
+        out.contains("section “Contact” removed (1 word)\n"),
+        "{out}"
     );
 }
 
@@ -909,9 +945,12 @@ fn diff_names_changes_to_translations() {
         out.contains("title: Datganiad Caethwasiaeth Fodern → Datganiadau Caethwasiaeth Fodern"),
         "{out}"
     );
-    assert!(out.contains("The data's text (cy) (/cy/data/)"), "{out}");
     assert!(
-        out.contains("kpis code-of-practice title: Cydymffurfio â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi → Cydymffurfiaeth â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi"),
+        out.contains("changed  Cydymffurfiaeth â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi (/cy/performance/code-of-practice/)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("kpis.code-of-practice.title: Cydymffurfio â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi → Cydymffurfiaeth â'r Cod Ymarfer Cyflogaeth Foesegol mewn Cadwyni Cyflenwi"),
         "{out}"
     );
     // A page translated at last: its Welsh page's text was the English, marked; now Welsh.
@@ -923,6 +962,191 @@ fn diff_names_changes_to_translations() {
     let out = stdout(&repo.candour(&["diff"]));
     assert!(
         out.contains("title: Report modern slavery → Rhoi gwybod am gaethwasiaeth fodern"),
+        "{out}"
+    );
+}
+
+/// A figure is not a translation: a KPI's value corrected on a bilingual site is said once,
+/// under Figures, though the Welsh chart's description (candour's words) changes with it.
+#[test]
+fn a_figure_changed_on_a_bilingual_site_is_no_translation_change() {
+    let repo = Repo::example_bilingual(&[]);
+    let kpis = "content/data/kpis.yaml";
+    repo.edit(
+        kpis,
+        "      - period: 2020/21 H2\n        value: 61\n",
+        "      - period: 2020/21 H2\n        value: 62\n",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("Suppliers who responded on modern slavery: 2020/21 H2 61% → 62%"),
+        "{out}"
+    );
+    assert!(!out.contains("Translations"), "{out}");
+}
+
+/// The data's Welsh text is named as `check` names it, by id and period, at the page that
+/// shows it: a KPI's own Welsh page, an action's place on the Welsh action plan.
+#[test]
+fn diff_names_the_datas_text_by_period_at_its_page() {
+    let repo = Repo::example_bilingual(&[
+        (
+            "content/data/cy/kpis.yaml",
+            "kpis:\n  supply-chain-risk-assessment:\n    title: Asesu risg y gadwyn gyflenwi\n    values:\n      2019/20:\n        summary: Mesur i'w olrhain.\n",
+        ),
+        (
+            "content/data/cy/actions.yaml",
+            "actions:\n  strategy-and-responsible-sourcing:\n    progress:\n      2020/21 H1:\n        note: Cwmpas rhaglen.\n",
+        ),
+    ]);
+    repo.edit(
+        "content/data/cy/kpis.yaml",
+        "summary: Mesur i'w olrhain.",
+        "summary: Mesur i'w olrhain o hyn ymlaen.",
+    );
+    repo.edit(
+        "content/data/cy/actions.yaml",
+        "note: Cwmpas rhaglen.",
+        "note: Cwmpas y rhaglen.",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "Translations\n  changed  Asesu risg y gadwyn gyflenwi (/cy/performance/supply-chain-risk-assessment/)\n           kpis.supply-chain-risk-assessment.values[2019/20].summary: Mesur i'w olrhain. → Mesur i'w olrhain o hyn ymlaen.\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "(/cy/action-plan/#action-strategy-and-responsible-sourcing)\n           actions.strategy-and-responsible-sourcing.progress[2020/21 H1].note: Cwmpas rhaglen. → Cwmpas y rhaglen.\n"
+        ),
+        "{out}"
+    );
+    // Each is where the Welsh site shows it.
+    let site = repo.build(&[]);
+    assert!(site.contains_key("cy/performance/supply-chain-risk-assessment/index.html"));
+    assert!(
+        site["cy/action-plan/index.html"]
+            .contains("id=\"action-strategy-and-responsible-sourcing\"")
+    );
+    // An English text of the data, untranslated, is not a translation's change.
+    repo.git(&["checkout", "-q", "--", "."]);
+    repo.edit(
+        "content/data/kpis.yaml",
+        "main suppliers; answers are being assessed.",
+        "main suppliers; their answers are being assessed.",
+    );
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(!out.contains("Translations"), "{out}");
+}
+
+/// A translation deleted is said once, as such: not also as its page's every section and
+/// field replaced by the original's.
+#[test]
+fn a_deleted_translation_is_one_entry() {
+    let repo = Repo::fixture("bilingual");
+    for path in [
+        "content/statements/2022-23.cy.md",
+        "content/data/cy/kpis.yaml",
+        "content/site.cy.yaml",
+    ] {
+        fs::remove_file(repo.path(path)).unwrap();
+    }
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for (path, url) in [
+        (
+            "content/statements/2022-23.cy.md",
+            "/cy/statements/2022-23/",
+        ),
+        ("content/data/cy/kpis.yaml", "/cy/performance/"),
+        ("content/site.cy.yaml", "/cy/"),
+    ] {
+        assert!(
+            out.contains(&format!("  removed  {path} ({url})\n")),
+            "{path}: {out}"
+        );
+    }
+    // Three entries of two lines each, and nothing else.
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("  ")).count(),
+        6,
+        "{out}"
+    );
+    assert!(!out.contains("section “"), "{out}");
+}
+
+/// "May be out of date" is said per section of a Markdown file (matched by heading position)
+/// and per field of the data: the original's changed where the translation's did not, though
+/// the translation changed elsewhere. Text shown untranslated follows its original by itself.
+#[test]
+fn a_translation_is_outdated_where_its_original_changed_and_it_did_not() {
+    let repo = Repo::fixture("bilingual");
+    let original = "content/statements/2022-23.md";
+    let translation = "content/statements/2022-23.cy.md";
+    repo.edit(
+        original,
+        "human trafficking.",
+        "human trafficking, in any form.",
+    );
+    repo.edit(
+        translation,
+        "yn bedwar prif faes.",
+        "yn bedwar maes allweddol.",
+    );
+    let kpis = "content/data/kpis.yaml";
+    // The description is translated, the value's summary is not.
+    repo.edit(kpis, "which the four Welsh", "which all four Welsh");
+    repo.edit(
+        kpis,
+        "underpins\n          the commitment",
+        "underpins\n          its commitment",
+    );
+    repo.edit(
+        "content/data/cy/kpis.yaml",
+        "title: Cydymffurfio â'r Cod",
+        "title: Cydymffurfiaeth â'r Cod",
+    );
+    let o = repo.candour(&["diff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!(
+            "  outdated {translation} (/cy/statements/2022-23/)\n           {original} changed where its 'cy' translation did not: it may need the same change\n           the original's section “What is modern slavery?” changed, the translation's “Beth yw caethwasiaeth fodern?” did not\n"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "  outdated content/data/cy/kpis.yaml (/cy/performance/code-of-practice/)\n           content/data/kpis.yaml changed where its 'cy' translation did not: it may need the same change\n           the original's kpis.code-of-practice.description changed, the translation's did not\n"
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("values[2022/23].summary changed"), "{out}");
+    // The translated section changed with the original's: nothing is outdated there.
+    repo.edit(
+        translation,
+        "a masnachu pobl.",
+        "a masnachu pobl, o unrhyw fath.",
+    );
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(!out.contains(&format!("outdated {translation}")), "{out}");
+    // A page's headings no longer match its translation's (a warning for pages): its text is
+    // compared whole.
+    let about = fs::read_to_string(repo.path("content/pages/about.md")).unwrap();
+    fs::write(
+        repo.path("content/pages/about.md"),
+        format!("{about}\n## Contact\n\nSoon.\n"),
+    )
+    .unwrap();
+    let out = stdout(&repo.candour(&["diff"]));
+    assert!(
+        out.contains("  outdated content/pages/about.cy.md (/cy/about/)\n           content/pages/about.md changed where its 'cy' translation did not: it may need the same change\n           the original's text changed, the translation's did not\n"),
         "{out}"
     );
 }
@@ -965,13 +1189,20 @@ fn diff_names_deleted_and_possibly_outdated_translations() {
         assert!(out.contains("\nTranslations\n"), "{fixture}: {out}");
         assert!(
             out.contains(&format!(
-                "outdated {translation} (/{tag}/statements/2022-23/)\n           {original} changed; its '{tag}' translation did not: it may need the same change\n"
+                "outdated {translation} (/{tag}/statements/2022-23/)\n           {original} changed where its '{tag}' translation did not: it may need the same change\n           the original's section “"
             )),
             "{fixture}: {out}"
         );
-        // The translation changed too: nothing to say of it.
+        // Its last section changed too: nothing to say of it; a blank line is no change.
         let t = fs::read_to_string(repo.path(translation)).unwrap();
         fs::write(repo.path(translation), format!("{t}\n")).unwrap();
+        assert!(stdout(&repo.candour(&["diff"])).contains("outdated"));
+        let last = t.trim_end().rsplit('\n').next().unwrap().to_string();
+        fs::write(
+            repo.path(translation),
+            t.replacen(&last, &format!("{last} (2)"), 1),
+        )
+        .unwrap();
         let out = stdout(&repo.candour(&["diff"]));
         assert!(!out.contains("outdated"), "{fixture}: {out}");
         // The data's translation deleted: its text falls back to the original.
@@ -989,6 +1220,12 @@ fn diff_names_deleted_and_possibly_outdated_translations() {
             )),
             "{fixture}: {out}"
         );
-        assert!(out.contains(&format!("/{tag}/data/")), "{fixture}: {out}");
+        // At the page that shows the file's records.
+        assert!(
+            out.contains(&format!("(`/{tag}/performance/`)")),
+            "{fixture}: {out}"
+        );
+        // Said once: not also as each of its texts replaced by the original's.
+        assert!(!out.contains("| changed |"), "{fixture}: {out}");
     }
 }

@@ -59,7 +59,7 @@ pub const DOCUMENT_TEXT: [&str; 13] = [
 ];
 
 /// The mappings of a front matter whose every string is text: `not_covered: {AREA: reason}`.
-const DOCUMENT_TEXT_UNDER: [&str; 1] = ["not_covered"];
+pub const DOCUMENT_TEXT_UNDER: [&str; 1] = ["not_covered"];
 
 /// The reader-facing words of `site.yaml`, at any depth: the site's title, organisation (or
 /// each body's `name`), description and notice, the aspects' titles and descriptions, the
@@ -80,7 +80,7 @@ pub const SITE_TEXT: [&str; 10] = [
 ];
 
 /// The mappings of `site.yaml` whose every string is text.
-const SITE_TEXT_UNDER: [&str; 1] = ["licence"];
+pub const SITE_TEXT_UNDER: [&str; 1] = ["licence"];
 
 /// Every text field of the data files, at any depth (a KPI value's summary, a progress
 /// note, the charter's title, a course's audience): marked as in the original unless the

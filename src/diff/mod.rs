@@ -5,6 +5,7 @@
 //! reviewer must not miss (a published statement deleted or moved, a published figure
 //! corrected without a note). `render` writes the result for people and as Markdown.
 
+mod fields;
 mod figures;
 mod render;
 mod text;
@@ -70,8 +71,8 @@ pub struct DocumentChange {
     pub kind: &'static str,
     pub title: String,
     pub url: String,
-    /// `added`, `removed` or `changed`; for a translation, also `outdated` (its original's
-    /// text changed, it did not).
+    /// `added`, `removed` or `changed`; for a translation, also `outdated` (a section or
+    /// field of its original changed, its own did not).
     pub change: &'static str,
     /// Details changed, each as `published: 30 April 2021 → 3 May 2021`; for a document
     /// added or removed, its period and published date, and how many words it has.
@@ -115,13 +116,25 @@ pub fn diff(root: &Path, base: Version<'_>, head: Version<'_>) -> Result<Diff, F
     let (base_name, base_site, base_others, base_sources) = side(root, &repo, &base)?;
     let (head_name, head_site, head_others, head_sources) = side(root, &repo, &head)?;
     let mut diff = compare(base_name, &base_site, head_name, &head_site);
-    diff.documents
-        .extend(translations(&base_others, &head_others));
-    diff.documents.extend(translation_files::changes(
+    let files = translation_files::changes(&base_sources, &head_sources, &head_others);
+    // A page whose translation was deleted shows its original again: that is said once, as
+    // the deletion, not as every section replaced.
+    let deleted: Vec<&str> = files
+        .iter()
+        .filter(|f| f.change == "removed")
+        .map(|f| f.url.as_str())
+        .collect();
+    diff.documents.extend(
+        translations(&base_others, &head_others)
+            .into_iter()
+            .filter(|d| !deleted.contains(&d.url.as_str())),
+    );
+    diff.documents.extend(translation_files::text_changes(
         &base_sources,
         &head_sources,
         &head_others,
     ));
+    diff.documents.extend(files);
     Ok(diff)
 }
 
@@ -219,21 +232,19 @@ pub fn compare(base: String, old: &Site, head: String, new: &Site) -> Diff {
     }
 }
 
-/// What changed in the text of a bilingual site's other languages (`old` and `new`: the site
-/// in each, as `Checked::others` gives them), as documents of kind `translation`: a
-/// statement's, update's or page's title, summary or text (a `.cy.md` file, or the
-/// original's text it shows until translated), the site's words (`site.cy.yaml`: title,
-/// description, organisation, notice) and the data's text (`data/cy/*.yaml`: titles,
-/// descriptions, summaries, notes...), each at that language's address. Facts are
-/// language-free and said once, by the default language's comparison, as are documents
-/// added or removed. Text still untranslated counts as the original's words.
+/// What changed in the statements, updates and pages of a bilingual site's other languages
+/// (`old` and `new`: the site in each, as `Checked::others` gives them), as documents of
+/// kind `translation`: a title, summary or text (a `.cy.md` file, or the original's text it
+/// shows until translated), each at that language's address. Facts are language-free and
+/// said once, by the default language's comparison, as are documents added or removed.
+/// Text still untranslated counts as the original's words. The site's words and the data's
+/// text are compared as their files give them (`translation_files::text_changes`).
 pub fn translations(old: &[Site], new: &[Site]) -> Vec<DocumentChange> {
     let mut out = Vec::new();
     for n in new {
         let Some(o) = old.iter().find(|o| o.config.language == n.config.language) else {
             continue;
         };
-        let routes = crate::routes::Routes::language(crate::i18n::primary(&n.config.language));
         let mut old_docs = text::documents(o);
         let mut new_docs = text::documents(n);
         for d in old_docs.iter_mut().chain(new_docs.iter_mut()) {
@@ -262,37 +273,6 @@ pub fn translations(old: &[Site], new: &[Site]) -> Vec<DocumentChange> {
                 });
             }
         }
-        let site_text = |s: &Site| {
-            let c = &s.config;
-            vec![
-                ("title", c.title.clone()),
-                ("description", c.description.clone()),
-                ("organisation", c.organisation.clone()),
-                ("notice", c.notice_html.clone().unwrap_or_default()),
-            ]
-        };
-        let details = changed_lines(&site_text(o), &site_text(n));
-        if !details.is_empty() {
-            out.push(DocumentChange {
-                kind: "translation",
-                title: format!("The site's words ({})", n.config.language),
-                url: routes.home(),
-                change: "changed",
-                details,
-                sections: Vec::new(),
-            });
-        }
-        let details = changed_lines(&data_text(o), &data_text(n));
-        if !details.is_empty() {
-            out.push(DocumentChange {
-                kind: "translation",
-                title: format!("The data's text ({})", n.config.language),
-                url: routes.data(),
-                change: "changed",
-                details,
-                sections: Vec::new(),
-            });
-        }
     }
     out
 }
@@ -302,84 +282,6 @@ fn plain(text: &str) -> String {
     text.chars()
         .filter(|c| !crate::i18n::UNTRANSLATED.contains(c))
         .collect()
-}
-
-/// Each (name, text) of `new` that differs from `old`'s, as `name: before → after`, `name
-/// added: after` or `name removed (was: before)`; the marks of untranslated text left out.
-fn changed_lines<N: AsRef<str> + Ord>(old: &[(N, String)], new: &[(N, String)]) -> Vec<String> {
-    let old: std::collections::BTreeMap<&str, String> =
-        old.iter().map(|(k, v)| (k.as_ref(), plain(v))).collect();
-    let new: std::collections::BTreeMap<&str, String> =
-        new.iter().map(|(k, v)| (k.as_ref(), plain(v))).collect();
-    let names: std::collections::BTreeSet<&str> = old.keys().chain(new.keys()).copied().collect();
-    let mut out = Vec::new();
-    for name in names {
-        let (before, after) = (
-            old.get(name).map_or("", String::as_str),
-            new.get(name).map_or("", String::as_str),
-        );
-        if before != after {
-            out.push(match (before.is_empty(), after.is_empty()) {
-                (true, _) => format!("{name} added: {after}"),
-                (_, true) => format!("{name} removed (was: {before})"),
-                _ => format!("{name}: {before} → {after}"),
-            });
-        }
-    }
-    out
-}
-
-/// Every text of the data's records, by where it is: `kpis code-of-practice title`,
-/// `kpis code-of-practice values 1 summary` (a record by its id, a list item by its place
-/// from 1). The text fields are `check::translate::DATA_TEXT_ANYWHERE`.
-fn data_text(site: &Site) -> Vec<(String, String)> {
-    fn walk(value: &serde_json::Value, at: &str, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, v) in map {
-                    match v {
-                        serde_json::Value::String(text)
-                            if crate::check::translate::DATA_TEXT_ANYWHERE
-                                .contains(&key.as_str()) =>
-                        {
-                            out.push((format!("{at} {key}"), text.clone()));
-                        }
-                        serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
-                            walk(v, &format!("{at} {key}"), out);
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            serde_json::Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let id = item
-                        .get("id")
-                        .and_then(serde_json::Value::as_str)
-                        .map_or_else(|| (i + 1).to_string(), str::to_string);
-                    walk(item, &format!("{at} {id}"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    let parts = [
-        ("kpis", serde_json::to_value(&site.kpis)),
-        ("courses", serde_json::to_value(&site.courses)),
-        ("resources", serde_json::to_value(&site.resources)),
-        ("partnerships", serde_json::to_value(&site.partnerships)),
-        ("activities", serde_json::to_value(&site.activities)),
-        ("actions", serde_json::to_value(&site.actions)),
-        ("commitments", serde_json::to_value(&site.commitments)),
-        ("charter", serde_json::to_value(&site.charter)),
-    ];
-    for (name, value) in parts {
-        if let Ok(value) = value {
-            walk(&value, name, &mut out);
-        }
-    }
-    out
 }
 
 /// A published statement deleted, or its period or published date changed.

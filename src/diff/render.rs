@@ -28,10 +28,11 @@ fn section_lines(d: &DocumentChange) -> Vec<String> {
     d.sections
         .iter()
         .map(|s| match s.change {
-            "added" => format!("section “{}” added ({} words)", s.heading, s.words_added),
+            "added" => format!("section “{}” added ({})", s.heading, words(s.words_added)),
             "removed" => format!(
-                "section “{}” removed ({} words)",
-                s.heading, s.words_removed
+                "section “{}” removed ({})",
+                s.heading,
+                words(s.words_removed)
             ),
             _ => format!(
                 "section “{}”: {} word{} added, {} removed",
@@ -42,6 +43,11 @@ fn section_lines(d: &DocumentChange) -> Vec<String> {
             ),
         })
         .collect()
+}
+
+/// `1 word`, `12 words`.
+pub(super) fn words(n: usize) -> String {
+    format!("{n} word{}", if n == 1 { "" } else { "s" })
 }
 
 /// The kinds of document in the order the report lists them, with their heading.

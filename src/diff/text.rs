@@ -155,7 +155,7 @@ pub(super) fn summary(doc: &Doc) -> Vec<String> {
         .filter(|(name, _)| matches!(*name, "period" | "published"))
         .map(|(name, value)| format!("{name}: {value}"))
         .collect();
-    out.push(format!("{} words", words(&doc.body).len()));
+    out.push(super::render::words(words(&doc.body).len()));
     out
 }
 
