@@ -204,7 +204,7 @@ fn an_updates_headings_are_matched_to_the_originals_and_a_pages_are_warned_about
         .unwrap_or_else(|| panic!("{said:#?}"));
     assert_eq!(
         update["message"],
-        "the headings do not match content/updates/2023-24.md's: this has 5 headings, the original 6"
+        "the headings do not match content/updates/2023-24.md's: this has 5 headings, the original 6: 1 of the original's headings 1 to 6 at level 2 (\"Our organisation and supply chains\", \"Policies\", \"Due diligence\", \"Risk assessment\", ...) has none here; by their levels alone it cannot be told which"
     );
     let page = said
         .iter()
@@ -216,7 +216,7 @@ fn an_updates_headings_are_matched_to_the_originals_and_a_pages_are_warned_about
     assert_eq!(page["severity"], "warning");
     assert_eq!(
         page["message"],
-        "the headings do not match content/pages/about.md's: this has 1 heading, the original none"
+        "the headings do not match content/pages/about.md's: this has 1 heading, the original none: this file's heading 1 (\"Pennawd nad yw yn y gwreiddiol\", level 2) has no original"
     );
 }
 
@@ -413,4 +413,87 @@ fn an_untranslated_statements_text_is_marked_as_the_original() {
             .unwrap_or_else(|| panic!("{english} is not marked: {main}"));
         assert!(!main[open..at].contains("</div>"), "{english}: {main}");
     }
+}
+
+/// The `check` errors on the statement's translation that say its headings do not match:
+/// (message, line) each.
+fn heading_errors(dir: &Path) -> Vec<(String, u64)> {
+    diagnostics(dir)
+        .iter()
+        .filter(|d| {
+            d["file"] == "content/statements/2022-23.cy.md"
+                && d["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("the headings do not match")
+        })
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_heading_that_does_not_match_is_reported_at_its_own_line() {
+    let dir = fixture("bilingual");
+    let path = "content/statements/2022-23.cy.md";
+    let text = read(dir.path(), path);
+    let line_of =
+        |text: &str, heading: &str| text.lines().position(|l| l == heading).unwrap() as u64 + 1;
+    // A heading at another level: named, at its line.
+    let deeper = text.replacen("\n## Ein dull\n", "\n### Ein dull\n", 1);
+    write(dir.path(), path, &deeper);
+    assert_eq!(
+        heading_errors(dir.path()),
+        [(
+            "the headings do not match content/statements/2022-23.md's: heading 2 (\"Ein dull\") is level 3 here, but its original (\"Our approach\") is level 2".to_string(),
+            line_of(&deeper, "### Ein dull")
+        )]
+    );
+    // A heading missing from a run of two at level 2: both named, since by levels either
+    // could be the one, at the heading that stands for the run.
+    let start = text.find("## Ein dull").unwrap();
+    let end = text.find("### Gorfodaeth").unwrap();
+    let fewer = format!("{}{}", &text[..start], &text[end..]);
+    write(dir.path(), path, &fewer);
+    assert_eq!(
+        heading_errors(dir.path()),
+        [(
+            "the headings do not match content/statements/2022-23.md's: this has 2 headings, the original 3: 1 of the original's headings 1 to 2 at level 2 (\"What is modern slavery?\", \"Our approach\") has none here; by their levels alone it cannot be told which".to_string(),
+            line_of(&fewer, "## Beth yw caethwasiaeth fodern?")
+        )]
+    );
+    // A heading at another level and one added at the end: both reported, each named.
+    let both = format!("{deeper}\n#### Manylion\n\nTestun.\n");
+    write(dir.path(), path, &both);
+    assert_eq!(
+        heading_errors(dir.path()),
+        [
+            (
+                "the headings do not match content/statements/2022-23.md's: heading 2 (\"Ein dull\") is level 3 here, but its original (\"Our approach\") is level 2".to_string(),
+                line_of(&both, "### Ein dull")
+            ),
+            (
+                "the headings do not match content/statements/2022-23.md's: this has 4 headings, the original 3: this file's heading 4 (\"Manylion\", level 4) has no original".to_string(),
+                line_of(&both, "#### Manylion")
+            ),
+        ]
+    );
+    // One heading too many, after the first: named at its line.
+    let more = text.replacen(
+        "\n## Ein dull\n",
+        "\n## Ychwanegol\n\nTestun.\n\n## Ein dull\n",
+        1,
+    );
+    write(dir.path(), path, &more);
+    assert_eq!(
+        heading_errors(dir.path()),
+        [(
+            "the headings do not match content/statements/2022-23.md's: this has 4 headings, the original 3: 1 of this file's headings 1 to 3 at level 2 (\"Beth yw caethwasiaeth fodern?\", \"Ychwanegol\", \"Ein dull\") has no original; by their levels alone it cannot be told which".to_string(),
+            line_of(&more, "## Beth yw caethwasiaeth fodern?")
+        )]
+    );
 }
