@@ -497,3 +497,41 @@ fn each_heading_that_does_not_match_is_reported_at_its_own_line() {
         )]
     );
 }
+
+#[test]
+fn a_heading_left_as_the_originals_is_counted_and_marked_as_untranslated() {
+    let dir = fixture("bilingual");
+    let path = "content/statements/2022-23.cy.md";
+    let text = read(dir.path(), path);
+    // What `candour new update` writes for a heading whose Welsh is not given: the original's.
+    let english = text.replacen("\n## Ein dull\n", "\n## Our approach\n", 1);
+    assert_ne!(english, text);
+    write(dir.path(), path, &english);
+    let said = diagnostics(dir.path());
+    let warning = said
+        .iter()
+        .find(|d| {
+            d["file"] == path
+                && d["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("heading is not yet")
+        })
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(
+        warning["message"],
+        "1 heading is not yet translated into 'cy': the heading 'Our approach'"
+    );
+    assert_eq!(warning["severity"], "warning");
+    let html = page(dir.path(), "cy/statements/2022-23/");
+    let main = sections(&html);
+    assert!(
+        main.contains("<span lang=\"en\" class=\"untranslated\">Our approach</span></h2>"),
+        "{main}"
+    );
+    // Its Welsh heading: not marked, not counted.
+    assert!(
+        main.contains(">Beth yw caethwasiaeth fodern?</h2>"),
+        "{main}"
+    );
+}
