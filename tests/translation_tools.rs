@@ -535,3 +535,31 @@ fn a_heading_left_as_the_originals_is_counted_and_marked_as_untranslated() {
         "{main}"
     );
 }
+
+#[test]
+fn a_problem_in_the_sites_translation_is_at_its_real_line() {
+    let dir = fixture("bilingual");
+    let site = read(dir.path(), "content/site.yaml");
+    write(
+        dir.path(),
+        "content/site.yaml",
+        &format!(
+            "{site}licence:\n  name: Open Government Licence v3.0\n  url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/\n"
+        ),
+    );
+    let welsh = read(dir.path(), "content/site.cy.yaml");
+    let welsh = format!("{welsh}licence:\n  name: Trwydded\n  url: \"javascript:alert(1)\"\n");
+    write(dir.path(), "content/site.cy.yaml", &welsh);
+    let said = diagnostics(dir.path());
+    let error = said
+        .iter()
+        .find(|d| d["file"] == "content/site.cy.yaml" && d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(
+        error["line"].as_u64().unwrap() as usize,
+        welsh.lines().count(),
+        "{error:#}"
+    );
+    assert_eq!(error["source_line"], "  url: \"javascript:alert(1)\"");
+    assert_real_lines(dir.path(), &said);
+}

@@ -75,6 +75,7 @@ pub fn validate(
         // a translation only echoes from its original's facts (its front matter is the
         // original's: "the statement does not say who approved it").
         for d in repointed(more, sources, &translated) {
+            let d = on_the_sites_real_line(d, sources, &translated);
             let original = !sources.translations.iter().any(|t| t.path == d.file);
             let said = |file: &str| {
                 problems
@@ -974,6 +975,52 @@ fn repointed(
             translation_body::repoint(d, places, &merged, &original, &translation, follow_on)
         })
         .collect()
+}
+
+/// A diagnostic of a translation of `site.yaml` (`site.cy.yaml`) put at its real line, never
+/// on the merged file's generated JSON (`translate::site_version`, each setting on the line
+/// the translation gives it): at the string the diagnostic's column is at, found in the
+/// translation from that line on (a nested value is on a later line), or else at that line.
+fn on_the_sites_real_line(
+    d: Diagnostic,
+    sources: &Sources,
+    translated: &translate::Version,
+) -> Diagnostic {
+    if d.line == 0 || d.file != translated.site.path {
+        return d;
+    }
+    let Some(real) = sources.translations.iter().find(|t| t.path == d.file) else {
+        return d;
+    };
+    let merged = translated.site.text.lines().nth(d.line - 1).unwrap_or("");
+    let rest: String = merged.chars().skip(d.column.saturating_sub(1)).collect();
+    let value = serde_json::Deserializer::from_str(&rest)
+        .into_iter::<serde_json::Value>()
+        .next()
+        .and_then(Result::ok)
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .filter(|v| !v.is_empty());
+    let lines: Vec<&str> = real.text.lines().collect();
+    let from = (d.line - 1).min(lines.len().saturating_sub(1));
+    let found = value.and_then(|v| {
+        (from..lines.len()).find_map(|n| {
+            let at = lines[n].find(&v)?;
+            Some((n + 1, lines[n][..at].chars().count() + 1))
+        })
+    });
+    let (line, column) = found.unwrap_or_else(|| {
+        let l = lines.get(from).copied().unwrap_or("");
+        (
+            from + 1,
+            l.chars().take_while(|c| c.is_whitespace()).count() + 1,
+        )
+    });
+    let text = real.text.clone();
+    Diagnostic {
+        source_line: None,
+        ..d
+    }
+    .at(&*text, line, column)
 }
 
 /// How a translation's headings differ from the original's, at most
