@@ -563,3 +563,29 @@ fn a_problem_in_the_sites_translation_is_at_its_real_line() {
     assert_eq!(error["source_line"], "  url: \"javascript:alert(1)\"");
     assert_real_lines(dir.path(), &said);
 }
+
+#[test]
+fn language_and_languages_both_given_is_one_error_at_the_line_its_hint_names() {
+    let dir = fixture("bilingual");
+    let site = read(dir.path(), "content/site.yaml");
+    let both = format!("{site}language: en-GB\n");
+    write(dir.path(), "content/site.yaml", &both);
+    let said = diagnostics(dir.path());
+    let errors: Vec<_> = said.iter().filter(|d| d["severity"] == "error").collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        errors[0]["message"],
+        "give `language` or `languages`, not both"
+    );
+    assert!(
+        errors[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("remove `language`")
+    );
+    assert_eq!(errors[0]["source_line"], "language: en-GB");
+    assert_eq!(
+        errors[0]["line"].as_u64().unwrap() as usize,
+        both.lines().count()
+    );
+}
