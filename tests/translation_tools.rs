@@ -589,3 +589,54 @@ fn language_and_languages_both_given_is_one_error_at_the_line_its_hint_names() {
         both.lines().count()
     );
 }
+
+#[test]
+fn the_hint_for_an_untranslated_data_file_shows_its_own_shape_and_following_it_works() {
+    let dir = fixture("bilingual");
+    fs::copy(
+        repo().join("content/data/prevention-orders.yaml"),
+        dir.path().join("content/data/prevention-orders.yaml"),
+    )
+    .unwrap();
+    let warning = |said: &[serde_json::Value]| {
+        said.iter()
+            .find(|d| {
+                d["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("not yet translated")
+                    && d["hint"]
+                        .as_str()
+                        .is_some_and(|h| h.contains("cy/prevention-orders.yaml"))
+            })
+            .unwrap_or_else(|| panic!("{said:#?}"))
+            .clone()
+    };
+    let said = diagnostics(dir.path());
+    let first = warning(&said);
+    let hint = first["hint"].as_str().unwrap();
+    // Orders are by period: the example is the first text not translated, in its place.
+    let example = hint.split('`').nth(1).unwrap();
+    assert_eq!(example, "orders: {2018/19: {source: ...}}");
+    write(
+        dir.path(),
+        "content/data/cy/prevention-orders.yaml",
+        &format!(
+            "{}\n",
+            example.replace("...", "Datganiad Caethwasiaeth Fodern 2019/20")
+        ),
+    );
+    let said = diagnostics(dir.path());
+    assert!(!said.iter().any(|d| d["severity"] == "error"), "{said:#?}");
+    let count = |d: &serde_json::Value| {
+        d["message"]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    assert_eq!(count(&warning(&said)) + 1, count(&first));
+}
