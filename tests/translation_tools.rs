@@ -640,3 +640,34 @@ fn the_hint_for_an_untranslated_data_file_shows_its_own_shape_and_following_it_w
     };
     assert_eq!(count(&warning(&said)) + 1, count(&first));
 }
+
+#[test]
+fn an_empty_translation_is_one_not_yet_written_and_a_bare_one_is_told_its_own_fields() {
+    let dir = fixture("bilingual");
+    // What an editor's "new file" leaves: nothing. A warning, the page in the original.
+    write(dir.path(), "content/pages/about.cy.md", "");
+    let said = diagnostics(dir.path());
+    let mine: Vec<_> = said
+        .iter()
+        .filter(|d| d["file"] == "content/pages/about.cy.md")
+        .collect();
+    assert_eq!(mine.len(), 1, "{mine:#?}");
+    assert_eq!(mine[0]["severity"], "warning");
+    assert_eq!(
+        mine[0]["message"],
+        "this translation is empty: its title, summary and text show in the original on the 'cy' pages"
+    );
+    let html = page(dir.path(), "cy/about/");
+    assert!(html.contains("class=\"untranslated-note\""), "{html}");
+    // Text with no front matter: an error whose hint names only what a translation gives.
+    write(dir.path(), "content/pages/about.cy.md", "Testun.\n");
+    let said = diagnostics(dir.path());
+    let error = said
+        .iter()
+        .find(|d| d["file"] == "content/pages/about.cy.md" && d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(error["message"], "this file has no front matter");
+    let hint = error["hint"].as_str().unwrap();
+    assert!(hint.contains("(title, summary)"), "{hint}");
+    assert!(!hint.contains("period"), "{hint}");
+}

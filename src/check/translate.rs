@@ -154,6 +154,21 @@ pub fn version(sources: &Sources, tag: &str, problems: &mut Vec<Diagnostic>) -> 
     ] {
         for original in list {
             let t = translation(&original.path);
+            // An empty translation (as an editor makes a new file) is one not yet written:
+            // a warning, its page shown in the original, marked, as without the file.
+            let empty = t.filter(|t| t.text.trim().is_empty());
+            if let Some(e) = empty {
+                problems.push(
+                    Diagnostic::warning(
+                        &e.path,
+                        format!("this translation is empty: its title, summary and text show in the original on the '{tag}' pages"),
+                    )
+                    .with_hint(TRANSLATION_FRONT_MATTER),
+                );
+                version.untranslated_bodies.push(original.path.clone());
+                into.push(document(original, None, tag, problems));
+                continue;
+            }
             let merged = document(original, t, tag, problems);
             match t {
                 Some(t) => {
@@ -183,6 +198,9 @@ pub fn version(sources: &Sources, tag: &str, problems: &mut Vec<Diagnostic>) -> 
     }
     Some(version)
 }
+
+/// How a translation of a statement, update or page starts: its front matter gives text only.
+const TRANSLATION_FRONT_MATTER: &str = "start the file with a line '---', the text it translates (title, summary), another '---' line, then the text under the original's headings";
 
 /// `content/pages/about.md` → `content/pages/about.cy.md`.
 fn translated_name(path: &str, language: &str) -> String {
@@ -292,6 +310,12 @@ fn document(
     let tfm = match split_front_matter(t) {
         Ok(tfm) => tfm,
         Err(d) => {
+            // A translation's front matter gives text only: the hint names no fact.
+            let d = if d.message == "this file has no front matter" {
+                d.with_hint(TRANSLATION_FRONT_MATTER)
+            } else {
+                d
+            };
             problems.push(d);
             return original.clone();
         }
