@@ -671,3 +671,19 @@ fn an_empty_translation_is_one_not_yet_written_and_a_bare_one_is_told_its_own_fi
     assert!(hint.contains("(title, summary)"), "{hint}");
     assert!(!hint.contains("period"), "{hint}");
 }
+
+#[test]
+fn a_misnamed_data_translation_is_told_the_name_it_may_mean() {
+    let dir = fixture("bilingual");
+    write(dir.path(), "content/data/cy/kpi.yaml", "kpis: {}\n");
+    let said = diagnostics(dir.path());
+    let d = said
+        .iter()
+        .find(|d| d["file"] == "content/data/cy/kpi.yaml")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(d["message"], "candour does not read this data file");
+    assert_eq!(
+        d["hint"],
+        "did you mean data/cy/kpis.yaml? rename it to that if that is what it holds"
+    );
+}
