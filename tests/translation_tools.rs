@@ -687,3 +687,29 @@ fn a_misnamed_data_translation_is_told_the_name_it_may_mean() {
         "did you mean data/cy/kpis.yaml? rename it to that if that is what it holds"
     );
 }
+
+#[test]
+fn a_link_to_a_pages_heading_goes_to_the_heading_in_its_place_in_the_translation() {
+    let dir = fixture("bilingual");
+    let about = read(dir.path(), "content/pages/about.md");
+    write(
+        dir.path(),
+        "content/pages/about.md",
+        &format!("{about}\n## Where the content comes from\n\nThe published statement.\n"),
+    );
+    let welsh = read(dir.path(), "content/pages/about.cy.md");
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        &format!(
+            "{welsh}\nGweler [o ble](/about/#where-the-content-comes-from).\n\n## O ble daw'r cynnwys\n\nY datganiad cyhoeddedig.\n"
+        ),
+    );
+    let said = diagnostics(dir.path());
+    assert!(!said.iter().any(|d| d["severity"] == "error"), "{said:#?}");
+    let html = page(dir.path(), "cy/about/");
+    assert!(
+        html.contains("<a href=\"/cy/about/#o-ble-dawr-cynnwys\">o ble</a>"),
+        "{html}"
+    );
+}

@@ -261,12 +261,7 @@ fn version(
             }
         }
         let url = routes.statement(s.front.period);
-        let moved: std::collections::HashMap<String, String> = anchors
-            .iter()
-            // An id the translation has too stays its own heading's.
-            .filter(|(o, t)| o != t && !anchors.values().any(|v| v == *o))
-            .map(|(o, t)| (o.clone(), t.clone()))
-            .collect();
+        let moved = moved_ids(&anchors);
         if !moved.is_empty() {
             heading_aliases.insert(url.clone(), moved);
         }
@@ -314,7 +309,7 @@ fn version(
         );
         for u in &updates {
             if let Some(original) = original_of(translated, &original_updates, u.source) {
-                matched_headings(
+                let anchors = matched_headings(
                     u,
                     original,
                     Some(
@@ -322,6 +317,10 @@ fn version(
                     ),
                     &mut problems,
                 );
+                let moved = moved_ids(&anchors);
+                if !moved.is_empty() {
+                    heading_aliases.insert(routes.update(u.front.period), moved);
+                }
             }
         }
         let original_pages: Vec<Parsed<PageFile>> = documents::parse_all(
@@ -333,7 +332,13 @@ fn version(
         );
         for p in &pages {
             if let Some(original) = original_of(translated, &original_pages, p.source) {
-                matched_headings(p, original, None, &mut problems);
+                // A link to the original's heading (`/about/#where-the-content-comes-from`)
+                // goes to the heading in its place here, as for a statement.
+                let anchors = matched_headings(p, original, None, &mut problems);
+                let moved = moved_ids(&anchors);
+                if !moved.is_empty() {
+                    heading_aliases.insert(routes.page(p.stem()), moved);
+                }
             }
         }
     }
@@ -922,6 +927,17 @@ fn body_first_line(source: &crate::source::Source) -> usize {
     crate::source::split_front_matter(source)
         .map(|fm| fm.body_line_offset + 1)
         .unwrap_or(1)
+}
+
+/// The original's heading ids that are the translation's under another id (`our-approach`
+/// → `ein-dull`), from `matched_headings`: a link to the original's id is followed to the
+/// translation's. An id the translation has too stays its own heading's.
+fn moved_ids(anchors: &BTreeMap<String, String>) -> std::collections::HashMap<String, String> {
+    anchors
+        .iter()
+        .filter(|(o, t)| o != t && !anchors.values().any(|v| v == *o))
+        .map(|(o, t)| (o.clone(), t.clone()))
+        .collect()
 }
 
 /// The start of the error that a translation's headings do not match its original's.
