@@ -337,7 +337,7 @@ fn a_link_in_a_translation_goes_to_the_page_in_its_language_and_a_file_stays() {
         assert!(
             said.iter().any(|d| d["file"] == translation
                 && d["message"]
-                    == format!("the link '/{prefix}/statements/2019-20/' goes to a page this site does not have")),
+                    == "the link '/statements/2019-20/' goes to a page this site does not have"),
             "{name}: {said:#?}"
         );
     }
@@ -390,7 +390,7 @@ fn a_link_to_a_statements_heading_goes_to_the_heading_in_its_place_in_the_transl
     assert!(
         said.iter().any(|d| d["file"] == "content/pages/about.cy.md"
             && d["message"]
-                == "the link '/cy/statements/2022-23/#dim-pennawd' goes to no heading on /cy/statements/2022-23/"),
+                == "the link '/statements/2022-23/#dim-pennawd' goes to no heading on /cy/statements/2022-23/"),
         "{said:#?}"
     );
 }
@@ -712,4 +712,26 @@ fn a_link_to_a_pages_heading_goes_to_the_heading_in_its_place_in_the_translation
         html.contains("<a href=\"/cy/about/#o-ble-dawr-cynnwys\">o ble</a>"),
         "{html}"
     );
+    // A link to no heading: said as written, at its address, not the Welsh version's.
+    let text = read(dir.path(), "content/pages/about.cy.md");
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        &text.replace("#where-the-content-comes-from", "#o-ble-dawr-cynnws"),
+    );
+    let said = diagnostics(dir.path());
+    let error = said
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(
+        error["message"],
+        "the link '/about/#o-ble-dawr-cynnws' goes to no heading on this page"
+    );
+    assert_eq!(error["hint"], "did you mean '/about/#o-ble-dawr-cynnwys'?");
+    assert_eq!(
+        error["source_line"],
+        "Gweler [o ble](/about/#o-ble-dawr-cynnws)."
+    );
+    assert_eq!(error["column"], "Gweler [o ble](".len() + 1);
 }
