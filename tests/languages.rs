@@ -237,9 +237,9 @@ fn a_translation_gives_text_only() {
         ),
         (
             "content/statements/2022-23.cy.md",
-            "---\ntitle: Teitl\n---\n## Beth yw caethwasiaeth fodern?\n### Ein dull\n",
+            "---\ntitle: Teitl\n---\n## Beth yw caethwasiaeth fodern?\n### Ein dull\n### Gorfodaeth\n",
             "the headings do not match content/statements/2022-23.md's: heading 2 (\"Ein dull\") is level 3 here, but its original (\"Our approach\") is level 2",
-            "content/statements/2022-23.cy.md",
+            "content/statements/2022-23.cy.md:5:1",
         ),
     ];
     for (file, text, message, place) in cases {

@@ -204,7 +204,7 @@ fn an_updates_headings_are_matched_to_the_originals_and_a_pages_are_warned_about
         .unwrap_or_else(|| panic!("{said:#?}"));
     assert_eq!(
         update["message"],
-        "the headings do not match content/updates/2023-24.md's: this has 5 headings, the original 6"
+        "the headings do not match content/updates/2023-24.md's: this has 5 headings, the original 6: 1 of the original's headings 1 to 6 at level 2 (\"Our organisation and supply chains\", \"Policies\", \"Due diligence\", \"Risk assessment\", ...) has none here; by their levels alone it cannot be told which"
     );
     let page = said
         .iter()
@@ -216,7 +216,7 @@ fn an_updates_headings_are_matched_to_the_originals_and_a_pages_are_warned_about
     assert_eq!(page["severity"], "warning");
     assert_eq!(
         page["message"],
-        "the headings do not match content/pages/about.md's: this has 1 heading, the original none"
+        "the headings do not match content/pages/about.md's: this has 1 heading, the original none: this file's heading 1 (\"Pennawd nad yw yn y gwreiddiol\", level 2) has no original"
     );
 }
 
@@ -337,7 +337,7 @@ fn a_link_in_a_translation_goes_to_the_page_in_its_language_and_a_file_stays() {
         assert!(
             said.iter().any(|d| d["file"] == translation
                 && d["message"]
-                    == format!("the link '/{prefix}/statements/2019-20/' goes to a page this site does not have")),
+                    == "the link '/statements/2019-20/' goes to a page this site does not have"),
             "{name}: {said:#?}"
         );
     }
@@ -390,7 +390,7 @@ fn a_link_to_a_statements_heading_goes_to_the_heading_in_its_place_in_the_transl
     assert!(
         said.iter().any(|d| d["file"] == "content/pages/about.cy.md"
             && d["message"]
-                == "the link '/cy/statements/2022-23/#dim-pennawd' goes to no heading on /cy/statements/2022-23/"),
+                == "the link '/statements/2022-23/#dim-pennawd' goes to no heading on /cy/statements/2022-23/"),
         "{said:#?}"
     );
 }
@@ -413,4 +413,325 @@ fn an_untranslated_statements_text_is_marked_as_the_original() {
             .unwrap_or_else(|| panic!("{english} is not marked: {main}"));
         assert!(!main[open..at].contains("</div>"), "{english}: {main}");
     }
+}
+
+/// The `check` errors on the statement's translation that say its headings do not match:
+/// (message, line) each.
+fn heading_errors(dir: &Path) -> Vec<(String, u64)> {
+    diagnostics(dir)
+        .iter()
+        .filter(|d| {
+            d["file"] == "content/statements/2022-23.cy.md"
+                && d["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("the headings do not match")
+        })
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_heading_that_does_not_match_is_reported_at_its_own_line() {
+    let dir = fixture("bilingual");
+    let path = "content/statements/2022-23.cy.md";
+    let text = read(dir.path(), path);
+    let line_of =
+        |text: &str, heading: &str| text.lines().position(|l| l == heading).unwrap() as u64 + 1;
+    // A heading at another level: named, at its line.
+    let deeper = text.replacen("\n## Ein dull\n", "\n### Ein dull\n", 1);
+    write(dir.path(), path, &deeper);
+    assert_eq!(
+        heading_errors(dir.path()),
+        [(
+            "the headings do not match content/statements/2022-23.md's: heading 2 (\"Ein dull\") is level 3 here, but its original (\"Our approach\") is level 2".to_string(),
+            line_of(&deeper, "### Ein dull")
+        )]
+    );
+    // A heading missing from a run of two at level 2: both named, since by levels either
+    // could be the one, at the heading that stands for the run.
+    let start = text.find("## Ein dull").unwrap();
+    let end = text.find("### Gorfodaeth").unwrap();
+    let fewer = format!("{}{}", &text[..start], &text[end..]);
+    write(dir.path(), path, &fewer);
+    assert_eq!(
+        heading_errors(dir.path()),
+        [(
+            "the headings do not match content/statements/2022-23.md's: this has 2 headings, the original 3: 1 of the original's headings 1 to 2 at level 2 (\"What is modern slavery?\", \"Our approach\") has none here; by their levels alone it cannot be told which".to_string(),
+            line_of(&fewer, "## Beth yw caethwasiaeth fodern?")
+        )]
+    );
+    // A heading at another level and one added at the end: both reported, each named.
+    let both = format!("{deeper}\n#### Manylion\n\nTestun.\n");
+    write(dir.path(), path, &both);
+    assert_eq!(
+        heading_errors(dir.path()),
+        [
+            (
+                "the headings do not match content/statements/2022-23.md's: heading 2 (\"Ein dull\") is level 3 here, but its original (\"Our approach\") is level 2".to_string(),
+                line_of(&both, "### Ein dull")
+            ),
+            (
+                "the headings do not match content/statements/2022-23.md's: this has 4 headings, the original 3: this file's heading 4 (\"Manylion\", level 4) has no original".to_string(),
+                line_of(&both, "#### Manylion")
+            ),
+        ]
+    );
+    // One heading too many, after the first: named at its line.
+    let more = text.replacen(
+        "\n## Ein dull\n",
+        "\n## Ychwanegol\n\nTestun.\n\n## Ein dull\n",
+        1,
+    );
+    write(dir.path(), path, &more);
+    assert_eq!(
+        heading_errors(dir.path()),
+        [(
+            "the headings do not match content/statements/2022-23.md's: this has 4 headings, the original 3: 1 of this file's headings 1 to 3 at level 2 (\"Beth yw caethwasiaeth fodern?\", \"Ychwanegol\", \"Ein dull\") has no original; by their levels alone it cannot be told which".to_string(),
+            line_of(&more, "## Beth yw caethwasiaeth fodern?")
+        )]
+    );
+}
+
+#[test]
+fn a_heading_left_as_the_originals_is_counted_and_marked_as_untranslated() {
+    let dir = fixture("bilingual");
+    let path = "content/statements/2022-23.cy.md";
+    let text = read(dir.path(), path);
+    // What `candour new update` writes for a heading whose Welsh is not given: the original's.
+    let english = text.replacen("\n## Ein dull\n", "\n## Our approach\n", 1);
+    assert_ne!(english, text);
+    write(dir.path(), path, &english);
+    let said = diagnostics(dir.path());
+    let warning = said
+        .iter()
+        .find(|d| {
+            d["file"] == path
+                && d["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("heading is not yet")
+        })
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(
+        warning["message"],
+        "1 heading is not yet translated into 'cy': the heading 'Our approach'"
+    );
+    assert_eq!(warning["severity"], "warning");
+    let html = page(dir.path(), "cy/statements/2022-23/");
+    let main = sections(&html);
+    assert!(
+        main.contains("<span lang=\"en\" class=\"untranslated\">Our approach</span></h2>"),
+        "{main}"
+    );
+    // Its Welsh heading: not marked, not counted.
+    assert!(
+        main.contains(">Beth yw caethwasiaeth fodern?</h2>"),
+        "{main}"
+    );
+}
+
+#[test]
+fn a_problem_in_the_sites_translation_is_at_its_real_line() {
+    let dir = fixture("bilingual");
+    let site = read(dir.path(), "content/site.yaml");
+    write(
+        dir.path(),
+        "content/site.yaml",
+        &format!(
+            "{site}licence:\n  name: Open Government Licence v3.0\n  url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/\n"
+        ),
+    );
+    let welsh = read(dir.path(), "content/site.cy.yaml");
+    let welsh = format!("{welsh}licence:\n  name: Trwydded\n  url: \"javascript:alert(1)\"\n");
+    write(dir.path(), "content/site.cy.yaml", &welsh);
+    let said = diagnostics(dir.path());
+    let error = said
+        .iter()
+        .find(|d| d["file"] == "content/site.cy.yaml" && d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(
+        error["line"].as_u64().unwrap() as usize,
+        welsh.lines().count(),
+        "{error:#}"
+    );
+    assert_eq!(error["source_line"], "  url: \"javascript:alert(1)\"");
+    assert_real_lines(dir.path(), &said);
+}
+
+#[test]
+fn language_and_languages_both_given_is_one_error_at_the_line_its_hint_names() {
+    let dir = fixture("bilingual");
+    let site = read(dir.path(), "content/site.yaml");
+    let both = format!("{site}language: en-GB\n");
+    write(dir.path(), "content/site.yaml", &both);
+    let said = diagnostics(dir.path());
+    let errors: Vec<_> = said.iter().filter(|d| d["severity"] == "error").collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(
+        errors[0]["message"],
+        "give `language` or `languages`, not both"
+    );
+    assert!(
+        errors[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("remove `language`")
+    );
+    assert_eq!(errors[0]["source_line"], "language: en-GB");
+    assert_eq!(
+        errors[0]["line"].as_u64().unwrap() as usize,
+        both.lines().count()
+    );
+}
+
+#[test]
+fn the_hint_for_an_untranslated_data_file_shows_its_own_shape_and_following_it_works() {
+    let dir = fixture("bilingual");
+    fs::copy(
+        repo().join("content/data/prevention-orders.yaml"),
+        dir.path().join("content/data/prevention-orders.yaml"),
+    )
+    .unwrap();
+    let warning = |said: &[serde_json::Value]| {
+        said.iter()
+            .find(|d| {
+                d["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("not yet translated")
+                    && d["hint"]
+                        .as_str()
+                        .is_some_and(|h| h.contains("cy/prevention-orders.yaml"))
+            })
+            .unwrap_or_else(|| panic!("{said:#?}"))
+            .clone()
+    };
+    let said = diagnostics(dir.path());
+    let first = warning(&said);
+    let hint = first["hint"].as_str().unwrap();
+    // Orders are by period: the example is the first text not translated, in its place.
+    let example = hint.split('`').nth(1).unwrap();
+    assert_eq!(example, "orders: {2018/19: {source: ...}}");
+    write(
+        dir.path(),
+        "content/data/cy/prevention-orders.yaml",
+        &format!(
+            "{}\n",
+            example.replace("...", "Datganiad Caethwasiaeth Fodern 2019/20")
+        ),
+    );
+    let said = diagnostics(dir.path());
+    assert!(!said.iter().any(|d| d["severity"] == "error"), "{said:#?}");
+    let count = |d: &serde_json::Value| {
+        d["message"]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse::<usize>()
+            .unwrap()
+    };
+    assert_eq!(count(&warning(&said)) + 1, count(&first));
+}
+
+#[test]
+fn an_empty_translation_is_one_not_yet_written_and_a_bare_one_is_told_its_own_fields() {
+    let dir = fixture("bilingual");
+    // What an editor's "new file" leaves: nothing. A warning, the page in the original.
+    write(dir.path(), "content/pages/about.cy.md", "");
+    let said = diagnostics(dir.path());
+    let mine: Vec<_> = said
+        .iter()
+        .filter(|d| d["file"] == "content/pages/about.cy.md")
+        .collect();
+    assert_eq!(mine.len(), 1, "{mine:#?}");
+    assert_eq!(mine[0]["severity"], "warning");
+    assert_eq!(
+        mine[0]["message"],
+        "this translation is empty: its title, summary and text show in the original on the 'cy' pages"
+    );
+    let html = page(dir.path(), "cy/about/");
+    assert!(html.contains("class=\"untranslated-note\""), "{html}");
+    // Text with no front matter: an error whose hint names only what a translation gives.
+    write(dir.path(), "content/pages/about.cy.md", "Testun.\n");
+    let said = diagnostics(dir.path());
+    let error = said
+        .iter()
+        .find(|d| d["file"] == "content/pages/about.cy.md" && d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(error["message"], "this file has no front matter");
+    let hint = error["hint"].as_str().unwrap();
+    assert!(hint.contains("(title, summary)"), "{hint}");
+    assert!(!hint.contains("period"), "{hint}");
+}
+
+#[test]
+fn a_misnamed_data_translation_is_told_the_name_it_may_mean() {
+    let dir = fixture("bilingual");
+    write(dir.path(), "content/data/cy/kpi.yaml", "kpis: {}\n");
+    let said = diagnostics(dir.path());
+    let d = said
+        .iter()
+        .find(|d| d["file"] == "content/data/cy/kpi.yaml")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(d["message"], "candour does not read this data file");
+    assert_eq!(
+        d["hint"],
+        "did you mean data/cy/kpis.yaml? rename it to that if that is what it holds"
+    );
+}
+
+#[test]
+fn a_link_to_a_pages_heading_goes_to_the_heading_in_its_place_in_the_translation() {
+    let dir = fixture("bilingual");
+    let about = read(dir.path(), "content/pages/about.md");
+    write(
+        dir.path(),
+        "content/pages/about.md",
+        &format!("{about}\n## Where the content comes from\n\nThe published statement.\n"),
+    );
+    let welsh = read(dir.path(), "content/pages/about.cy.md");
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        &format!(
+            "{welsh}\nGweler [o ble](/about/#where-the-content-comes-from).\n\n## O ble daw'r cynnwys\n\nY datganiad cyhoeddedig.\n"
+        ),
+    );
+    let said = diagnostics(dir.path());
+    assert!(!said.iter().any(|d| d["severity"] == "error"), "{said:#?}");
+    let html = page(dir.path(), "cy/about/");
+    assert!(
+        html.contains("<a href=\"/cy/about/#o-ble-dawr-cynnwys\">o ble</a>"),
+        "{html}"
+    );
+    // A link to no heading: said as written, at its address, not the Welsh version's.
+    let text = read(dir.path(), "content/pages/about.cy.md");
+    write(
+        dir.path(),
+        "content/pages/about.cy.md",
+        &text.replace("#where-the-content-comes-from", "#o-ble-dawr-cynnws"),
+    );
+    let said = diagnostics(dir.path());
+    let error = said
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(
+        error["message"],
+        "the link '/about/#o-ble-dawr-cynnws' goes to no heading on this page"
+    );
+    assert_eq!(error["hint"], "did you mean '/about/#o-ble-dawr-cynnwys'?");
+    assert_eq!(
+        error["source_line"],
+        "Gweler [o ble](/about/#o-ble-dawr-cynnws)."
+    );
+    assert_eq!(error["column"], "Gweler [o ble](".len() + 1);
 }

@@ -75,8 +75,8 @@ fn site_with_nested_text() -> tempfile::TempDir {
     edit(
         d,
         "site.cy.yaml",
-        "licence:\n",
-        "aspects:\n  enforcement:\n    title: Gorfodaeth\nlicence:\n",
+        "# The accessibility",
+        "aspects:\n  enforcement:\n    title: Gorfodaeth\n# The accessibility",
     );
     edit(
         d,
@@ -369,6 +369,12 @@ fn site_settings_in_a_translation_are_one_clear_error_each_inside_the_file() {
             "aspects:\n  - title: Gorfodaeth\n",
             "error: `aspects` should be a mapping by id\n  --> content/site.cy.yaml:6:3",
         ),
+        // A licence the original does not give, even its name alone: refused at its line,
+        // never a complaint about the merged file's generated text.
+        (
+            "licence:\n  name: Trwydded Llywodraeth Agored fersiwn 3.0\n",
+            "error: content/site.yaml gives no `licence`: a translation gives only the text of what its original gives\n  --> content/site.cy.yaml:5:1\n  |\n5 | licence:",
+        ),
     ] {
         let dir = site_with_nested_text();
         let d = dir.path();
@@ -376,7 +382,7 @@ fn site_settings_in_a_translation_are_one_clear_error_each_inside_the_file() {
         // The fixture's own Welsh, without the aspects this test gives its own way.
         let text = fs::read_to_string(&path).unwrap();
         let text = text.replace("aspects:\n  enforcement:\n    title: Gorfodaeth\n", "");
-        let cut = text.find("licence:").unwrap();
+        let cut = text.find("# The accessibility").unwrap();
         fs::write(&path, format!("{}{added}{}", &text[..cut], &text[cut..])).unwrap();
         let o = run(d, &["check", "--no-git"]);
         let said = String::from_utf8_lossy(&o.stderr).into_owned();

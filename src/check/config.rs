@@ -53,9 +53,10 @@ pub fn languages(source: &Source) -> Vec<String> {
         .ok()
         .map(|(raw, _)| raw);
     match raw {
+        // Given both (an error), `languages` is the one kept: the error says to remove
+        // `language`, and translation files then are not also refused one by one.
         Some(SiteFile {
             languages: Some(tags),
-            language: None,
             ..
         }) if !tags.is_empty() && tags.iter().all(|t| is_language_tag(t)) => {
             let mut seen = Vec::new();
@@ -112,7 +113,7 @@ pub fn validate(
     let languages = languages(source);
     if raw.language.is_some() && raw.languages.is_some() {
         problems.push(
-            doc.error_at(&spans, "languages#key", "give `language` or `languages`, not both")
+            doc.error_at(&spans, "language#key", "give `language` or `languages`, not both")
                 .with_hint("a bilingual site lists its languages, the default first: `languages: [en, cy]`; remove `language`"),
         );
     }

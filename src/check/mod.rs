@@ -75,6 +75,7 @@ pub fn validate(
         // a translation only echoes from its original's facts (its front matter is the
         // original's: "the statement does not say who approved it").
         for d in repointed(more, sources, &translated) {
+            let d = on_the_sites_real_line(d, sources, &translated);
             let original = !sources.translations.iter().any(|t| t.path == d.file);
             let said = |file: &str| {
                 problems
@@ -260,12 +261,7 @@ fn version(
             }
         }
         let url = routes.statement(s.front.period);
-        let moved: std::collections::HashMap<String, String> = anchors
-            .iter()
-            // An id the translation has too stays its own heading's.
-            .filter(|(o, t)| o != t && !anchors.values().any(|v| v == *o))
-            .map(|(o, t)| (o.clone(), t.clone()))
-            .collect();
+        let moved = moved_ids(&anchors);
         if !moved.is_empty() {
             heading_aliases.insert(url.clone(), moved);
         }
@@ -313,7 +309,7 @@ fn version(
         );
         for u in &updates {
             if let Some(original) = original_of(translated, &original_updates, u.source) {
-                matched_headings(
+                let anchors = matched_headings(
                     u,
                     original,
                     Some(
@@ -321,6 +317,10 @@ fn version(
                     ),
                     &mut problems,
                 );
+                let moved = moved_ids(&anchors);
+                if !moved.is_empty() {
+                    heading_aliases.insert(routes.update(u.front.period), moved);
+                }
             }
         }
         let original_pages: Vec<Parsed<PageFile>> = documents::parse_all(
@@ -332,7 +332,13 @@ fn version(
         );
         for p in &pages {
             if let Some(original) = original_of(translated, &original_pages, p.source) {
-                matched_headings(p, original, None, &mut problems);
+                // A link to the original's heading (`/about/#where-the-content-comes-from`)
+                // goes to the heading in its place here, as for a statement.
+                let anchors = matched_headings(p, original, None, &mut problems);
+                let moved = moved_ids(&anchors);
+                if !moved.is_empty() {
+                    heading_aliases.insert(routes.page(p.stem()), moved);
+                }
             }
         }
     }
@@ -869,7 +875,8 @@ fn matched_headings<T>(
     error: Option<&str>,
     problems: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, String> {
-    let Some(why) = heading_mismatch(&original.body.headings, &translation.body.headings) else {
+    let differences = heading_mismatch(&original.body.headings, &translation.body.headings);
+    if differences.is_empty() {
         return original
             .body
             .headings
@@ -877,16 +884,60 @@ fn matched_headings<T>(
             .zip(translation.body.headings.iter())
             .map(|(o, t)| (o.id.clone(), t.id.clone()))
             .collect();
-    };
-    let message = format!("{HEADINGS_DO_NOT_MATCH} {}'s: {why}", original.source.path);
-    let d = if let Some(hint) = error {
-        Diagnostic::error(&translation.source.path, message).with_hint(hint)
-    } else {
-        Diagnostic::warning(&translation.source.path, message)
-            .with_hint("give the translation the original's headings, in the same order and at the same levels: a section left empty then shows the original's text, marked, until it is translated")
-    };
-    problems.push(d.at(&translation.source.text, 1, 1));
+    }
+    let lines = heading_lines(translation.source);
+    for (place, why) in differences {
+        let message = format!("{HEADINGS_DO_NOT_MATCH} {}'s: {why}", original.source.path);
+        let d = if let Some(hint) = error {
+            Diagnostic::error(&translation.source.path, message).with_hint(hint)
+        } else {
+            Diagnostic::warning(&translation.source.path, message)
+                .with_hint("give the translation the original's headings, in the same order and at the same levels: a section left empty then shows the original's text, marked, until it is translated")
+        };
+        // At the heading the difference is about, or where a missing one would be; at the
+        // body's first line when the translation has no heading at all.
+        let line = place
+            .and_then(|n| lines.get(n).or(lines.last()).copied())
+            .unwrap_or_else(|| body_first_line(translation.source));
+        problems.push(d.at(&translation.source.text, line, 1));
+    }
     BTreeMap::new()
+}
+
+/// The 1-based lines of a content file's headings, in order, as comrak reads its body with
+/// the options `markdown::render` uses: the `n`th is the line of `body.headings[n]`.
+fn heading_lines(source: &crate::source::Source) -> Vec<usize> {
+    let Ok(fm) = crate::source::split_front_matter(source) else {
+        return Vec::new();
+    };
+    let options = crate::markdown::options(false);
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, fm.body, &options);
+    root.descendants()
+        .filter_map(|n| {
+            let data = n.data.borrow();
+            matches!(data.value, comrak::nodes::NodeValue::Heading(_))
+                .then(|| data.sourcepos.start.line + fm.body_line_offset)
+        })
+        .collect()
+}
+
+/// The first line of a content file's body (after its front matter), 1-based.
+fn body_first_line(source: &crate::source::Source) -> usize {
+    crate::source::split_front_matter(source)
+        .map(|fm| fm.body_line_offset + 1)
+        .unwrap_or(1)
+}
+
+/// The original's heading ids that are the translation's under another id (`our-approach`
+/// → `ein-dull`), from `matched_headings`: a link to the original's id is followed to the
+/// translation's. An id the translation has too stays its own heading's.
+fn moved_ids(anchors: &BTreeMap<String, String>) -> std::collections::HashMap<String, String> {
+    anchors
+        .iter()
+        .filter(|(o, t)| o != t && !anchors.values().any(|v| v == *o))
+        .map(|(o, t)| (o.clone(), t.clone()))
+        .collect()
 }
 
 /// The start of the error that a translation's headings do not match its original's.
@@ -942,34 +993,280 @@ fn repointed(
         .collect()
 }
 
-/// How a translation's headings differ from the original's, if they do: in number, or in
-/// the level of one (by its place).
+/// A diagnostic of a translation of `site.yaml` (`site.cy.yaml`) put at its real line, never
+/// on the merged file's generated JSON (`translate::site_version`, each setting on the line
+/// the translation gives it): at the string the diagnostic's column is at, found in the
+/// translation from that line on (a nested value is on a later line), or else at that line.
+fn on_the_sites_real_line(
+    d: Diagnostic,
+    sources: &Sources,
+    translated: &translate::Version,
+) -> Diagnostic {
+    if d.line == 0 || d.file != translated.site.path {
+        return d;
+    }
+    let Some(real) = sources.translations.iter().find(|t| t.path == d.file) else {
+        return d;
+    };
+    let merged = translated.site.text.lines().nth(d.line - 1).unwrap_or("");
+    let rest: String = merged.chars().skip(d.column.saturating_sub(1)).collect();
+    let value = serde_json::Deserializer::from_str(&rest)
+        .into_iter::<serde_json::Value>()
+        .next()
+        .and_then(Result::ok)
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .filter(|v| !v.is_empty());
+    let lines: Vec<&str> = real.text.lines().collect();
+    let from = (d.line - 1).min(lines.len().saturating_sub(1));
+    let found = value.and_then(|v| {
+        (from..lines.len()).find_map(|n| {
+            let at = lines[n].find(&v)?;
+            Some((n + 1, lines[n][..at].chars().count() + 1))
+        })
+    });
+    let (line, column) = found.unwrap_or_else(|| {
+        let l = lines.get(from).copied().unwrap_or("");
+        (
+            from + 1,
+            l.chars().take_while(|c| c.is_whitespace()).count() + 1,
+        )
+    });
+    let text = real.text.clone();
+    Diagnostic {
+        source_line: None,
+        ..d
+    }
+    .at(&*text, line, column)
+}
+
+/// How a translation's headings differ from the original's, at most
+/// `MAX_HEADING_DIFFERENCES` of them, each with the place (0-based) among the translation's
+/// headings it is about: a heading at another level, or a heading missing or added. The two
+/// lists are aligned by their levels (the texts are in different languages) with the fewest
+/// changes; a heading missing from a run of headings at one level could be any of the run,
+/// so the run is named.
 fn heading_mismatch(
     original: &[crate::model::Heading],
     translation: &[crate::model::Heading],
-) -> Option<String> {
-    for (i, (o, t)) in original.iter().zip(translation).enumerate() {
-        if o.level != t.level {
-            return Some(format!(
-                "heading {} (\"{}\") is level {} here, but its original (\"{}\") is level {}",
-                i + 1,
-                t.text,
-                t.level,
-                o.text,
-                o.level
-            ));
-        }
+) -> Vec<(Option<usize>, String)> {
+    let (n, m) = (original.len(), translation.len());
+    let same = n == m
+        && original
+            .iter()
+            .zip(translation)
+            .all(|(o, t)| o.level == t.level);
+    if same {
+        return Vec::new();
     }
-    (original.len() != translation.len()).then(|| {
-        let has = match translation.len() {
+    let count = || {
+        let has = match m {
             0 => "no headings".to_string(),
             1 => "1 heading".to_string(),
-            n => format!("{n} headings"),
+            m => format!("{m} headings"),
         };
-        let original = match original.len() {
+        let original = match n {
             0 => "none".to_string(),
             n => n.to_string(),
         };
         format!("this has {has}, the original {original}")
-    })
+    };
+    // An alignment costs a cell per pair: too long a pair of lists is only counted.
+    if n.saturating_mul(m) > 1_000_000 {
+        return vec![(None, count())];
+    }
+    let ops = align_levels(original, translation);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ops.len() {
+        match ops[k] {
+            Step::Same(..) => k += 1,
+            Step::Level(i, j) => {
+                let (o, t) = (&original[i], &translation[j]);
+                out.push((
+                    Some(j),
+                    format!(
+                        "heading {} (\"{}\") is level {} here, but its original (\"{}\") is level {}",
+                        j + 1,
+                        t.text,
+                        t.level,
+                        o.text,
+                        o.level
+                    ),
+                ));
+                k += 1;
+            }
+            Step::Missing(i, j) => {
+                let (a, b) = run(original, i);
+                let missing = ops[k..]
+                    .iter()
+                    .take_while(|s| matches!(s, Step::Missing(x, _) if *x <= b))
+                    .count();
+                k += missing;
+                // Where the run starts in the translation: the heading that may stand for
+                // any of the run.
+                let at = j - ops_before_in_run(&ops[..k - missing], a);
+                out.push((
+                    Some(at),
+                    format!(
+                        "{}: {}",
+                        count(),
+                        absent(original, a, b, missing, "the original's", "none here")
+                    ),
+                ));
+            }
+            Step::Extra(_, j) => {
+                let (a, b) = run(translation, j);
+                let extra = ops[k..]
+                    .iter()
+                    .take_while(|s| matches!(s, Step::Extra(_, y) if *y <= b))
+                    .count();
+                k += extra;
+                out.push((
+                    Some(a),
+                    format!(
+                        "{}: {}",
+                        count(),
+                        absent(translation, a, b, extra, "this file's", "no original")
+                    ),
+                ));
+            }
+        }
+    }
+    if out.len() > MAX_HEADING_DIFFERENCES {
+        let more = out.len() - MAX_HEADING_DIFFERENCES;
+        out.truncate(MAX_HEADING_DIFFERENCES);
+        if let Some((_, last)) = out.last_mut() {
+            last.push_str(&format!(
+                " (and {more} more difference{})",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+    }
+    out
+}
+
+/// The most differences of headings reported for one translation.
+const MAX_HEADING_DIFFERENCES: usize = 5;
+
+/// One step of an alignment of an original's headings (`i`) with a translation's (`j`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Step {
+    /// The same level.
+    Same(usize, usize),
+    /// Matched, at another level.
+    Level(usize, usize),
+    /// The original's heading `i` has none in the translation, before its heading `j`.
+    Missing(usize, usize),
+    /// The translation's heading `j` has none in the original, before its heading `i`.
+    Extra(usize, usize),
+}
+
+/// The cheapest alignment of two lists of headings by level (edit distance: a changed level
+/// or a heading missing or added costs 1), in order, a change of level preferred.
+fn align_levels(
+    original: &[crate::model::Heading],
+    translation: &[crate::model::Heading],
+) -> Vec<Step> {
+    let (n, m) = (original.len(), translation.len());
+    // cost[i][j]: aligning original[i..] with translation[j..].
+    let mut cost = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..=n).rev() {
+        for j in (0..=m).rev() {
+            cost[i][j] = if i == n {
+                m - j
+            } else if j == m {
+                n - i
+            } else {
+                let pair = usize::from(original[i].level != translation[j].level);
+                (cost[i + 1][j + 1] + pair)
+                    .min(cost[i + 1][j] + 1)
+                    .min(cost[i][j + 1] + 1)
+            };
+        }
+    }
+    let (mut i, mut j, mut steps) = (0, 0, Vec::new());
+    while i < n || j < m {
+        if i < n && j < m {
+            let pair = usize::from(original[i].level != translation[j].level);
+            if cost[i][j] == cost[i + 1][j + 1] + pair {
+                steps.push(if pair == 0 {
+                    Step::Same(i, j)
+                } else {
+                    Step::Level(i, j)
+                });
+                i += 1;
+                j += 1;
+                continue;
+            }
+        }
+        if i < n && (j == m || cost[i][j] == cost[i + 1][j] + 1) {
+            steps.push(Step::Missing(i, j));
+            i += 1;
+        } else {
+            steps.push(Step::Extra(i, j));
+            j += 1;
+        }
+    }
+    steps
+}
+
+/// The run of consecutive headings at the level of `list[at]` that holds it, as first and
+/// last place.
+fn run(list: &[crate::model::Heading], at: usize) -> (usize, usize) {
+    let level = list[at].level;
+    let mut a = at;
+    while a > 0 && list[a - 1].level == level {
+        a -= 1;
+    }
+    let mut b = at;
+    while b + 1 < list.len() && list[b + 1].level == level {
+        b += 1;
+    }
+    (a, b)
+}
+
+/// How many of the steps just before a missing heading matched the original's headings of
+/// its run from `a` on: the missing heading's place in the translation less this is where
+/// the run starts there.
+fn ops_before_in_run(steps: &[Step], a: usize) -> usize {
+    steps
+        .iter()
+        .rev()
+        .take_while(|s| matches!(s, Step::Same(i, _) | Step::Level(i, _) if *i >= a))
+        .count()
+}
+
+/// "the original's heading 15 ("Partnership working", level 3) has none here", or for a
+/// run of headings at one level of which `count` have none: "1 of the original's headings
+/// 15 to 16 at level 3 ("Partnership working", "Measures...") has none here".
+fn absent(
+    list: &[crate::model::Heading],
+    a: usize,
+    b: usize,
+    count: usize,
+    whose: &str,
+    none: &str,
+) -> String {
+    if a == b {
+        return format!(
+            "{whose} heading {} (\"{}\", level {}) has {none}",
+            a + 1,
+            list[a].text,
+            list[a].level
+        );
+    }
+    let names: Vec<String> = list[a..=b]
+        .iter()
+        .take(4)
+        .map(|h| format!("\"{}\"", h.text))
+        .collect();
+    let more = if b - a + 1 > 4 { ", ..." } else { "" };
+    let verb = if count == 1 { "has" } else { "have" };
+    format!(
+        "{count} of {whose} headings {} to {} at level {} ({}{more}) {verb} {none}; by their levels alone it cannot be told which",
+        a + 1,
+        b + 1,
+        list[a].level,
+        names.join(", ")
+    )
 }

@@ -154,6 +154,21 @@ pub fn version(sources: &Sources, tag: &str, problems: &mut Vec<Diagnostic>) -> 
     ] {
         for original in list {
             let t = translation(&original.path);
+            // An empty translation (as an editor makes a new file) is one not yet written:
+            // a warning, its page shown in the original, marked, as without the file.
+            let empty = t.filter(|t| t.text.trim().is_empty());
+            if let Some(e) = empty {
+                problems.push(
+                    Diagnostic::warning(
+                        &e.path,
+                        format!("this translation is empty: its title, summary and text show in the original on the '{tag}' pages"),
+                    )
+                    .with_hint(TRANSLATION_FRONT_MATTER),
+                );
+                version.untranslated_bodies.push(original.path.clone());
+                into.push(document(original, None, tag, problems));
+                continue;
+            }
             let merged = document(original, t, tag, problems);
             match t {
                 Some(t) => {
@@ -183,6 +198,9 @@ pub fn version(sources: &Sources, tag: &str, problems: &mut Vec<Diagnostic>) -> 
     }
     Some(version)
 }
+
+/// How a translation of a statement, update or page starts: its front matter gives text only.
+const TRANSLATION_FRONT_MATTER: &str = "start the file with a line '---', the text it translates (title, summary), another '---' line, then the text under the original's headings";
 
 /// `content/pages/about.md` → `content/pages/about.cy.md`.
 fn translated_name(path: &str, language: &str) -> String {
@@ -292,6 +310,12 @@ fn document(
     let tfm = match split_front_matter(t) {
         Ok(tfm) => tfm,
         Err(d) => {
+            // A translation's front matter gives text only: the hint names no fact.
+            let d = if d.message == "this file has no front matter" {
+                d.with_hint(TRANSLATION_FRONT_MATTER)
+            } else {
+                d
+            };
             problems.push(d);
             return original.clone();
         }
@@ -460,6 +484,37 @@ fn site_version(
 /// A data file in `tag`: the original's records with the translation's text laid over
 /// them by id. Written as JSON (which is YAML): nothing in it is reported, since the
 /// original was checked as it is and the translation on its own.
+/// The shape a translation gives an untranslated text in, from its path as the warning
+/// lists it: `orders[2019/20].source` → `orders: {2019/20: {source: ...}}`,
+/// `kpis.code-of-practice.values[2022/23].summary` → `kpis: {code-of-practice: {values:
+/// {2022/23: {summary: ...}}}}`. `None` for a path through a list by position
+/// (`evidence[2].title`: the translation gives the whole list), which is no short example.
+fn example_of(path: &str) -> Option<String> {
+    let mut keys = Vec::new();
+    for part in path.split('.') {
+        let (key, brackets) = part.split_once('[').unwrap_or((part, ""));
+        if !key.is_empty() {
+            keys.push(key.to_string());
+        }
+        for inner in brackets.split('[') {
+            let Some(inner) = inner.strip_suffix(']') else {
+                continue;
+            };
+            // A position (counted from 1), not a period (2019/20, 2020/21 H1, 2020).
+            if inner.parse::<usize>().is_ok_and(|n| n < 1000) {
+                return None;
+            }
+            keys.push(inner.to_string());
+        }
+    }
+    let last = keys.pop()?;
+    let mut out = format!("{last}: ...");
+    for key in keys.iter().rev() {
+        out = format!("{key}: {{{out}}}");
+    }
+    Some(out)
+}
+
 fn data(
     name: &str,
     original: &Source,
@@ -490,15 +545,18 @@ fn data(
     let untranslated = overlay.untranslated;
     if !untranslated.is_empty() {
         let at = translation.map_or(original.path.as_str(), |t| t.path.as_str());
-        let example = file
+        let example = untranslated
             .iter()
-            .find_map(|(list, v)| {
-                let id = v.as_array()?.first()?.get("id")?.as_str()?;
-                Some(format!("{list}: {{{id}: {{title: ...}}}}"))
+            .find_map(|path| example_of(path))
+            .or_else(|| {
+                file.iter().find_map(|(list, v)| {
+                    let id = v.as_array()?.first()?.get("id")?.as_str()?;
+                    Some(format!("{list}: {{{id}: {{title: ...}}}}"))
+                })
             })
             .unwrap_or_else(|| "charter: {title: ...}".to_string());
         problems.push(not_yet(at, tag, untranslated.len(), &untranslated).with_hint(format!(
-            "give them in content/data/{}/{name}.yaml, laid out as the original is and records by id, such as `{example}`; until then the pages show the original text, marked as in the default language",
+            "give them in content/data/{}/{name}.yaml, laid out as the original is with lists of records by id or period, such as `{example}`; until then the pages show the original text, marked as in the default language",
             primary(tag),
         )));
     }

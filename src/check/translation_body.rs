@@ -87,6 +87,10 @@ pub struct Filled {
     /// The translation's headings (as written, `#` marks taken off) whose sections show the
     /// original's text; `""` for the text before the first heading.
     pub untranslated: Vec<String>,
+    /// The translation's headings whose text is the original heading's (in its place): text
+    /// not yet translated, marked as such. A name or an acronym the same in both languages is
+    /// counted too: the warning says so.
+    pub same_headings: Vec<String>,
     /// The translation has no body at all, and shows the original's.
     pub whole: bool,
 }
@@ -103,6 +107,7 @@ pub fn fill(original: &str, original_offset: usize, body: &str, offset: usize) -
             .map(|n| Place::Translation(n + offset))
             .collect(),
         untranslated: Vec::new(),
+        same_headings: Vec::new(),
         whole: false,
     };
     if blank(&o_lines) {
@@ -112,6 +117,7 @@ pub fn fill(original: &str, original_offset: usize, body: &str, offset: usize) -
         body: String::with_capacity(body.len() + original.len()),
         places: Vec::new(),
         untranslated: Vec::new(),
+        same_headings: Vec::new(),
         whole: false,
     };
     if blank(&t_lines) {
@@ -156,11 +162,21 @@ pub fn fill(original: &str, original_offset: usize, body: &str, offset: usize) -
     let o_sections = sections(o_lines.len(), &o_heads);
     let t_sections = sections(t_lines.len(), &t_heads);
     for (i, (&(os, oe), &(ts, te))) in o_sections.iter().zip(&t_sections).enumerate() {
-        // The heading before this section (none for the first), as written.
+        // The heading before this section (none for the first), as written; marked as
+        // untranslated when its text is the original heading's.
         if i > 0 {
-            let h = t_heads[i - 1];
+            let (h, o) = (t_heads[i - 1], o_heads[i - 1]);
+            let text = heading_text(&t_lines[h.first - 1..h.last]);
+            let same = !text.is_empty() && text == heading_text(&o_lines[o.first - 1..o.last]);
+            if same {
+                out.same_headings.push(text);
+            }
             for (n, line) in t_lines.iter().enumerate().take(h.last).skip(h.first - 1) {
-                out.body.push_str(line);
+                if same && n == h.first - 1 {
+                    out.body.push_str(&mark_heading(line));
+                } else {
+                    out.body.push_str(line);
+                }
                 out.body.push('\n');
                 out.places.push(Place::Translation(n + 1 + offset));
             }
@@ -250,13 +266,13 @@ pub fn warning(path: &str, tag: &str, filled: &Filled) -> Option<Diagnostic> {
         );
     }
     let count = filled.untranslated.len();
-    if count == 0 {
+    let headings = filled.same_headings.len();
+    if count + headings == 0 {
         return None;
     }
     let named: Vec<String> = filled
         .untranslated
         .iter()
-        .take(8)
         .map(|h| {
             if h.is_empty() {
                 "the text before the first heading".to_string()
@@ -264,21 +280,47 @@ pub fn warning(path: &str, tag: &str, filled: &Filled) -> Option<Diagnostic> {
                 format!("'{h}'")
             }
         })
+        .chain(
+            filled
+                .same_headings
+                .iter()
+                .map(|h| format!("the heading '{h}'")),
+        )
+        .take(8)
         .collect();
-    let more = match count.saturating_sub(named.len()) {
+    let more = match (count + headings).saturating_sub(named.len()) {
         0 => String::new(),
         n => format!(" and {n} more"),
     };
+    let what = match (count, headings) {
+        (1, 0) => "section is".to_string(),
+        (n, 0) => format!("{n} sections are"),
+        (0, 1) => "heading is".to_string(),
+        (0, n) => format!("{n} headings are"),
+        (s, h) => format!(
+            "{s} {} and {h} {} are",
+            if s == 1 { "section" } else { "sections" },
+            if h == 1 { "heading" } else { "headings" }
+        ),
+    };
+    let what = if what.starts_with(|c: char| c.is_ascii_digit()) {
+        what
+    } else {
+        format!("1 {what}")
+    };
+    let mut hint = "until it is translated, the page shows the original's text of each, marked as in the default language with a note saying so".to_string();
+    if headings > 0 {
+        hint.push_str("; a heading the same as the original's is counted as not translated, even a name or an acronym that is the same in both languages");
+    }
     Some(
         Diagnostic::warning(
             path,
             format!(
-                "{count} {} not yet translated into '{tag}': {}{more}",
-                if count == 1 { "section is" } else { "sections are" },
+                "{what} not yet translated into '{tag}': {}{more}",
                 named.join(", ")
             ),
         )
-        .with_hint("until it is translated, the page shows the original's text of each, marked as in the default language with a note saying so"),
+        .with_hint(hint),
     )
 }
 

@@ -174,7 +174,11 @@ pub(super) fn classify(path: &str, name: Option<&str>, what: What) -> Kind {
                     .with_hint(format!("rename it to {stem}.md")),
             ))
         }
-        ["data", file] => data_file(path, file),
+        ["data", file] => data_file(path, file, ""),
+        // A data file's translation under another name (`data/cy/kpi.yaml`).
+        ["data", language, file] if is_language_tag(language) && !language.contains('-') => {
+            data_file(path, file, &format!("data/{language}/"))
+        }
         [folder_name, ..] if parents.len() > 1 && !FOLDERS.contains(folder_name) => {
             let hint = match did_you_mean(folder_name, FOLDERS) {
                 Some(best) => format!("rename the folder content/{folder_name}/ to content/{best}/"),
@@ -195,8 +199,10 @@ pub(super) fn classify(path: &str, name: Option<&str>, what: What) -> Kind {
 }
 
 /// A file directly in `content/data/`: one of the six data files, or an error that says
-/// what to rename it to. Nothing an author puts there is dropped without a word.
-fn data_file(path: &str, file: &str) -> Kind {
+/// what to rename it to. Nothing an author puts there is dropped without a word. `folder`
+/// is `""`, or `data/cy/` for a file of a translation's folder (never a data file itself:
+/// those are translations), named in the hint.
+fn data_file(path: &str, file: &str, folder: &str) -> Kind {
     if let Some(stem) = file.strip_suffix(".yaml")
         && DATA_FILES.contains(&stem)
     {
@@ -212,19 +218,20 @@ fn data_file(path: &str, file: &str) -> Kind {
             format!(
                 "candour reads the {stem} data from {stem}.yaml, so this file would be left out"
             ),
-            format!("rename it to {stem}.yaml"),
+            format!("rename it to {folder}{stem}.yaml"),
         )
     } else if let Some(best) = did_you_mean(stem, DATA_FILES) {
         (
             "candour does not read this data file".to_string(),
-            format!("did you mean {best}.yaml? rename it to that if that is what it holds"),
+            format!("did you mean {folder}{best}.yaml? rename it to that if that is what it holds"),
         )
     } else {
         (
             "candour does not read this data file".to_string(),
             format!(
-                "the data files candour reads are: {}.yaml; move other files out of content/data/",
-                DATA_FILES.join(".yaml, ")
+                "the data files candour reads are: {}.yaml; move other files out of content/{}",
+                DATA_FILES.join(".yaml, "),
+                if folder.is_empty() { "data/" } else { folder }
             ),
         )
     };

@@ -248,10 +248,24 @@ pub(crate) fn place(
     index: &LineIndex,
     link: &SiteLink<'_>,
     message: String,
+    hint: String,
     budget: &mut usize,
 ) -> Diagnostic {
     let text = &source.text;
-    let needles = [format!("({}", link.url), format!("(<{}", link.url)];
+    // The address as written: the link's own, or, in a language version (`/cy/about/`),
+    // the one its Markdown gave before `Routes::localise` put the language first.
+    let written: Vec<&str> = std::iter::once(link.url)
+        .chain(
+            link.url
+                .strip_prefix('/')
+                .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+                .filter(|w| w.len() > 1),
+        )
+        .collect();
+    let needles: Vec<(String, &str)> = written
+        .iter()
+        .flat_map(|w| [(format!("({w}"), *w), (format!("(<{w}"), *w)])
+        .collect();
     let mut find = |src: &str| {
         if src.len() > *budget {
             *budget = 0;
@@ -260,7 +274,7 @@ pub(crate) fn place(
         *budget -= src.len();
         needles
             .iter()
-            .filter_map(|n| src.rfind(n.as_str()).map(|i| i + n.len() - link.url.len()))
+            .filter_map(|(n, w)| src.rfind(n.as_str()).map(|i| (i + n.len() - w.len(), *w)))
             .max()
     };
     let mut address = index.line(text, link.line).and_then(|src| {
@@ -270,18 +284,28 @@ pub(crate) fn place(
             src,
             end.saturating_sub(link.url.len() + TAIL).max(link.byte),
         );
-        find(src.get(from..end)?).map(|at| (link.line, from + at))
+        find(src.get(from..end)?).map(|(at, w)| (link.line, from + at, w))
     });
     if address.is_none() {
         address = (link.line + 1..=link.line + LOOKAHEAD)
             .map_while(|n| index.line(text, n).map(|src| (n, src)))
-            .find_map(|(n, src)| find(src).map(|at| (n, at)));
+            .find_map(|(n, src)| find(src).map(|(at, w)| (n, at, w)));
     }
-    let d = Diagnostic::error(&source.path, message);
+    // Said as written, not as the version's address.
+    let as_written = |said: String, w: &str| {
+        let prefix = &link.url[..link.url.len() - w.len()];
+        if prefix.is_empty() {
+            return said;
+        }
+        said.replace(&format!("'{prefix}/"), "'/")
+    };
     match address {
-        Some((line, byte)) => d
+        Some((line, byte, w)) => Diagnostic::error(&source.path, as_written(message, w))
             .at_byte(index, text, line, byte)
-            .with_width(link.url.chars().count()),
-        None => d.at_byte(index, text, link.line, link.byte),
+            .with_width(w.chars().count())
+            .with_hint(as_written(hint, w)),
+        None => Diagnostic::error(&source.path, message)
+            .at_byte(index, text, link.line, link.byte)
+            .with_hint(hint),
     }
 }

@@ -372,7 +372,7 @@ impl Index {
             .map(|(link, followed)| {
                 let (message, hint) =
                     hints::problem(self, doc.page.as_deref(), &link, followed, suggestions);
-                hints::place(doc.source, &lines, &link, message, &mut budget).with_hint(hint)
+                hints::place(doc.source, &lines, &link, message, hint, &mut budget)
             })
             .collect()
     }

@@ -11,7 +11,8 @@
 //! - A list of text (a course's `audience`) is given whole, by position, the same length.
 //!
 //! A string is text when its key is one of the file's text keys, or when it sits anywhere
-//! under one of its text mappings (`not_covered`'s reasons, `licence`). Everything else
+//! under one of its text mappings (`not_covered`'s reasons, `licence`), when the original
+//! gives that mapping: one it leaves to the theme's default is refused. Everything else
 //! (figures, periods, dates, statuses, ids, kinds, booleans, references) comes from the
 //! original alone and is refused. Every text of the original the translation does not give
 //! is marked untranslated and listed, so the warning counts it.
@@ -97,20 +98,20 @@ impl Overlay<'_, '_> {
                 format!("{base}.{key}")
             }
         };
-        let mut added = Vec::new();
         if let Some(given) = given {
             for (key, value) in given {
                 let here = join(at, key);
                 match original.get(key) {
                     Some(o) if self.has_text(key, o, under) => {}
-                    // A mapping of text the original leaves to its default (`licence`):
-                    // the translation may give it whole.
-                    None if self.texts.under.contains(&key.as_str())
-                        && value
-                            .as_object()
-                            .is_some_and(|m| m.values().all(Value::is_string)) =>
-                    {
-                        added.push((key.clone(), value.clone()));
+                    // A mapping of text the original leaves to its default (`licence`): the
+                    // default's words are the theme's in each language, and a translation
+                    // that gave its own would claim on its pages what the original's do not.
+                    None if self.texts.under.contains(&key.as_str()) => {
+                        self.error(
+                            &format!("{here}#key"),
+                            format!("{} gives no `{key}`: a translation gives only the text of what its original gives", self.original),
+                            format!("the pages in every language show the theme's default in their own words; to give your own `{key}`, give it in {} and its words in this language here", self.original),
+                        );
                     }
                     // A mapping or a list of records with nothing to translate in it.
                     Some(o)
@@ -152,9 +153,6 @@ impl Overlay<'_, '_> {
                     }
                 }
             }
-        }
-        for (key, value) in added {
-            original.insert(key, value);
         }
         for (key, value) in original.iter_mut() {
             let g = given.and_then(|g| g.get(key));
